@@ -1,0 +1,38 @@
+import type { FindingInput } from './finding.js';
+import type { NpvConfig } from './config.js';
+
+/** Documentation of one rule id a check can report. */
+export interface RuleMeta {
+  /** Full id, `<check>/<rule>`. */
+  id: string;
+  description: string;
+  defaultSeverity: 'error' | 'warning' | 'info';
+}
+
+export interface CheckMeta {
+  description: string;
+  rules: readonly RuleMeta[];
+  /** Path of the check's doc page, relative to the repo's docs/ folder. */
+  docs: string;
+}
+
+/** What a check gets to run: the environment is injected so checks stay testable. */
+export interface CheckContext {
+  /** Absolute path of the project root (the folder holding the config). */
+  root: string;
+  config: NpvConfig;
+  /** Repo-relative POSIX paths given on the command line; empty means the whole project. */
+  paths: readonly string[];
+  /** Git ref given with --base, validated. */
+  base?: string;
+  report(finding: FindingInput): void;
+  /** Attach check-level data to the check's entry in the result. */
+  setData(data: Record<string, unknown>): void;
+}
+
+/** A check is a plain object; `run` reports findings as data and throws only when it could not run. */
+export interface Check {
+  id: string;
+  meta: CheckMeta;
+  run(context: CheckContext): Promise<void>;
+}

@@ -1,0 +1,46 @@
+import type { Severity } from './finding.js';
+
+/** A glob or several, matched against repo-relative POSIX paths (relative to the config's folder). */
+export type Globs = string | readonly string[];
+
+export interface BoundariesConfig {
+  /** Layer name → the files that belong to it. Each glob must match at least one file. */
+  layers: Record<string, Globs>;
+  /** Layer → layers it may import at runtime. Default deny between layers; a layer may always import itself. */
+  allow: Record<string, readonly string[]>;
+  /** Layer → extra layers it may import for types only (`import type`, or value imports used only as types). */
+  allowTypes?: Record<string, readonly string[]>;
+  /** Layer → its public entry point file(s); imports from other layers must go through them. */
+  entryPoints?: Record<string, Globs>;
+  /** External package (name or glob, e.g. `node:*`, `@fastify/*`) → layers allowed to import it. Unlisted packages are allowed everywhere. */
+  externals?: Record<string, readonly string[]>;
+  /** Which cycles to report. Default `runtime`: type-only edges cannot form a reported cycle. */
+  cycles?: 'runtime' | 'all' | 'off';
+  /** `same-rules` (default): type-only imports obey `allow`/`allowTypes`; `allowed`: type-only imports are never forbidden. */
+  typeOnly?: 'same-rules' | 'allowed';
+  /** Files never analysed (generated code, fixtures). */
+  ignore?: Globs;
+}
+
+export interface NpvConfig {
+  /** Source files to analyse, relative to the config's folder. Default `['src/**\/*.{ts,tsx,mts,cts}']`. */
+  include?: Globs;
+  exclude?: Globs;
+  /** tsconfig used for module resolution, relative to the config's folder. Default `tsconfig.json`. */
+  tsconfig?: string;
+  /** Accepted findings file. Default `npvguard.baseline.json`. */
+  baseline?: string;
+  /** Per-rule severity overrides; `off` disables a rule (the integrity check reports turning one off). */
+  rules?: Record<string, Severity | 'off'>;
+  boundaries?: BoundariesConfig;
+  /** Sections owned by later checks; validated by those checks. */
+  contracts?: Record<string, unknown>;
+  latency?: Record<string, unknown>;
+  lint?: Record<string, unknown>;
+  integrity?: Record<string, unknown>;
+}
+
+/** Identity function that gives editors the config's types. */
+export function defineConfig<const T extends NpvConfig>(config: T): T {
+  return config;
+}

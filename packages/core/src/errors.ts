@@ -1,0 +1,44 @@
+/**
+ * User-facing errors: typed, coded, never reused. NPV1xxx config, NPV2xxx input, NPV9xxx internal.
+ * Every code here has a row in docs/errors.md (a test checks they agree).
+ */
+export interface ErrorCodeInfo {
+  title: string;
+  /** How to solve, one or two sentences. */
+  solution: string;
+}
+
+export const ERROR_CODES = {
+  NPV1001: { title: 'Config file not found', solution: 'Create npvguard.config.ts (run `npvguard init`) or pass --config <file>.' },
+  NPV1002: { title: 'Config file could not be loaded', solution: 'Fix the syntax error shown; the file must export a config object as its default export.' },
+  NPV1003: { title: 'Config value has the wrong type', solution: 'Change the value at the given path to the expected type.' },
+  NPV1004: { title: 'Unknown config key', solution: 'Remove the key or fix its spelling; the closest known key is suggested.' },
+  NPV1005: { title: 'Layer glob matches no file', solution: 'Fix the glob so it matches the layer\'s files, or remove the layer.' },
+  NPV1006: { title: 'Config refers to an unknown layer', solution: 'Use a layer name defined under boundaries.layers.' },
+  NPV2001: { title: 'Invalid command-line usage', solution: 'Run the command with --help to see its options.' },
+  NPV2002: { title: 'tsconfig not found or invalid', solution: 'Point `tsconfig` in the config at an existing tsconfig.json, or create one.' },
+  NPV2003: { title: 'Not a git repository', solution: '--base needs a git work tree; run inside one or drop --base.' },
+  NPV2004: { title: 'Unknown or unsafe git ref', solution: 'Pass an existing branch, tag or commit; refs may not contain spaces or shell metacharacters.' },
+  NPV2005: { title: 'Invalid baseline file', solution: 'Fix or regenerate npvguard.baseline.json with `npvguard baseline --update`.' },
+  NPV2006: { title: 'Baseline would grow', solution: 'Fix the new findings, or pass --allow-growth with a reason for each accepted finding.' },
+  NPV9001: { title: 'Internal error', solution: 'This is a bug in npvguard; please report it with the command you ran.' },
+} as const satisfies Record<string, ErrorCodeInfo>;
+
+export type ErrorCode = keyof typeof ERROR_CODES;
+
+/** An error meant for the user: printed as one coded paragraph, exit code 2, no stack trace. */
+export class NpvError extends Error {
+  readonly code: ErrorCode;
+  readonly details: Readonly<Record<string, unknown>>;
+
+  constructor(code: ErrorCode, message: string, details: Record<string, unknown> = {}) {
+    super(message);
+    this.name = 'NpvError';
+    this.code = code;
+    this.details = details;
+  }
+}
+
+export function isNpvError(value: unknown): value is NpvError {
+  return value instanceof NpvError;
+}
