@@ -21,6 +21,8 @@ export interface CheckContext {
   /** Absolute path of the project root (the folder holding the config). */
   root: string;
   config: NpvConfig;
+  /** Every source file of the project (config `include` minus `exclude`), repo-relative POSIX, sorted. */
+  files: readonly string[];
   /** Repo-relative POSIX paths given on the command line; empty means the whole project. */
   paths: readonly string[];
   /** Git ref given with --base, validated. */
