@@ -1,0 +1,130 @@
+import { externalPackageName } from './externals.js';
+import { externalRuleFor, isEntryPoint, isIgnored, layerOf, type LayerPolicy } from './policy.js';
+import { BOUNDARIES_RULES, type ImportRuleId } from './rules.js';
+
+/** `type`: erased at compile time (`import type`, or every binding used only as a type). */
+export type ImportKind = 'runtime' | 'type';
+
+export type ImportRequest =
+  | { fromFile: string; toFile: string; kind: ImportKind }
+  | { fromFile: string; toPackage: string; kind: ImportKind };
+
+export interface ImportVerdict {
+  allowed: boolean;
+  /** Set when not allowed. */
+  ruleId?: ImportRuleId;
+  /** The policy rule that decided, in words (`layer server may import: pipeline, domain`). */
+  reason: string;
+  /** What the importing file may do instead; empty when allowed. */
+  allowedInstead: string;
+  fromLayer?: string;
+  toLayer?: string;
+  /** Package name for external imports (`node:fs`, `@scope/name`). */
+  packageName?: string;
+}
+
+/**
+ * May `fromLayer` import `toLayer` with an import of this kind? Same layer always;
+ * otherwise deny unless listed in `allow` (or, for types, `allowTypes`, or `typeOnly: 'allowed'`).
+ */
+export function isAllowed(policy: LayerPolicy, fromLayer: string, toLayer: string, kind: ImportKind): boolean {
+  if (fromLayer === toLayer) return true;
+  const layer = policy.layersByName.get(fromLayer);
+  if (layer === undefined) return false;
+  if (layer.allow.has(toLayer)) return true;
+  if (kind !== 'type') return false;
+  return policy.typeOnly === 'allowed' || layer.allowTypes.has(toLayer);
+}
+
+/** The one place an import is judged; the CLI check and the ESLint rule both call this. */
+export function evaluateImport(policy: LayerPolicy, request: ImportRequest): ImportVerdict {
+  const fromLayer = layerOf(policy, request.fromFile)?.layer;
+  if (fromLayer === undefined) {
+    return { allowed: true, reason: `${request.fromFile} is in no layer, so no import rule applies to it (it is reported as ${BOUNDARIES_RULES.unassignedFile})`, allowedInstead: '' };
+  }
+  if ('toPackage' in request) return evaluateExternal(policy, fromLayer, request.toPackage, request.kind);
+  return evaluateLocal(policy, fromLayer, request.toFile, request.kind);
+}
+
+function evaluateLocal(policy: LayerPolicy, fromLayer: string, toFile: string, kind: ImportKind): ImportVerdict {
+  if (isIgnored(policy, toFile)) {
+    return { allowed: true, reason: `${toFile} matches boundaries.ignore`, allowedInstead: '', fromLayer };
+  }
+  const toLayer = layerOf(policy, toFile)?.layer;
+  if (toLayer === undefined) {
+    return {
+      allowed: false,
+      ruleId: BOUNDARIES_RULES.forbiddenImport,
+      reason: `${toFile} is in no layer, and imports are denied unless a layer allows them`,
+      allowedInstead: `add ${toFile} to a layer that layer ${fromLayer} may import (${describeAllowed(policy, fromLayer, kind)}), or import from one of those layers instead`,
+      fromLayer,
+    };
+  }
+  if (fromLayer === toLayer) {
+    return { allowed: true, reason: `same layer (${fromLayer})`, allowedInstead: '', fromLayer, toLayer };
+  }
+  if (kind === 'type' && policy.typeOnly === 'allowed') {
+    return { allowed: true, reason: `type-only imports are allowed (boundaries.typeOnly: 'allowed')`, allowedInstead: '', fromLayer, toLayer };
+  }
+  if (!isAllowed(policy, fromLayer, toLayer, kind)) {
+    const typeOnlyWouldPass = kind === 'runtime' && isAllowed(policy, fromLayer, toLayer, 'type');
+    return {
+      allowed: false,
+      ruleId: BOUNDARIES_RULES.forbiddenImport,
+      reason: `layer ${fromLayer} may import: ${describeAllowed(policy, fromLayer, kind)}`,
+      allowedInstead: typeOnlyWouldPass
+        ? `layer ${fromLayer} may import layer ${toLayer} for types only: use \`import type\` and no runtime value from it`
+        : `depend on an abstraction in a layer ${fromLayer} may import (${describeAllowed(policy, fromLayer, kind)}) and let a layer allowed to import ${toLayer} wire it in`,
+      fromLayer,
+      toLayer,
+    };
+  }
+  if (!isEntryPoint(policy, toLayer, toFile)) {
+    const entryPoints = policy.layersByName.get(toLayer)?.entryPoints.map((glob) => glob.glob) ?? [];
+    return {
+      allowed: false,
+      ruleId: BOUNDARIES_RULES.privateImport,
+      reason: `layer ${toLayer} is imported only through its entry point ${entryPoints.join(', ')} (boundaries.entryPoints.${toLayer})`,
+      allowedInstead: `import it from ${entryPoints.join(' or ')}, exporting it there if it is meant to be public`,
+      fromLayer,
+      toLayer,
+    };
+  }
+  return { allowed: true, reason: `layer ${fromLayer} may import layer ${toLayer}`, allowedInstead: '', fromLayer, toLayer };
+}
+
+function evaluateExternal(policy: LayerPolicy, fromLayer: string, specifier: string, kind: ImportKind): ImportVerdict {
+  const packageName = externalPackageName(specifier);
+  const rule = externalRuleFor(policy, packageName);
+  if (rule === undefined) {
+    return { allowed: true, reason: `no boundaries.externals rule matches ${packageName}`, allowedInstead: '', fromLayer, packageName };
+  }
+  if (rule.layers.has(fromLayer)) {
+    return { allowed: true, reason: `boundaries.externals["${rule.pattern}"] allows layer ${fromLayer}`, allowedInstead: '', fromLayer, packageName };
+  }
+  if (kind === 'type' && policy.typeOnly === 'allowed') {
+    return { allowed: true, reason: `type-only imports are allowed (boundaries.typeOnly: 'allowed')`, allowedInstead: '', fromLayer, packageName };
+  }
+  const layers = [...rule.layers];
+  return {
+    allowed: false,
+    ruleId: BOUNDARIES_RULES.externalNotAllowed,
+    reason: `boundaries.externals["${rule.pattern}"] allows ${packageName} only in ${layers.length === 0 ? 'no layer' : `layers ${layers.join(', ')}`}`,
+    allowedInstead:
+      layers.length === 0
+        ? `do not import ${packageName}; use what the project provides instead`
+        : `move the code that needs ${packageName} into layer ${layers.join(' or ')} and reach it through an interface layer ${fromLayer} may import`,
+    fromLayer,
+    packageName,
+  };
+}
+
+function describeAllowed(policy: LayerPolicy, fromLayer: string, kind: ImportKind): string {
+  const layer = policy.layersByName.get(fromLayer);
+  if (layer === undefined) return 'nothing';
+  const runtime = [...layer.allow];
+  const typesOnly = [...layer.allowTypes].filter((name) => !layer.allow.has(name));
+  const parts = [runtime.length === 0 ? `only itself (${fromLayer})` : runtime.join(', ')];
+  if (typesOnly.length > 0) parts.push(`${kind === 'type' ? 'and' : 'plus, for types only,'} ${typesOnly.join(', ')}`);
+  return parts.join(' ');
+}
