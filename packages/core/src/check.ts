@@ -36,5 +36,10 @@ export interface CheckContext {
 export interface Check {
   id: string;
   meta: CheckMeta;
+  /**
+   * Whether the config asks for this check. Default: the config has a section named like the check's id.
+   * A check that is not configured is reported as `skipped`, never as a pass.
+   */
+  isConfigured?(config: NpvConfig): boolean;
   run(context: CheckContext): Promise<void>;
 }

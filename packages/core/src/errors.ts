@@ -15,12 +15,17 @@ export const ERROR_CODES = {
   NPV1004: { title: 'Unknown config key', solution: 'Remove the key or fix its spelling; the closest known key is suggested.' },
   NPV1005: { title: 'Layer glob matches no file', solution: 'Fix the glob so it matches the layer\'s files, or remove the layer.' },
   NPV1006: { title: 'Config refers to an unknown layer', solution: 'Use a layer name defined under boundaries.layers.' },
+  NPV1007: { title: 'Include glob matches no file', solution: 'Fix the `include` glob so it matches the project\'s source files, or remove it.' },
+  NPV1008: { title: 'Check is not configured', solution: 'Add the check\'s section to the config (e.g. `boundaries: { ... }`), or do not select it with --only.' },
   NPV2001: { title: 'Invalid command-line usage', solution: 'Run the command with --help to see its options.' },
   NPV2002: { title: 'tsconfig not found or invalid', solution: 'Point `tsconfig` in the config at an existing tsconfig.json, or create one.' },
   NPV2003: { title: 'Not a git repository', solution: '--base needs a git work tree; run inside one or drop --base.' },
   NPV2004: { title: 'Unknown or unsafe git ref', solution: 'Pass an existing branch, tag or commit; refs may not contain spaces or shell metacharacters.' },
   NPV2005: { title: 'Invalid baseline file', solution: 'Fix or regenerate npvguard.baseline.json with `npvguard baseline --update`.' },
   NPV2006: { title: 'Baseline would grow', solution: 'Fix the new findings, or pass --allow-growth with a reason for each accepted finding.' },
+  NPV2007: { title: 'Path not found', solution: 'Pass paths that exist inside the project (the folder holding the config).' },
+  NPV2008: { title: 'File could not be written', solution: 'Check that the folder exists and is writable, or choose another path.' },
+  NPV2009: { title: 'Git command failed', solution: 'Run the git command shown by hand to see why it fails (locked worktree, missing objects, permissions) and fix that.' },
   NPV9001: { title: 'Internal error', solution: 'This is a bug in npvguard; please report it with the command you ran.' },
 } as const satisfies Record<string, ErrorCodeInfo>;
 
