@@ -8,3 +8,22 @@ export type { Check, CheckContext, CheckMeta, RuleMeta } from './check.js';
 export type { NpvConfig, BoundariesConfig, Globs } from './config.js';
 export { defineConfig } from './config.js';
 export * from './layers/index.js';
+export type { ValidateConfigOptions } from './validate/validateConfig.js';
+export { validateConfig, CONFIG_KEYS } from './validate/validateConfig.js';
+export { BOUNDARIES_KEYS } from './validate/boundaries.js';
+export { closestMatch, levenshtein } from './validate/suggest.js';
+export { describeValue, formatConfigPath } from './validate/describe.js';
+export type { ConfigPathSegment } from './validate/describe.js';
+export { fingerprint, FINGERPRINT_LENGTH } from './fingerprint.js';
+export { docsUrlFor, errorDocsPath, DOCS_BASE_URL } from './docsUrl.js';
+export type { ExitCode, ExitCodeOptions } from './summary.js';
+export { summarize, exitCodeFor, statusForExitCode, compareFindings } from './summary.js';
+export type { CompareWithBaselineOutcome } from './baseline/compare.js';
+export { compareWithBaseline } from './baseline/compare.js';
+export type { BaselineEntry, BaselineFile, BaselineUpdate, UpdateBaselineOptions } from './baseline/baselineFile.js';
+export {
+  validateBaselineFile,
+  updateBaseline,
+  BASELINE_FILE_VERSION,
+  DEFAULT_BASELINE_FILE,
+} from './baseline/baselineFile.js';
