@@ -1,0 +1,129 @@
+import { AST_NODE_TYPES, ESLintUtils, type TSESTree } from '@typescript-eslint/utils';
+import type ts from 'typescript';
+import { calleeParts, memberChain, receiverName } from '../util/ast.js';
+import { createRule } from '../util/create-rule.js';
+import { nameMatches } from '../util/files.js';
+import {
+  DEFAULT_CLIENTS,
+  DEFAULT_TIMEOUT_PROPERTIES,
+  outboundCall,
+  syntacticEvidence,
+  type ClientMethods,
+  type OutboundCall,
+} from '../util/outbound-calls.js';
+import { CLIENTS_SCHEMA, NAMES_SCHEMA } from '../util/schemas.js';
+import { hasGuaranteedProperty, isAlwaysOneOf, isOptionsObjectType, isThenable, typeMatches } from '../util/types.js';
+import { formatNames } from './require-timeout.js';
+
+export type Options = [
+  {
+    clients?: ClientMethods[];
+    clientTypes?: string[];
+    ignoredMethods?: string[];
+    timeoutProperties?: string[];
+    timeoutTypes?: string[];
+  },
+];
+export type MessageIds = 'missingTimeout' | 'timeoutNotGuaranteed';
+
+export const DEFAULT_CLIENT_TYPES: readonly string[] = ['Dispatcher', 'Pool', 'BalancedPool', 'Agent', 'Client', '*Client'];
+export const DEFAULT_TIMEOUT_TYPES: readonly string[] = ['AbortSignal', 'Deadline'];
+const DEFAULT_IGNORED_METHODS: readonly string[] = ['close', 'destroy', 'then', 'catch', 'finally'];
+
+export default createRule<Options, MessageIds>({
+  name: 'require-timeout-type-checked',
+  meta: {
+    type: 'problem',
+    docs: {
+      description:
+        'Require outbound calls, including every async method of configured client types, to receive a timeout or AbortSignal that their types guarantee',
+      requiresTypeChecking: true,
+    },
+    messages: {
+      missingTimeout:
+        '`{{call}}` has no timeout or AbortSignal ({{properties}}): a slow dependency would hold the request far past its latency budget. Pass a signal derived from the request deadline.',
+      timeoutNotGuaranteed:
+        '`{{call}}` gets its options as `{{type}}`, where {{properties}} may be missing or undefined. Make the signal required in that type, or pass one here.',
+    },
+    schema: [
+      {
+        type: 'object',
+        additionalProperties: false,
+        properties: {
+          clients: CLIENTS_SCHEMA,
+          clientTypes: NAMES_SCHEMA(
+            'Type name patterns of clients (a class, an interface it implements, or an alias); every method of theirs that returns a promise is an outbound call.',
+          ),
+          ignoredMethods: NAMES_SCHEMA('Methods of client types that never need a timeout (`close`, `destroy`).'),
+          timeoutProperties: NAMES_SCHEMA('Option properties that carry a timeout on client calls.'),
+          timeoutTypes: NAMES_SCHEMA('Type names of arguments that carry a deadline themselves (`AbortSignal`, `Deadline`).'),
+        },
+      },
+    ],
+    defaultOptions: [{}],
+  },
+  create(context, [options]) {
+    const services = ESLintUtils.getParserServices(context);
+    const checker = services.program.getTypeChecker();
+    const clients = options.clients ?? DEFAULT_CLIENTS;
+    const clientTypes = options.clientTypes ?? DEFAULT_CLIENT_TYPES;
+    const ignoredMethods = options.ignoredMethods ?? DEFAULT_IGNORED_METHODS;
+    const timeoutProperties = options.timeoutProperties ?? DEFAULT_TIMEOUT_PROPERTIES;
+    const timeoutTypes = options.timeoutTypes ?? DEFAULT_TIMEOUT_TYPES;
+
+    function typeOf(node: TSESTree.Node): ts.Type {
+      return services.getTypeAtLocation(node);
+    }
+
+    /** A call of an async method on a value whose type is a configured client type. */
+    function typedClientCall(node: TSESTree.CallExpression): OutboundCall | undefined {
+      const { receiver, name } = calleeParts(node);
+      if (!receiver || name === undefined || nameMatches(name, ignoredMethods)) return undefined;
+      if (!typeMatches(typeOf(receiver), clientTypes, checker) || !isThenable(typeOf(node), checker)) return undefined;
+      const chain = memberChain(receiver);
+      return {
+        kind: 'client',
+        display: `${chain ? chain.join('.') : (receiverName(receiver) ?? 'client')}.${name}`,
+        optionArguments: 'any',
+        properties: timeoutProperties,
+      };
+    }
+
+    function argumentCarriesTimeout(argument: TSESTree.Node, properties: readonly string[]): boolean {
+      const type = typeOf(argument);
+      if (isAlwaysOneOf(type, timeoutTypes, checker)) return true;
+      return properties.some((property) => hasGuaranteedProperty(type, property, checker));
+    }
+
+    function check(node: TSESTree.CallExpression, outbound: OutboundCall): void {
+      // `http.request(...).setTimeout(n)` is visible only in syntax.
+      if (outbound.kind === 'http' && syntacticEvidence(node, outbound, context.sourceCode, []) === 'present') return;
+      const candidates =
+        outbound.optionArguments === 'any'
+          ? node.arguments
+          : outbound.optionArguments.flatMap((index) => node.arguments[index] ?? []);
+      const inspectable = candidates.filter((argument) => argument.type !== AST_NODE_TYPES.SpreadElement);
+      if (inspectable.some((argument) => argumentCarriesTimeout(argument, outbound.properties))) return;
+      const optionsArgument =
+        outbound.kind === 'client' ? undefined : inspectable.findLast((argument) => isOptionsObjectType(typeOf(argument)));
+      const data = { call: outbound.display, properties: formatNames(outbound.properties) };
+      if (optionsArgument) {
+        context.report({
+          node: node.callee,
+          messageId: 'timeoutNotGuaranteed',
+          data: { ...data, type: checker.typeToString(typeOf(optionsArgument)) },
+        });
+        return;
+      }
+      context.report({ node: node.callee, messageId: 'missingTimeout', data });
+    }
+
+    return {
+      CallExpression(node: TSESTree.CallExpression) {
+        const outbound =
+          outboundCall(node, context.sourceCode, { clients, timeoutProperties }) ?? typedClientCall(node);
+        if (outbound) check(node, outbound);
+      },
+    };
+  },
+});

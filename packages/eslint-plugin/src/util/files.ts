@@ -1,0 +1,54 @@
+import path from 'node:path';
+import picomatch from 'picomatch';
+
+interface FileContext {
+  readonly cwd: string;
+  readonly filename: string;
+}
+
+/** The linted file's path relative to the ESLint working directory, with `/` separators. */
+export function relativeFilePath(context: FileContext): string {
+  const relative = path.relative(context.cwd, context.filename);
+  return relative.split(path.sep).join('/');
+}
+
+const matcherCache = new Map<string, picomatch.Matcher>();
+
+function compiledMatcher(globs: readonly string[]): picomatch.Matcher {
+  const key = JSON.stringify(globs);
+  let matcher = matcherCache.get(key);
+  if (!matcher) {
+    matcher = picomatch(globs.map(normalizeGlob), { dot: true });
+    matcherCache.set(key, matcher);
+  }
+  return matcher;
+}
+
+function normalizeGlob(glob: string): string {
+  let normalized = glob.replace(/\\/g, '/');
+  while (normalized.startsWith('./')) normalized = normalized.slice(2);
+  return normalized.endsWith('/') ? `${normalized}**` : normalized;
+}
+
+/** Whether the linted file matches one of `globs` (relative to the ESLint cwd; `./` and trailing `/` accepted). */
+export function fileMatches(context: FileContext, globs: readonly string[]): boolean {
+  if (globs.length === 0) return false;
+  return compiledMatcher(globs)(relativeFilePath(context));
+}
+
+const nameMatcherCache = new Map<string, picomatch.Matcher>();
+
+/**
+ * Whether an identifier matches one of `patterns` (`*sink*`, `create*Client`), ignoring case so
+ * `eventSink`, `EventSink` and `EVENT_SINK` all follow one convention.
+ */
+export function nameMatches(name: string | undefined, patterns: readonly string[]): boolean {
+  if (name === undefined || patterns.length === 0) return false;
+  const key = JSON.stringify(patterns);
+  let matcher = nameMatcherCache.get(key);
+  if (!matcher) {
+    matcher = picomatch([...patterns], { nocase: true, dot: true });
+    nameMatcherCache.set(key, matcher);
+  }
+  return matcher(name);
+}

@@ -1,0 +1,114 @@
+import { AST_NODE_TYPES, ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { memberPropertyName, propertyKeyName, unwrapExpression } from './ast.js';
+
+/** Module name used for globals (`fetch`, `Math`, `crypto` without an import). */
+export const GLOBAL_MODULE = '<global>';
+
+/** Names the global object goes by; `globalThis.fetch` is the global `fetch`. */
+const GLOBAL_OBJECTS = new Set(['globalThis', 'global', 'window', 'self']);
+
+export interface QualifiedName {
+  /** Module specifier without the `node:` prefix, or {@link GLOBAL_MODULE}. */
+  module: string;
+  /** Member path inside the module: `['readFileSync']`, `['promises', 'readFile']`; empty for the module itself. */
+  path: readonly string[];
+}
+
+export function normalizeModuleName(specifier: string): string {
+  return specifier.startsWith('node:') ? specifier.slice('node:'.length) : specifier;
+}
+
+/**
+ * What an expression refers to in terms of modules and globals, following imports, `require` and
+ * scope so that a local variable named `fs` or `fetch` is never mistaken for the real one.
+ */
+export function qualifiedName(node: TSESTree.Node, sourceCode: Readonly<TSESLint.SourceCode>): QualifiedName | undefined {
+  const target = unwrapExpression(node);
+  if (target.type === AST_NODE_TYPES.Identifier) return identifierBinding(target, sourceCode);
+  if (target.type === AST_NODE_TYPES.MemberExpression) {
+    const property = memberPropertyName(target);
+    if (property === undefined) return undefined;
+    const base = qualifiedName(target.object, sourceCode);
+    if (!base) return undefined;
+    if (base.module === GLOBAL_MODULE && base.path.length === 1 && GLOBAL_OBJECTS.has(base.path[0] ?? '')) {
+      return { module: GLOBAL_MODULE, path: [property] };
+    }
+    return { module: base.module, path: [...base.path, property] };
+  }
+  if (target.type === AST_NODE_TYPES.CallExpression) {
+    const module = requiredModule(target);
+    return module === undefined ? undefined : { module, path: [] };
+  }
+  return undefined;
+}
+
+/** `require('fs')` → `fs`. */
+function requiredModule(call: TSESTree.CallExpression): string | undefined {
+  const [argument] = call.arguments;
+  if (
+    call.callee.type === AST_NODE_TYPES.Identifier &&
+    call.callee.name === 'require' &&
+    call.arguments.length === 1 &&
+    argument?.type === AST_NODE_TYPES.Literal &&
+    typeof argument.value === 'string'
+  ) {
+    return normalizeModuleName(argument.value);
+  }
+  return undefined;
+}
+
+function identifierBinding(
+  identifier: TSESTree.Identifier,
+  sourceCode: Readonly<TSESLint.SourceCode>,
+): QualifiedName | undefined {
+  const variable = ASTUtils.findVariable(sourceCode.getScope(identifier), identifier);
+  if (!variable || variable.defs.length === 0) return { module: GLOBAL_MODULE, path: [identifier.name] };
+  const definition = variable.defs[0];
+  if (!definition || variable.defs.length !== 1) return undefined;
+  if (definition.type === 'ImportBinding') {
+    const declaration = definition.parent;
+    if (declaration.type !== AST_NODE_TYPES.ImportDeclaration) return undefined;
+    const module = normalizeModuleName(declaration.source.value);
+    const specifier = definition.node;
+    if (specifier.type === AST_NODE_TYPES.ImportSpecifier) {
+      const imported = specifier.imported.type === AST_NODE_TYPES.Identifier ? specifier.imported.name : specifier.imported.value;
+      return { module, path: imported === 'default' ? [] : [imported] };
+    }
+    return { module, path: [] };
+  }
+  if (definition.type === 'Variable') {
+    const declarator = definition.node;
+    if (declarator.parent.kind !== 'const' || !declarator.init) return undefined;
+    const init = unwrapExpression(declarator.init);
+    if (init.type !== AST_NODE_TYPES.CallExpression) return undefined;
+    const module = requiredModule(init);
+    if (module === undefined) return undefined;
+    if (declarator.id.type === AST_NODE_TYPES.Identifier) return { module, path: [] };
+    if (declarator.id.type === AST_NODE_TYPES.ObjectPattern) {
+      for (const property of declarator.id.properties) {
+        if (property.type !== AST_NODE_TYPES.Property) continue;
+        if (property.value.type === AST_NODE_TYPES.Identifier && property.value.name === identifier.name) {
+          const key = propertyKeyName(property);
+          return key === undefined ? undefined : { module, path: [key] };
+        }
+      }
+    }
+  }
+  return undefined;
+}
+
+/** `fs.readFileSync` style display text for a qualified name. */
+export function displayQualifiedName(name: QualifiedName): string {
+  const head = name.module === GLOBAL_MODULE ? [] : [name.module];
+  return [...head, ...name.path].join('.');
+}
+
+/** Whether `name` denotes `module` + `path` exactly. */
+export function isQualified(name: QualifiedName | undefined, module: string, path: readonly string[]): boolean {
+  return (
+    name !== undefined &&
+    name.module === module &&
+    name.path.length === path.length &&
+    name.path.every((part, index) => part === path[index])
+  );
+}

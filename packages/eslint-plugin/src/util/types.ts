@@ -1,0 +1,81 @@
+import ts from 'typescript';
+import { nameMatches } from './files.js';
+
+/** Names a type is known by: its symbol, its alias, and every base class or interface it extends or implements. */
+export function typeNames(type: ts.Type, checker: ts.TypeChecker): Set<string> {
+  const names = new Set<string>();
+  const seen = new Set<ts.Type>();
+  const pending: ts.Type[] = [type];
+  while (pending.length > 0) {
+    const current = pending.pop();
+    if (!current || seen.has(current)) continue;
+    seen.add(current);
+    if (current.aliasSymbol) names.add(current.aliasSymbol.getName());
+    const symbol = current.getSymbol();
+    if (symbol) names.add(symbol.getName());
+    if (current.isUnionOrIntersection()) pending.push(...current.types);
+    if (current.isClassOrInterface()) pending.push(...(checker.getBaseTypes(current) ?? []));
+    const target = (current as ts.TypeReference).target;
+    if (target && target !== current) pending.push(target);
+    for (const declaration of symbol?.getDeclarations() ?? []) {
+      if (!ts.isClassDeclaration(declaration) && !ts.isClassExpression(declaration)) continue;
+      for (const clause of declaration.heritageClauses ?? []) {
+        for (const heritage of clause.types) pending.push(checker.getTypeAtLocation(heritage));
+      }
+    }
+  }
+  return names;
+}
+
+export function typeMatches(type: ts.Type, patterns: readonly string[], checker: ts.TypeChecker): boolean {
+  if (patterns.length === 0) return false;
+  for (const name of typeNames(type, checker)) {
+    // Anonymous object types are named `__type`/`__object` by the compiler; they name nothing.
+    if (!name.startsWith('__') && nameMatches(name, patterns)) return true;
+  }
+  return false;
+}
+
+/** Whether values of the type are promises or other thenables. */
+export function isThenable(type: ts.Type, checker: ts.TypeChecker): boolean {
+  const parts = type.isUnion() ? type.types : [type];
+  return parts.some((part) => {
+    const then = part.getProperty('then');
+    if (!then) return false;
+    const thenType = checker.getTypeOfSymbol(then);
+    return thenType.getCallSignatures().length > 0;
+  });
+}
+
+export function isAnyOrUnknown(type: ts.Type): boolean {
+  return (type.flags & (ts.TypeFlags.Any | ts.TypeFlags.Unknown)) !== 0;
+}
+
+/** Whether every value of the type has `name` set to something other than undefined. */
+export function hasGuaranteedProperty(type: ts.Type, name: string, checker: ts.TypeChecker): boolean {
+  const parts = type.isUnion() ? type.types : [type];
+  return parts.every((part) => {
+    const property = part.getProperty(name);
+    if (!property || (property.flags & ts.SymbolFlags.Optional) !== 0) return false;
+    const propertyType = checker.getTypeOfSymbol(property);
+    const members = propertyType.isUnion() ? propertyType.types : [propertyType];
+    return !members.some(isNullishType);
+  });
+}
+
+function isNullishType(type: ts.Type): boolean {
+  return (type.flags & (ts.TypeFlags.Undefined | ts.TypeFlags.Null | ts.TypeFlags.Void)) !== 0;
+}
+
+/** Whether every value of the type is one of the named types (`AbortSignal`, `Deadline`) and never nullish. */
+export function isAlwaysOneOf(type: ts.Type, patterns: readonly string[], checker: ts.TypeChecker): boolean {
+  const parts = type.isUnion() ? type.types : [type];
+  return parts.length > 0 && parts.every((part) => !isNullishType(part) && typeMatches(part, patterns, checker));
+}
+
+/** An options object (or something that may be one), as opposed to a URL string or a callback. */
+export function isOptionsObjectType(type: ts.Type): boolean {
+  if (isAnyOrUnknown(type)) return true;
+  if ((type.flags & ts.TypeFlags.StringLike) !== 0) return false;
+  return type.getCallSignatures().length === 0 && type.getProperties().length > 0;
+}
