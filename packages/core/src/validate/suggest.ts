@@ -20,7 +20,7 @@ export function levenshtein(left: string, right: string): number {
  * Case differences count as one edit so `Boundaries` still suggests `boundaries`.
  */
 export function closestMatch(name: string, known: readonly string[]): string | undefined {
-  const limit = Math.max(2, Math.floor(name.length / 3));
+  const limit = Math.max(2, Math.ceil(name.length * 0.4));
   let best: string | undefined;
   let bestDistance = Number.POSITIVE_INFINITY;
   for (const candidate of known) {

@@ -1,0 +1,16 @@
+/** A stream the CLI writes to; `isTTY` decides colour and progress output. */
+export interface OutputStream {
+  write(chunk: string): unknown;
+  isTTY?: boolean;
+}
+
+/** Everything the CLI reads from its process, injected so tests run it in-process. */
+export interface CliIO {
+  stdout: OutputStream;
+  stderr: OutputStream;
+  env: Readonly<Record<string, string | undefined>>;
+  /** Working directory the command runs from; `--cwd` is resolved against it. */
+  cwd: string;
+  /** Milliseconds from an arbitrary origin; used only for check durations. */
+  now?: () => number;
+}

@@ -1,0 +1,78 @@
+import { InvalidArgumentError } from 'commander';
+import { REPORT_FORMATS, type ReportFormat } from '../report/formats.js';
+
+/** Options shared by every command that loads a project. */
+export interface ProjectOptions {
+  cwd?: string;
+  config?: string;
+  debug: boolean;
+}
+
+export interface CheckOptions extends ProjectOptions {
+  format: ReportFormat;
+  output?: string;
+  base?: string;
+  only: string[];
+  quiet: boolean;
+  maxWarnings?: number;
+}
+
+export type BoundariesOptions = Omit<CheckOptions, 'only'>;
+
+export interface BaselineOptions extends ProjectOptions {
+  update: boolean;
+  allowGrowth: boolean;
+  reason?: string;
+  only: string[];
+}
+
+/** One definition per option drives parsing, `--help` and the docs test (docs/cli.md lists every `flags`). */
+export interface OptionSpec {
+  flags: string;
+  description: string;
+  choices?: readonly string[];
+  defaultValue?: string | boolean | string[];
+  parse?: (value: string, previous: unknown) => unknown;
+}
+
+export type OptionTable<T> = { [K in keyof T]-?: OptionSpec };
+
+function nonNegativeInteger(value: string): number {
+  if (!/^\d+$/.test(value)) throw new InvalidArgumentError('expected a non-negative integer.');
+  return Number(value);
+}
+
+/** `--only a,b --only c` → `['a', 'b', 'c']`. */
+function collectList(value: string, previous: unknown): string[] {
+  const earlier = Array.isArray(previous) ? previous.filter((item): item is string => typeof item === 'string') : [];
+  const items = value.split(',').map((item) => item.trim());
+  if (items.some((item) => item === '')) throw new InvalidArgumentError('expected a check id or a comma-separated list of check ids.');
+  return [...earlier, ...items];
+}
+
+export const PROJECT_OPTIONS: OptionTable<ProjectOptions> = {
+  cwd: { flags: '--cwd <dir>', description: 'run as if started in <dir> (config discovery and relative paths start here)' },
+  config: { flags: '-c, --config <file>', description: 'use this config file instead of discovering npvguard.config.{ts,mts,js,mjs,json}' },
+  debug: { flags: '--debug', description: 'print stack traces of internal errors (same as NPVGUARD_DEBUG=1)', defaultValue: false },
+};
+
+export const CHECK_OPTIONS: OptionTable<CheckOptions> = {
+  ...PROJECT_OPTIONS,
+  format: { flags: '-f, --format <format>', description: 'report format', choices: REPORT_FORMATS, defaultValue: 'stylish' },
+  output: { flags: '-o, --output <file>', description: 'write the report to <file> instead of stdout' },
+  base: { flags: '--base <ref>', description: 'only fail on findings the change adds: findings already present at git <ref> are marked baseline' },
+  only: { flags: '--only <check>', description: 'run only this check (repeatable, or comma-separated)', parse: collectList, defaultValue: [] },
+  quiet: { flags: '-q, --quiet', description: 'report errors only (warnings and infos still count for --max-warnings)', defaultValue: false },
+  maxWarnings: { flags: '--max-warnings <n>', description: 'fail (exit 1) when more than <n> new warnings are found', parse: nonNegativeInteger },
+};
+
+const { only: _only, ...boundariesOptions } = CHECK_OPTIONS;
+export const BOUNDARIES_OPTIONS: OptionTable<BoundariesOptions> = boundariesOptions;
+
+export const BASELINE_OPTIONS: OptionTable<BaselineOptions> = {
+  ...PROJECT_OPTIONS,
+  update: { flags: '--update', description: 'rewrite the baseline file to accept exactly the current findings', defaultValue: false },
+  allowGrowth: { flags: '--allow-growth', description: 'let --update add findings that are not yet accepted', defaultValue: false },
+  reason: { flags: '--reason <text>', description: 'why the added findings are accepted (required when the baseline grows)' },
+  only: CHECK_OPTIONS.only,
+};

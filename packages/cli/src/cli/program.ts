@@ -1,0 +1,80 @@
+import { Command, Option } from 'commander';
+import type { CliIO } from './io.js';
+import { cliVersion } from './version.js';
+import {
+  BASELINE_OPTIONS,
+  BOUNDARIES_OPTIONS,
+  CHECK_OPTIONS,
+  type BaselineOptions,
+  type BoundariesOptions,
+  type CheckOptions,
+  type OptionSpec,
+} from './options.js';
+
+/** What the command line asked for, after parsing and before anything runs. */
+export type Invocation =
+  | { command: 'check'; paths: string[]; options: CheckOptions }
+  | { command: 'boundaries'; paths: string[]; options: BoundariesOptions }
+  | { command: 'baseline'; paths: string[]; options: BaselineOptions };
+
+export type InvocationHandler = (invocation: Invocation) => Promise<void> | void;
+
+function addOptions(command: Command, table: Record<string, OptionSpec>): Command {
+  for (const spec of Object.values(table)) {
+    const option = new Option(spec.flags, spec.description);
+    if (spec.choices !== undefined) option.choices(spec.choices);
+    if (spec.parse !== undefined) option.argParser(spec.parse);
+    if (spec.defaultValue !== undefined) option.default(spec.defaultValue);
+    command.addOption(option);
+  }
+  return command;
+}
+
+/**
+ * The commander program. Actions only hand the parsed invocation to `handler`, so the same program
+ * serves `main` (which runs it) and `parseCLI` (which returns it).
+ */
+export function createProgram(io: Pick<CliIO, 'stdout' | 'stderr'>, handler: InvocationHandler): Command {
+  const program = new Command('npvguard')
+    .description('Verify AI-generated changes to a TypeScript backend service before they merge.')
+    .version(cliVersion(), '-v, --version', 'print the npvguard version')
+    .helpOption('-h, --help', 'show help')
+    .showSuggestionAfterError(true)
+    .exitOverride()
+    .configureOutput({
+      writeOut: (text) => io.stdout.write(text),
+      // Commander's own error lines are replaced by one coded NPV2001 paragraph (see main).
+      writeErr: (text) => (text.startsWith('error:') ? undefined : io.stderr.write(text)),
+    });
+
+  addOptions(
+    program
+      .command('check')
+      .description('run every configured check (or those chosen with --only) and report the findings')
+      .argument('[paths...]', 'limit the report to these files or folders (default: the whole project)'),
+    CHECK_OPTIONS,
+  ).action(async (paths: string[], _options: unknown, command: Command) => {
+    await handler({ command: 'check', paths, options: command.opts<CheckOptions>() });
+  });
+
+  addOptions(
+    program
+      .command('boundaries')
+      .description('run the boundaries check alone (same as `check --only boundaries`)')
+      .argument('[paths...]', 'limit the report to these files or folders (default: the whole project)'),
+    BOUNDARIES_OPTIONS,
+  ).action(async (paths: string[], _options: unknown, command: Command) => {
+    await handler({ command: 'boundaries', paths, options: command.opts<BoundariesOptions>() });
+  });
+
+  addOptions(
+    program
+      .command('baseline')
+      .description('show how the baseline file compares with the current findings; --update rewrites it'),
+    BASELINE_OPTIONS,
+  ).action(async (_options: unknown, command: Command) => {
+    await handler({ command: 'baseline', paths: [], options: command.opts<BaselineOptions>() });
+  });
+
+  return program;
+}

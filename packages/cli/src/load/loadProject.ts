@@ -1,0 +1,36 @@
+import path from 'node:path';
+import { validateConfig, type Check, type NpvConfig } from '@npvguard/core';
+import { findConfigFile, resolveWorkingDirectory } from './findConfig.js';
+import { loadConfigFile } from './loadConfigFile.js';
+import { listProjectFiles } from './listFiles.js';
+import { INTERNAL_RULES } from '../baseline/rules.js';
+
+/** A loaded, validated project: everything a run needs before checks start. */
+export interface Project {
+  /** Absolute folder holding the config; findings are relative to it. */
+  root: string;
+  /** Working directory after `--cwd`. */
+  cwd: string;
+  configFile: string;
+  config: NpvConfig;
+  files: string[];
+}
+
+export interface LoadProjectOptions {
+  processCwd: string;
+  cwd?: string;
+  config?: string;
+  checks: readonly Check[];
+}
+
+/** load: find the config, load it without a build step, validate it, list the project's files. */
+export async function loadProject(options: LoadProjectOptions): Promise<Project> {
+  const cwd = resolveWorkingDirectory(options.processCwd, options.cwd);
+  const configFile = findConfigFile(cwd, options.config);
+  const root = path.dirname(configFile);
+  const shownFile = path.relative(cwd, configFile) || path.basename(configFile);
+  const knownRuleIds = [...options.checks.flatMap((check) => check.meta.rules), ...INTERNAL_RULES].map((rule) => rule.id);
+  const config = validateConfig(await loadConfigFile(configFile), { file: shownFile, knownRuleIds });
+  const files = listProjectFiles(root, config, shownFile);
+  return { root, cwd, configFile, config, files };
+}

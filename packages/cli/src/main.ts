@@ -1,0 +1,54 @@
+import { CommanderError } from 'commander';
+import type { Check } from '@npvguard/core';
+import type { CliIO } from './cli/io.js';
+import { createProgram, type Invocation } from './cli/program.js';
+import { isHelpOrVersion, usageError } from './cli/parse.js';
+import { formatError, isDebug } from './cli/formatError.js';
+
+export interface MainDependencies {
+  /** The checks to run; defaults to the registry in src/checks. Tests pass small checks of their own. */
+  checks?: readonly Check[];
+}
+
+async function registeredChecks(dependencies: MainDependencies): Promise<readonly Check[]> {
+  return dependencies.checks ?? (await import('./checks/index.js')).CHECKS;
+}
+
+/** Commands import their implementation only when chosen, so `--help` stays fast. */
+async function runInvocation(invocation: Invocation, io: CliIO, dependencies: MainDependencies): Promise<number> {
+  const checks = await registeredChecks(dependencies);
+  switch (invocation.command) {
+    case 'check': {
+      const { runCheckCommand } = await import('./run/checkCommand.js');
+      return runCheckCommand(invocation.paths, invocation.options, io, checks);
+    }
+    case 'boundaries': {
+      const { runCheckCommand } = await import('./run/checkCommand.js');
+      return runCheckCommand(invocation.paths, { ...invocation.options, only: ['boundaries'] }, io, checks);
+    }
+    case 'baseline': {
+      const { runBaselineCommand } = await import('./baseline/baselineCommand.js');
+      return runBaselineCommand(invocation.options, io, checks);
+    }
+  }
+}
+
+/**
+ * The whole CLI as a function: parses `argv` (as in process.argv), runs the command and returns the exit code.
+ * Never throws and never exits the process; errors are printed to `io.stderr` as coded paragraphs.
+ */
+export async function main(argv: readonly string[], io: CliIO, dependencies: MainDependencies = {}): Promise<number> {
+  const debug = isDebug(argv, io.env);
+  let exitCode = 0;
+  const program = createProgram(io, async (invocation) => {
+    exitCode = await runInvocation(invocation, io, dependencies);
+  });
+  try {
+    await program.parseAsync([...argv], { from: 'node' });
+    return exitCode;
+  } catch (error) {
+    if (isHelpOrVersion(error)) return 0;
+    io.stderr.write(formatError(error instanceof CommanderError ? usageError(error) : error, debug));
+    return 2;
+  }
+}

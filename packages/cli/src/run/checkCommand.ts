@@ -1,0 +1,76 @@
+import path from 'node:path';
+import { NpvError, exitCodeFor, isNpvError, type Check, type Result, type RuleMeta } from '@npvguard/core';
+import type { CliIO } from '../cli/io.js';
+import type { CheckOptions } from '../cli/options.js';
+import { formatError, isDebug } from '../cli/formatError.js';
+import { loadProject } from '../load/loadProject.js';
+import { resolvePathArguments } from '../load/resolvePaths.js';
+import { INTERNAL_RULES } from '../baseline/rules.js';
+import { REPORTERS } from '../report/index.js';
+import { markdownReporter } from '../report/markdown.js';
+import { colorEnabled } from '../report/color.js';
+import { analyze } from './analyze.js';
+import { createProgress } from './progress.js';
+import { appendToFile, writeReportFile } from './writeOutput.js';
+import type { CheckFailure } from './runChecks.js';
+
+export function allRules(checks: readonly Check[]): RuleMeta[] {
+  return [...checks.flatMap((check) => check.meta.rules), ...INTERNAL_RULES];
+}
+
+/** `--quiet`: only errors are shown; the verdict and the summary still count everything. */
+function errorsOnly(result: Result): Result {
+  return { ...result, findings: result.findings.filter((finding) => finding.severity === 'error') };
+}
+
+/** A check that could not run, as a coded paragraph naming the check. */
+export function formatCheckFailure(failure: CheckFailure, debug: boolean): string {
+  const { error } = failure;
+  if (isNpvError(error)) {
+    return formatError(new NpvError(error.code, `The ${failure.check} check could not run: ${error.message}`, error.details), debug);
+  }
+  return formatError(error, debug);
+}
+
+/** `npvguard check [paths...]`: load → check → compare → report; returns the exit code. */
+export async function runCheckCommand(paths: readonly string[], options: CheckOptions, io: CliIO, checks: readonly Check[]): Promise<number> {
+  const project = await loadProject({
+    processCwd: io.cwd,
+    checks,
+    ...(options.cwd === undefined ? {} : { cwd: options.cwd }),
+    ...(options.config === undefined ? {} : { config: options.config }),
+  });
+  const projectPaths = resolvePathArguments(paths, project.cwd, project.root);
+  const progress = createProgress(io, options.quiet);
+  const { result, failures } = await analyze({
+    project,
+    checks,
+    only: options.only,
+    paths: projectPaths,
+    useBaselineFile: true,
+    ...(options.base === undefined ? {} : { base: options.base }),
+    ...(options.maxWarnings === undefined ? {} : { maxWarnings: options.maxWarnings }),
+    ...(io.now === undefined ? {} : { now: io.now }),
+    onCheckStart: (check) => progress.start(check),
+  }).finally(() => progress.done());
+
+  const output = options.output === undefined ? undefined : path.resolve(project.cwd, options.output);
+  const reporterOptions = {
+    // A file gets colour only when forced; stdout when it is a terminal.
+    color: colorEnabled(io.env, output === undefined ? io.stdout : undefined),
+    rules: allRules(checks),
+    pathPrefix: path.relative(project.cwd, project.root).split(path.sep).join('/'),
+  };
+  const shown = options.quiet ? errorsOnly(result) : result;
+  const text = REPORTERS[options.format](shown, reporterOptions);
+  if (output === undefined) io.stdout.write(text);
+  else writeReportFile(output, text);
+
+  const summaryFile = io.env.GITHUB_STEP_SUMMARY;
+  if (options.format === 'github' && summaryFile !== undefined && summaryFile !== '') {
+    appendToFile(summaryFile, markdownReporter(shown, { ...reporterOptions, color: false }));
+  }
+  const debug = options.debug || isDebug([], io.env);
+  for (const failure of failures) io.stderr.write(formatCheckFailure(failure, debug));
+  return exitCodeFor(result, options.maxWarnings === undefined ? {} : { maxWarnings: options.maxWarnings });
+}
