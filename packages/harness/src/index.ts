@@ -1,1 +1,16 @@
-export {};
+export { Histogram } from './latency/histogram.js';
+export type { HistogramOptions } from './latency/histogram.js';
+export { binomialCdf } from './latency/binomial.js';
+export type { BinomialCdf } from './latency/binomial.js';
+export { quantileConfidenceInterval, quantileConfidenceRanks, histogramQuantileConfidenceInterval } from './latency/quantile-confidence.js';
+export type { QuantileConfidenceInterval, ConfidenceRanks } from './latency/quantile-confidence.js';
+export { seededRandom, standardNormalQuantile } from './latency/random.js';
+export type { RandomSource } from './latency/random.js';
+export { lognormalFromPercentiles, constantLatency } from './latency/distributions.js';
+export type { LatencyDistribution, LognormalDistribution } from './latency/distributions.js';
+export { fakeLatency, stratifiedDraws, FakeDependencyError } from './latency/fake-latency.js';
+export type { FakeDependency, FakeLatencyOptions } from './latency/fake-latency.js';
+export { createSystemClock, createVirtualClock, systemClock } from './latency/clock.js';
+export type { LoadClock, SystemClockOptions, VirtualClock } from './latency/clock.js';
+export { openLoopLoad } from './latency/open-loop.js';
+export type { OpenLoopOptions, OpenLoopRequest, OpenLoopResult } from './latency/open-loop.js';
