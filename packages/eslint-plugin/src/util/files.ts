@@ -8,7 +8,8 @@ interface FileContext {
 
 /** The linted file's path relative to the ESLint working directory, with `/` separators. */
 export function relativeFilePath(context: FileContext): string {
-  const relative = path.relative(context.cwd, context.filename);
+  // Linter users may pass a relative filename; it is relative to the cwd, not to this process.
+  const relative = path.relative(context.cwd, path.resolve(context.cwd, context.filename));
   return relative.split(path.sep).join('/');
 }
 

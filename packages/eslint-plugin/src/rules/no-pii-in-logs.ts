@@ -1,0 +1,191 @@
+import { AST_NODE_TYPES, ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { calleeParts, receiverName, unwrapExpression } from '../util/ast.js';
+import { createRule } from '../util/create-rule.js';
+import { nameMatches } from '../util/files.js';
+import { DEFAULT_REQUEST_OBJECTS, DEFAULT_REQUEST_PROPERTIES, findPiiValues, type PiiPatterns, type PiiValue } from '../util/pii.js';
+import { INVALID_SETTINGS_MESSAGE, withSettings } from '../util/rule-settings.js';
+import { NAMES_SCHEMA } from '../util/schemas.js';
+import { DEFAULT_IDENTIFIERS, DEFAULT_PSEUDONYMISERS } from '../util/settings.js';
+
+export type Options = [
+  {
+    identifiers?: string[];
+    pseudonymisers?: string[];
+    requestObjects?: string[];
+    requestProperties?: string[];
+    loggers?: string[];
+    logMethods?: string[];
+    metrics?: string[];
+    metricMethods?: string[];
+  },
+];
+export type MessageIds =
+  | 'piiInLog'
+  | 'requestDataInLog'
+  | 'piiInMetricLabel'
+  | 'piiLabelName'
+  | 'wrapInPseudonymiser'
+  | 'invalidSettings';
+
+const DEFAULT_LOGGERS: readonly string[] = ['log', 'logger', '*Logger', 'console'];
+const DEFAULT_LOG_METHODS: readonly string[] = ['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'log', 'child'];
+const DEFAULT_METRICS: readonly string[] = ['*counter*', '*histogram*', '*gauge*', '*summary*', '*metric*', '*total', '*seconds', '*duration*'];
+const DEFAULT_METRIC_METHODS: readonly string[] = ['inc', 'dec', 'set', 'observe', 'labels', 'startTimer', 'remove', 'zero'];
+/** prom-client metric classes, whose `labelNames` fix what every series is keyed by. */
+const METRIC_CLASSES = ['Counter', 'Gauge', 'Histogram', 'Summary'];
+
+export default createRule<Options, MessageIds>({
+  name: 'no-pii-in-logs',
+  meta: {
+    type: 'problem',
+    docs: {
+      description:
+        'Disallow listener identifiers and raw request data in log calls and metric labels unless passed through the pseudonymiser',
+    },
+    hasSuggestions: true,
+    messages: {
+      piiInLog:
+        '`{{value}}` identifies a listener and reaches the log through `{{call}}`. Pass it through `{{pseudonymiser}}(...)` first, or leave it out.',
+      requestDataInLog:
+        '`{{value}}` is raw request data and reaches the log through `{{call}}`: it carries listener identifiers. Log the validated fields you need, pseudonymised.',
+      piiInMetricLabel:
+        '`{{value}}` identifies a listener and becomes a metric label value in `{{call}}`: each listener becomes a time series and the id is exported to every dashboard. Use a bounded, non-identifying label.',
+      piiLabelName:
+        'Metric label `{{label}}` is named after a listener identifier: its values would identify listeners and make one series each. Drop the label or use a bounded category.',
+      wrapInPseudonymiser: 'Pass `{{value}}` through `{{pseudonymiser}}(...)`.',
+      invalidSettings: INVALID_SETTINGS_MESSAGE,
+    },
+    schema: [
+      {
+        type: 'object',
+        additionalProperties: false,
+        properties: {
+          identifiers: NAMES_SCHEMA(
+            'Names (patterns, case-insensitive) of values that identify a person. Default: `settings.npvguard.identifiers`, else listenerId, userId, email, ip, ipAddress, username, phone.',
+          ),
+          pseudonymisers: NAMES_SCHEMA(
+            'Functions or methods whose result is safe to log. Default: `settings.npvguard.pseudonymisers`, else `pseudonymise`, `pseudonymize`.',
+          ),
+          requestObjects: NAMES_SCHEMA('Names of request objects whose raw parts must not be logged (`req`, `request`).'),
+          requestProperties: NAMES_SCHEMA('Raw parts of a request that carry identifiers (`body`, `headers`, `query`, `ip`...).'),
+          loggers: NAMES_SCHEMA('Receiver name patterns of loggers (`log`, `logger`, `*Logger`, `console`).'),
+          logMethods: NAMES_SCHEMA('Logging methods on those receivers, `child` included (its bindings are logged with every line).'),
+          metrics: NAMES_SCHEMA('Receiver name patterns of metrics (`*counter*`, `*histogram*`, `*total`...).'),
+          metricMethods: NAMES_SCHEMA('Metric methods whose arguments become label values (`inc`, `observe`, `labels`...).'),
+        },
+      },
+    ],
+    defaultOptions: [{}],
+  },
+  create(context, [options]) {
+    return withSettings(context, (settings) => {
+      const pseudonymisers = options.pseudonymisers ?? settings.pseudonymisers ?? DEFAULT_PSEUDONYMISERS;
+      const patterns: PiiPatterns = {
+        identifiers: options.identifiers ?? settings.identifiers ?? DEFAULT_IDENTIFIERS,
+        requestObjects: options.requestObjects ?? DEFAULT_REQUEST_OBJECTS,
+        requestProperties: options.requestProperties ?? DEFAULT_REQUEST_PROPERTIES,
+        pseudonymisers,
+      };
+      const loggers = options.loggers ?? DEFAULT_LOGGERS;
+      const logMethods = options.logMethods ?? DEFAULT_LOG_METHODS;
+      const metrics = options.metrics ?? DEFAULT_METRICS;
+      const metricMethods = options.metricMethods ?? DEFAULT_METRIC_METHODS;
+      const sourceCode = context.sourceCode;
+
+      function sink(node: TSESTree.CallExpression): 'log' | 'metric' | undefined {
+        const { receiver, name } = calleeParts(node);
+        if (!receiver) return undefined;
+        const target = receiverName(receiver);
+        if (nameMatches(target, loggers) && nameMatches(name, logMethods)) return 'log';
+        if (nameMatches(target, metrics) && nameMatches(name, metricMethods)) return 'metric';
+        return undefined;
+      }
+
+      function reportValue(value: PiiValue, call: string, kind: 'log' | 'metric'): void {
+        const text = sourceCode.getText(value.node);
+        const pseudonymiser = pseudonymisers[0] ?? 'pseudonymise';
+        if (kind === 'metric') {
+          context.report({ node: value.node, messageId: 'piiInMetricLabel', data: { value: text, call } });
+          return;
+        }
+        if (value.kind === 'request-data') {
+          context.report({ node: value.node, messageId: 'requestDataInLog', data: { value: text, call } });
+          return;
+        }
+        const inScope = pseudonymisers.find((name) => isBoundInScope(name, value.node, sourceCode));
+        context.report({
+          node: value.node,
+          messageId: 'piiInLog',
+          data: { value: text, call, pseudonymiser },
+          suggest: inScope
+            ? [
+                {
+                  messageId: 'wrapInPseudonymiser',
+                  data: { value: text, pseudonymiser: inScope },
+                  fix: (fixer) => wrapInPseudonymiser(fixer, value.node, inScope, sourceCode),
+                },
+              ]
+            : [],
+        });
+      }
+
+      return {
+        CallExpression(node: TSESTree.CallExpression) {
+          const kind = sink(node);
+          if (!kind) return;
+          const call = sourceCode.getText(node.callee);
+          // A pseudonym is still one series per listener, so it does not make a label value safe.
+          const search = kind === 'metric' ? { ...patterns, pseudonymisers: undefined } : patterns;
+          for (const argument of node.arguments) {
+            for (const value of findPiiValues(argument, search)) reportValue(value, call, kind);
+          }
+        },
+        NewExpression(node: TSESTree.NewExpression) {
+          const { name } = calleeParts(node);
+          if (name === undefined || !METRIC_CLASSES.includes(name)) return;
+          for (const label of labelNames(node)) {
+            if (nameMatches(String(label.value), patterns.identifiers)) {
+              context.report({ node: label, messageId: 'piiLabelName', data: { label: String(label.value) } });
+            }
+          }
+        },
+      };
+    });
+  },
+});
+
+/** String literals in `new Counter({ labelNames: [...] })`. */
+function labelNames(node: TSESTree.NewExpression): TSESTree.StringLiteral[] {
+  const options = node.arguments[0] ? unwrapExpression(node.arguments[0]) : undefined;
+  if (options?.type !== AST_NODE_TYPES.ObjectExpression) return [];
+  const labels: TSESTree.StringLiteral[] = [];
+  for (const property of options.properties) {
+    if (property.type !== AST_NODE_TYPES.Property || property.computed) continue;
+    if (property.key.type !== AST_NODE_TYPES.Identifier || property.key.name !== 'labelNames') continue;
+    const list = unwrapExpression(property.value);
+    if (list.type !== AST_NODE_TYPES.ArrayExpression) continue;
+    for (const element of list.elements) {
+      if (element?.type === AST_NODE_TYPES.Literal && typeof element.value === 'string') labels.push(element as TSESTree.StringLiteral);
+    }
+  }
+  return labels;
+}
+
+function isBoundInScope(name: string, node: TSESTree.Node, sourceCode: Readonly<TSESLint.SourceCode>): boolean {
+  return ASTUtils.findVariable(sourceCode.getScope(node), name) !== null;
+}
+
+/** `listenerId` → `pseudonymise(listenerId)`; a shorthand `{ listenerId }` keeps its key. */
+function wrapInPseudonymiser(
+  fixer: TSESLint.RuleFixer,
+  node: TSESTree.Node,
+  pseudonymiser: string,
+  sourceCode: Readonly<TSESLint.SourceCode>,
+): TSESLint.RuleFix {
+  const text = sourceCode.getText(node);
+  const parent = node.parent;
+  if (parent?.type === AST_NODE_TYPES.Property && parent.shorthand && parent.value === node) {
+    return fixer.replaceText(parent, `${text}: ${pseudonymiser}(${text})`);
+  }
+  return fixer.replaceText(node, `${pseudonymiser}(${text})`);
+}
