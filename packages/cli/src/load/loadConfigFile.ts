@@ -43,7 +43,7 @@ export async function loadConfigFile(file: string): Promise<unknown> {
       throw loadError(file, error);
     }
   }
-  // No caches: a config edited between two runs in one process (tests, watch mode) must be read afresh.
+  // No caches: a .ts or .js config edited between two runs in one process is read afresh (Node itself keeps .mjs modules).
   const jiti = createJiti(import.meta.url, { moduleCache: false, fsCache: false, alias: aliases() });
   try {
     return await jiti.import(file, { default: true });

@@ -12,6 +12,8 @@ export interface Project {
   /** Working directory after `--cwd`. */
   cwd: string;
   configFile: string;
+  /** The config file as shown in messages: relative to the working directory. */
+  configName: string;
   config: NpvConfig;
   files: string[];
 }
@@ -28,9 +30,9 @@ export async function loadProject(options: LoadProjectOptions): Promise<Project>
   const cwd = resolveWorkingDirectory(options.processCwd, options.cwd);
   const configFile = findConfigFile(cwd, options.config);
   const root = path.dirname(configFile);
-  const shownFile = path.relative(cwd, configFile) || path.basename(configFile);
+  const configName = path.relative(cwd, configFile) || path.basename(configFile);
   const knownRuleIds = [...options.checks.flatMap((check) => check.meta.rules), ...INTERNAL_RULES].map((rule) => rule.id);
-  const config = validateConfig(await loadConfigFile(configFile), { file: shownFile, knownRuleIds });
-  const files = listProjectFiles(root, config, shownFile);
-  return { root, cwd, configFile, config, files };
+  const config = validateConfig(await loadConfigFile(configFile), { file: configName, knownRuleIds });
+  const files = listProjectFiles(root, config, configName);
+  return { root, cwd, configFile, configName, config, files };
 }

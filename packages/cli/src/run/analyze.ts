@@ -58,7 +58,7 @@ async function markFindingsAtBase(options: AnalyzeOptions, head: ChecksOutcome, 
   const baseOutcome = await withBaseTree(resolved, project.root, async (baseRoot): Promise<ChecksOutcome | { listError: unknown }> => {
     let files: string[];
     try {
-      files = listProjectFiles(baseRoot, project.config, project.configFile);
+      files = listProjectFiles(baseRoot, project.config, project.configName);
     } catch (error) {
       return { listError: error };
     }
@@ -93,7 +93,7 @@ function settleStatus(run: CheckRun, findings: readonly Finding[]): CheckRun {
 /** load → check → compare (base, baseline file) → one result object. */
 export async function analyze(options: AnalyzeOptions): Promise<Analysis> {
   const { project } = options;
-  const selection = selectChecks(options.checks, project.config, options.only, project.configFile);
+  const selection = selectChecks(options.checks, project.config, options.only, project.configName);
   // Resolved before any check runs, so a bad ref fails fast and unsafe input never reaches a check.
   const base = options.base === undefined ? undefined : await resolveBase(project.root, options.base);
   const head = await runChecks(selection.selected, {

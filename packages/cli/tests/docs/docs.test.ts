@@ -1,0 +1,59 @@
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { BOUNDARIES_KEYS, CONFIG_KEYS, validateConfig } from '@npvguard/core';
+import { BASELINE_OPTIONS, CHECK_OPTIONS } from '../../src/cli/options.js';
+import { REPORT_FORMATS } from '../../src/report/formats.js';
+import { CONFIG_FILE_NAMES } from '../../src/load/findConfig.js';
+import { DEFAULT_INCLUDE } from '../../src/load/listFiles.js';
+import { loadConfigFile } from '../../src/load/loadConfigFile.js';
+import { REPO_ROOT } from '../support/cli.js';
+
+const cliDoc = readFileSync(path.join(REPO_ROOT, 'docs', 'cli.md'), 'utf8');
+const configurationDoc = readFileSync(path.join(REPO_ROOT, 'docs', 'configuration.md'), 'utf8');
+
+/** The fenced code blocks of a Markdown document with the given language. */
+function codeBlocks(markdown: string, language: string): string[] {
+  return [...markdown.matchAll(new RegExp(`\`\`\`${language}\\n([\\s\\S]*?)\`\`\``, 'g'))].map((match) => match[1] ?? '');
+}
+
+describe('docs/cli.md', () => {
+  it('documents every option of check and baseline with its exact flags', () => {
+    for (const spec of [...Object.values(CHECK_OPTIONS), ...Object.values(BASELINE_OPTIONS)]) {
+      expect(cliDoc).toContain(`\`${spec.flags}\``);
+    }
+  });
+
+  it('documents every format and every command', () => {
+    for (const format of REPORT_FORMATS) expect(cliDoc).toContain(`| \`${format}\` |`);
+    for (const command of ['npvguard check [paths...]', 'npvguard boundaries [paths...]', 'npvguard baseline']) expect(cliDoc).toContain(`## \`${command}`);
+  });
+});
+
+describe('docs/configuration.md', () => {
+  it('documents every top-level and boundaries key in its tables', () => {
+    for (const key of [...CONFIG_KEYS, ...BOUNDARIES_KEYS]) expect(configurationDoc).toContain(`| \`${key}\` |`);
+  });
+
+  it('lists the discovery order and the default include as the code has them', () => {
+    const listed = [...configurationDoc.matchAll(/^\d\. `(npvguard\.config\.\w+)`$/gm)].map((match) => match[1]);
+    expect(listed).toEqual([...CONFIG_FILE_NAMES]);
+    expect(configurationDoc).toContain(`\`['${DEFAULT_INCLUDE.join("', '")}']\``);
+  });
+
+  it('has examples that load and validate', async () => {
+    const folder = mkdtempSync(path.join(tmpdir(), 'npvguard-docs-'));
+    try {
+      const [typescript] = codeBlocks(configurationDoc, 'ts');
+      const [json] = codeBlocks(configurationDoc, 'json');
+      writeFileSync(path.join(folder, 'npvguard.config.ts'), typescript ?? '');
+      const loaded = await loadConfigFile(path.join(folder, 'npvguard.config.ts'));
+      const config = validateConfig(loaded, { file: 'example', knownRuleIds: ['boundaries/private-import'] });
+      expect(Object.keys(config.boundaries?.layers ?? {})).toHaveLength(7);
+      expect(validateConfig(JSON.parse(json ?? ''), { file: 'example.json' }).boundaries?.allow).toEqual({ server: ['core'] });
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+    }
+  });
+});
