@@ -46,8 +46,12 @@ export function applyBaseline(findings: readonly Finding[], loaded: LoadedBaseli
     return { entry, occurrence };
   });
   const judged = positioned.filter(({ entry }) => entryInScope(entry, scope));
-  const outcome = compareWithBaseline(findings, judged.map(({ entry }) => entry), 'file');
-  const stale = outcome.unmatched.flatMap((index) => {
+  const accepted = judged.map(({ entry }) => entry);
+  const outcome = compareWithBaseline(findings, accepted, 'file');
+  // An entry is stale only if its finding is gone, not when --base already excused that finding.
+  const unmarked = findings.map(({ baseline: _baseline, ...finding }) => finding);
+  const { unmatched } = compareWithBaseline(unmarked, accepted, 'file');
+  const stale = unmatched.flatMap((index) => {
     const item = judged[index];
     return item === undefined ? [] : [staleFinding(item.entry, loaded, item.occurrence)];
   });

@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync, existsSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -93,6 +94,22 @@ describe('the baseline file', () => {
     writeFileSync(path.join(root, 'src/a.ts'), 'export const a = 1;\n');
     const { result } = await check('src/b.ts');
     expect(result.findings.some((finding) => finding.ruleId === 'baseline/stale-entry')).toBe(false);
+  });
+
+  it('does not call an entry stale when --base already excused its finding', async () => {
+    await baseline('--update', '--allow-growth', '--reason', 'legacy');
+    const git = (...args: string[]) =>
+      execFileSync('git', ['-c', 'user.email=ci@npvguard.test', '-c', 'user.name=npvguard tests', ...args], { cwd: root, encoding: 'utf8' });
+    git('init', '--quiet', '--initial-branch=main');
+    git('add', '.');
+    git('commit', '--quiet', '-m', 'accepted findings');
+    const { code, result } = await check('--base', 'HEAD');
+    expect(code).toBe(0);
+    expect(result.findings.map((finding) => `${finding.ruleId} ${finding.baseline ?? 'new'}`)).toEqual([
+      'sample/marker base',
+      'sample/soft base',
+      'sample/soft base',
+    ]);
   });
 
   it('rejects an invalid baseline file with NPV2005', async () => {
