@@ -14,3 +14,8 @@ export { createSystemClock, createVirtualClock, systemClock } from './latency/cl
 export type { LoadClock, SystemClockOptions, VirtualClock } from './latency/clock.js';
 export { openLoopLoad } from './latency/open-loop.js';
 export type { OpenLoopOptions, OpenLoopRequest, OpenLoopResult } from './latency/open-loop.js';
+export { startServerProcess, ServerProcessError } from './process/server-process.js';
+export type { ProcessExit, ServerProcess, StartServerProcessOptions } from './process/server-process.js';
+export { waitForHttpOk } from './process/http-ready.js';
+export type { WaitForHttpOkOptions } from './process/http-ready.js';
+export { findFreePort } from './process/free-port.js';
