@@ -1,11 +1,11 @@
 import { ESLintUtils } from '@typescript-eslint/utils';
-import { calleeParts, receiverName } from '../util/ast.js';
+import { calleeParts, isThis, receiverName } from '../util/ast.js';
 import { createRule } from '../util/create-rule.js';
 import { nameMatches } from '../util/files.js';
 import { withSettings } from '../util/rule-settings.js';
 import { NAMES_SCHEMA, REQUEST_PATH_SCHEMA } from '../util/schemas.js';
 import { DEFAULT_REQUEST_PATH } from '../util/settings.js';
-import { typeMatches } from '../util/types.js';
+import { memberOwnerMatches } from '../util/types.js';
 import {
   DEFAULT_SIDE_EFFECT_METHODS,
   DEFAULT_SIDE_EFFECT_RECEIVERS,
@@ -37,7 +37,7 @@ export default createRule<Options, MessageIds>({
         properties: {
           requestPath: REQUEST_PATH_SCHEMA,
           portTypes: NAMES_SCHEMA(
-            'Type name patterns of side-effect ports (an interface the receiver implements, or its own type); every method call on them is a side effect.',
+            'Type name patterns of side-effect ports (an interface the receiver implements, or its own type); a call of any method they declare is a side effect.',
           ),
           receivers: NAMES_SCHEMA('Receiver name patterns recognised without types, as in `no-await-side-effects`.'),
           methods: NAMES_SCHEMA('Side-effect method names on those receivers, as in `no-await-side-effects`.'),
@@ -55,9 +55,11 @@ export default createRule<Options, MessageIds>({
     return withSettings(context, (settings) =>
       sideEffectListener(context, options.requestPath ?? settings.requestPath ?? DEFAULT_REQUEST_PATH, (call) => {
         const { receiver, name } = calleeParts(call);
-        if (!receiver) return false;
+        if (!receiver || name === undefined) return false;
         if (nameMatches(receiverName(receiver), receivers) && nameMatches(name, methods)) return true;
-        return typeMatches(services.getTypeAtLocation(receiver), portTypes, checker);
+        // Inside a sink, its calls to its own methods are how it does the work, not a caller waiting on it.
+        if (isThis(receiver)) return false;
+        return memberOwnerMatches(services.getTypeAtLocation(receiver), name, portTypes, checker);
       }),
     );
   },

@@ -1,6 +1,6 @@
 import { AST_NODE_TYPES, ESLintUtils, type TSESTree } from '@typescript-eslint/utils';
 import type ts from 'typescript';
-import { calleeParts, memberChain, receiverName } from '../util/ast.js';
+import { calleeParts, isThis, memberChain, receiverName } from '../util/ast.js';
 import { createRule } from '../util/create-rule.js';
 import { nameMatches } from '../util/files.js';
 import {
@@ -12,7 +12,7 @@ import {
   type OutboundCall,
 } from '../util/outbound-calls.js';
 import { CLIENTS_SCHEMA, NAMES_SCHEMA } from '../util/schemas.js';
-import { hasGuaranteedProperty, isAlwaysOneOf, isOptionsObjectType, isThenable, typeMatches } from '../util/types.js';
+import { hasGuaranteedProperty, isAlwaysOneOf, isOptionsObjectType, isThenable, memberOwnerMatches } from '../util/types.js';
 import { formatNames } from './require-timeout.js';
 
 export type Options = [
@@ -26,7 +26,7 @@ export type Options = [
 ];
 export type MessageIds = 'missingTimeout' | 'timeoutNotGuaranteed';
 
-export const DEFAULT_CLIENT_TYPES: readonly string[] = ['Dispatcher', 'Pool', 'BalancedPool', 'Agent', 'Client', '*Client'];
+export const DEFAULT_CLIENT_TYPES: readonly string[] = ['Dispatcher', 'Pool', 'BalancedPool', 'Agent', 'Client', '*Client', '*Port'];
 export const DEFAULT_TIMEOUT_TYPES: readonly string[] = ['AbortSignal', 'Deadline'];
 const DEFAULT_IGNORED_METHODS: readonly string[] = ['close', 'destroy', 'then', 'catch', 'finally'];
 
@@ -52,7 +52,7 @@ export default createRule<Options, MessageIds>({
         properties: {
           clients: CLIENTS_SCHEMA,
           clientTypes: NAMES_SCHEMA(
-            'Type name patterns of clients (a class, an interface it implements, or an alias); every method of theirs that returns a promise is an outbound call.',
+            'Type name patterns of clients and ports (a class, an interface it implements, or an alias); every method they declare that returns a promise is an outbound call.',
           ),
           ignoredMethods: NAMES_SCHEMA('Methods of client types that never need a timeout (`close`, `destroy`).'),
           timeoutProperties: NAMES_SCHEMA('Option properties that carry a timeout on client calls.'),
@@ -78,8 +78,9 @@ export default createRule<Options, MessageIds>({
     /** A call of an async method on a value whose type is a configured client type. */
     function typedClientCall(node: TSESTree.CallExpression): OutboundCall | undefined {
       const { receiver, name } = calleeParts(node);
-      if (!receiver || name === undefined || nameMatches(name, ignoredMethods)) return undefined;
-      if (!typeMatches(typeOf(receiver), clientTypes, checker) || !isThenable(typeOf(node), checker)) return undefined;
+      // A client's calls to its own methods are its internals, not outbound calls.
+      if (!receiver || isThis(receiver) || name === undefined || nameMatches(name, ignoredMethods)) return undefined;
+      if (!memberOwnerMatches(typeOf(receiver), name, clientTypes, checker) || !isThenable(typeOf(node), checker)) return undefined;
       const chain = memberChain(receiver);
       return {
         kind: 'client',

@@ -44,6 +44,10 @@ export function unwrapExpression(node: TSESTree.Node): TSESTree.Node {
   }
 }
 
+export function isThis(node: TSESTree.Node): boolean {
+  return unwrapExpression(node).type === AST_NODE_TYPES.ThisExpression;
+}
+
 /** Name of a property key or member property when it is known without running the code. */
 export function staticKeyName(key: TSESTree.Node, computed: boolean): string | undefined {
   if (!computed && key.type === AST_NODE_TYPES.Identifier) return key.name;

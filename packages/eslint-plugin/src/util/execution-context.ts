@@ -1,7 +1,7 @@
 import { AST_NODE_TYPES, ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { calleeParts, enclosingFunction, functionName, type FunctionNode } from './ast.js';
 import { nameMatches } from './files.js';
-import { isRequestHandlerFunction, routeRegistration } from './fastify-routes.js';
+import { APPLICATION_HOOKS, isRequestHandlerFunction, routeRegistration } from './fastify-routes.js';
 
 /**
  * Names of functions that run once while the service is composed (`buildApp`, `createModelClient`,
@@ -77,12 +77,17 @@ export function isCompositionFunction(fn: FunctionNode, options: Pick<ExecutionC
   const parent = fn.parent;
   if (parent.type === AST_NODE_TYPES.MethodDefinition && parent.kind === 'constructor') return true;
   if (nameMatches(functionName(fn), options.compositionFunctions)) return true;
-  if (parent.type === AST_NODE_TYPES.CallExpression && parent.arguments[0] === fn) {
+  if (parent.type === AST_NODE_TYPES.CallExpression) {
     const { name, receiver } = calleeParts(parent);
-    if (name === 'register' && receiver) return true;
-    if (!receiver && name !== undefined && PLUGIN_WRAPPERS.includes(name)) return true;
+    if (parent.arguments[0] === fn && name === 'register' && receiver) return true;
+    if (parent.arguments[0] === fn && !receiver && name !== undefined && PLUGIN_WRAPPERS.includes(name)) return true;
+    if (name === 'addHook' && parent.arguments[1] === fn && isApplicationHookName(parent.arguments[0])) return true;
   }
   return isPluginBody(fn);
+}
+
+function isApplicationHookName(node: TSESTree.Node | undefined): boolean {
+  return node?.type === AST_NODE_TYPES.Literal && typeof node.value === 'string' && APPLICATION_HOOKS.includes(node.value);
 }
 
 function isPluginBody(fn: FunctionNode): boolean {

@@ -22,6 +22,9 @@ export const REQUEST_HOOKS: readonly string[] = [
   'onRequestAbort',
 ];
 
+/** fastify hooks that run while the application starts or stops. */
+export const APPLICATION_HOOKS: readonly string[] = ['onRoute', 'onRegister', 'onReady', 'onListen', 'preClose', 'onClose'];
+
 export interface RouteRegistration {
   call: TSESTree.CallExpression;
   /** The route options object expression, if one was passed. */

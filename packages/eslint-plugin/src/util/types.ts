@@ -1,39 +1,59 @@
 import ts from 'typescript';
 import { nameMatches } from './files.js';
 
-/** Names a type is known by: its symbol, its alias, and every base class or interface it extends or implements. */
-export function typeNames(type: ts.Type, checker: ts.TypeChecker): Set<string> {
-  const names = new Set<string>();
+/** The type, its union or intersection members, and every base class or interface they extend or implement. */
+export function typeHierarchy(type: ts.Type, checker: ts.TypeChecker): ts.Type[] {
   const seen = new Set<ts.Type>();
   const pending: ts.Type[] = [type];
   while (pending.length > 0) {
     const current = pending.pop();
     if (!current || seen.has(current)) continue;
     seen.add(current);
-    if (current.aliasSymbol) names.add(current.aliasSymbol.getName());
-    const symbol = current.getSymbol();
-    if (symbol) names.add(symbol.getName());
     if (current.isUnionOrIntersection()) pending.push(...current.types);
     if (current.isClassOrInterface()) pending.push(...(checker.getBaseTypes(current) ?? []));
     const target = (current as ts.TypeReference).target;
     if (target && target !== current) pending.push(target);
-    for (const declaration of symbol?.getDeclarations() ?? []) {
+    for (const declaration of current.getSymbol()?.getDeclarations() ?? []) {
       if (!ts.isClassDeclaration(declaration) && !ts.isClassExpression(declaration)) continue;
       for (const clause of declaration.heritageClauses ?? []) {
         for (const heritage of clause.types) pending.push(checker.getTypeAtLocation(heritage));
       }
     }
   }
-  return names;
+  return [...seen];
+}
+
+/** The names one type goes by: its symbol and its alias. Anonymous object types (`__type`) name nothing. */
+function ownNames(type: ts.Type): string[] {
+  const names = [type.aliasSymbol?.getName(), type.getSymbol()?.getName()];
+  return names.filter((name): name is string => name !== undefined && !name.startsWith('__'));
+}
+
+/** Names a type is known by, including every base class or interface in its hierarchy. */
+export function typeNames(type: ts.Type, checker: ts.TypeChecker): Set<string> {
+  return new Set(typeHierarchy(type, checker).flatMap(ownNames));
 }
 
 export function typeMatches(type: ts.Type, patterns: readonly string[], checker: ts.TypeChecker): boolean {
   if (patterns.length === 0) return false;
-  for (const name of typeNames(type, checker)) {
-    // Anonymous object types are named `__type`/`__object` by the compiler; they name nothing.
-    if (!name.startsWith('__') && nameMatches(name, patterns)) return true;
-  }
-  return false;
+  return [...typeNames(type, checker)].some((name) => nameMatches(name, patterns));
+}
+
+/**
+ * Whether `member` is declared by a type in the hierarchy whose name matches `patterns`: `catalog.findTrack`
+ * belongs to `CatalogPort` even when called on the class implementing it, while a helper method the class
+ * adds on its own does not.
+ */
+export function memberOwnerMatches(
+  type: ts.Type,
+  member: string,
+  patterns: readonly string[],
+  checker: ts.TypeChecker,
+): boolean {
+  if (patterns.length === 0) return false;
+  return typeHierarchy(type, checker).some(
+    (owner) => owner.getProperty(member) !== undefined && ownNames(owner).some((name) => nameMatches(name, patterns)),
+  );
 }
 
 /** Whether values of the type are promises or other thenables. */

@@ -18,6 +18,13 @@ ruleTester.run('no-await-side-effects-type-checked', rule, {
     { code: `${PORTS} async function run() { await store.get('a'); }`, filename },
     { code: `${PORTS} async function buildApp() { await publisher.emit('started'); }`, filename },
     { code: `${PORTS} async function fire() { await publisher.emit('served'); }`, filename: 'scripts/replay.ts' },
+    // Inside the sink, awaiting its own methods is how it works.
+    { code: `class FileSink implements EventSinkPort { async emit(e: string) { await this.flush(); } async flush() {} }\n${PORTS}`, filename },
+    // Shutdown hooks run once, when the app closes.
+    {
+      code: `${PORTS} declare const app: { addHook(name: string, hook: () => Promise<void>): void };\napp.addHook('onClose', async () => { await publisher.emit('stopped'); });`,
+      filename: 'src/server/app.ts',
+    },
   ],
   invalid: [
     {
@@ -65,6 +72,11 @@ ruleTester.run('no-await-side-effects-type-checked', rule, {
           suggestions: [{ messageId: 'fireAndForget', output: `${PORTS}async function fire() {\n  void store.get('a');\n}` }],
         },
       ],
+    },
+    {
+      code: `${PORTS}declare const app: { addHook(name: string, hook: () => Promise<void>): void };\napp.addHook('onResponse', async () => { await publisher.emit('served'); });`,
+      filename: 'src/server/app.ts',
+      errors: [{ messageId: 'awaitedSideEffect', line: 8, column: 47, suggestions: [{ messageId: 'fireAndForget', output: `${PORTS}declare const app: { addHook(name: string, hook: () => Promise<void>): void };\napp.addHook('onResponse', async () => { void publisher.emit('served'); });` }] }],
     },
   ],
 });

@@ -33,6 +33,22 @@ ruleTester.run('require-timeout-type-checked', rule, {
     },
     // Synchronous methods of a client type are not calls that can hang.
     `${PORTS} declare const pool: { name(): string } & ModelClient; pool.name();`,
+    // A client calling its own helpers is its internals, not an outbound call.
+    `${PORTS} class OipClient implements ModelClient {
+      async infer(input: number[], options: InferOptions) { await this.warm(); return input; }
+      async close() {}
+      private async warm() {}
+    }`,
+    // A method the implementing class adds itself is not part of the port.
+    {
+      code: `${PORTS} interface CatalogPort { find(id: string, signal: AbortSignal): Promise<string> }
+      class InMemoryCatalog implements CatalogPort {
+        async find(id: string, signal: AbortSignal) { return id; }
+        async reload(): Promise<void> {}
+      }
+      declare const catalog: InMemoryCatalog;
+      await catalog.reload();`,
+    },
   ],
   invalid: [
     {
@@ -73,6 +89,14 @@ ruleTester.run('require-timeout-type-checked', rule, {
       code: `${PORTS} declare const store: FeatureStore;\nawait store.get(['a'], undefined as unknown as Deadline | undefined);`,
       options: [{ clientTypes: ['FeatureStore'] }],
       errors: [{ messageId: 'missingTimeout', line: 12, column: 7 }],
+    },
+    {
+      // The port declares the method, so calling it on the implementing class is an outbound call.
+      code: `${PORTS} interface CatalogPort { find(id: string, signal?: AbortSignal): Promise<string> }
+class InMemoryCatalog implements CatalogPort { async find(id: string, signal?: AbortSignal) { return id; } }
+declare const catalog: InMemoryCatalog;
+await catalog.find('t1');`,
+      errors: [{ messageId: 'missingTimeout', line: 14, column: 7, data: { call: 'catalog.find', properties: '`signal` or `timeout` or `timeoutMs` or `deadline` or `headersTimeout` or `bodyTimeout`' } }],
     },
   ],
 });

@@ -1,0 +1,76 @@
+import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
+import { memberPropertyName, propertyKeyName, unwrapExpression } from '../util/ast.js';
+import { createRule } from '../util/create-rule.js';
+import { fileMatches } from '../util/files.js';
+import { GLOBAL_MODULE, isQualified, qualifiedName } from '../util/imports.js';
+import { INVALID_SETTINGS_MESSAGE, withSettings } from '../util/rule-settings.js';
+import { GLOBS_SCHEMA } from '../util/schemas.js';
+import { DEFAULT_CONFIG_PATH } from '../util/settings.js';
+
+export type Options = [{ configPath?: string[] }];
+export type MessageIds = 'processEnv' | 'invalidSettings';
+
+export default createRule<Options, MessageIds>({
+  name: 'no-process-env-outside-config',
+  meta: {
+    type: 'problem',
+    docs: {
+      description: 'Disallow reading `process.env` outside the configuration layer',
+    },
+    messages: {
+      processEnv:
+        '`{{expression}}` reads the environment outside the config layer: settings then hide in the code, unvalidated and invisible to tests. Parse them once in the config module and pass the values in.',
+      invalidSettings: INVALID_SETTINGS_MESSAGE,
+    },
+    schema: [
+      {
+        type: 'object',
+        additionalProperties: false,
+        properties: {
+          configPath: GLOBS_SCHEMA(
+            'Globs (relative to the ESLint cwd) of files allowed to read `process.env`. Default: `settings.npvguard.configPath`, else `**/src/config/**`, `**/*.config.*`, tests, bench and scripts.',
+          ),
+        },
+      },
+    ],
+    defaultOptions: [{}],
+  },
+  create(context, [options]) {
+    return withSettings(context, (settings) => {
+      const configPath = options.configPath ?? settings.configPath ?? DEFAULT_CONFIG_PATH;
+      if (fileMatches(context, configPath)) return {};
+      const sourceCode = context.sourceCode;
+
+      function isProcess(node: TSESTree.Node): boolean {
+        const name = qualifiedName(node, sourceCode);
+        return isQualified(name, GLOBAL_MODULE, ['process']) || isQualified(name, 'process', []);
+      }
+
+      return {
+        MemberExpression(node: TSESTree.MemberExpression) {
+          if (memberPropertyName(node) !== 'env' || !isProcess(node.object)) return;
+          context.report({ node, messageId: 'processEnv', data: { expression: sourceCode.getText(node) } });
+        },
+        // `const { env } = process`
+        VariableDeclarator(node: TSESTree.VariableDeclarator) {
+          if (node.id.type !== AST_NODE_TYPES.ObjectPattern || !node.init || !isProcess(unwrapExpression(node.init))) return;
+          for (const property of node.id.properties) {
+            if (property.type === AST_NODE_TYPES.Property && propertyKeyName(property) === 'env') {
+              context.report({ node: property, messageId: 'processEnv', data: { expression: 'process.env' } });
+            }
+          }
+        },
+        // `import { env } from 'node:process'`
+        ImportSpecifier(node: TSESTree.ImportSpecifier) {
+          const declaration = node.parent;
+          if (declaration.type !== AST_NODE_TYPES.ImportDeclaration) return;
+          const module = declaration.source.value.replace(/^node:/, '');
+          const imported = node.imported.type === AST_NODE_TYPES.Identifier ? node.imported.name : node.imported.value;
+          if (module === 'process' && imported === 'env') {
+            context.report({ node, messageId: 'processEnv', data: { expression: 'process.env' } });
+          }
+        },
+      };
+    });
+  },
+});

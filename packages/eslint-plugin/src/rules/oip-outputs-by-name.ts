@@ -1,0 +1,65 @@
+import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
+import { calleeParts, receiverName, unwrapExpression } from '../util/ast.js';
+import { createRule } from '../util/create-rule.js';
+import { nameMatches } from '../util/files.js';
+import { NAMES_SCHEMA } from '../util/schemas.js';
+
+export type Options = [{ outputProperties?: string[] }];
+export type MessageIds = 'outputByPosition';
+
+const DEFAULT_OUTPUT_PROPERTIES: readonly string[] = ['outputs'];
+/** Array methods that pick an element by position. */
+const POSITIONAL_METHODS = ['at', 'shift', 'pop'];
+
+export default createRule<Options, MessageIds>({
+  name: 'oip-outputs-by-name',
+  meta: {
+    type: 'problem',
+    docs: {
+      description: 'Require model outputs (Open Inference Protocol `outputs`) to be read by name, never by position',
+    },
+    messages: {
+      outputByPosition:
+        '`{{expression}}` reads a model output by position: the Open Inference Protocol names outputs and does not promise their order, so a model update can swap them silently. Find the output by `name`.',
+    },
+    schema: [
+      {
+        type: 'object',
+        additionalProperties: false,
+        properties: {
+          outputProperties: NAMES_SCHEMA('Property names that hold a model response\'s output list (`outputs` in OIP v2).'),
+        },
+      },
+    ],
+    defaultOptions: [{}],
+  },
+  create(context, [options]) {
+    const outputProperties = options.outputProperties ?? DEFAULT_OUTPUT_PROPERTIES;
+
+    function isOutputList(node: TSESTree.Node): boolean {
+      return nameMatches(receiverName(node), outputProperties);
+    }
+
+    function report(node: TSESTree.Node): void {
+      context.report({ node, messageId: 'outputByPosition', data: { expression: context.sourceCode.getText(node) } });
+    }
+
+    return {
+      // `response.outputs[0]`
+      MemberExpression(node: TSESTree.MemberExpression) {
+        if (!node.computed || !isOutputList(node.object)) return;
+        const index = unwrapExpression(node.property);
+        if (index.type === AST_NODE_TYPES.Literal && typeof index.value === 'number') report(node);
+      },
+      // `response.outputs.at(0)`, `outputs.shift()`
+      CallExpression(node: TSESTree.CallExpression) {
+        const { receiver, name } = calleeParts(node);
+        if (receiver && name !== undefined && POSITIONAL_METHODS.includes(name) && isOutputList(receiver)) report(node);
+      },
+      // `const [scores] = response.outputs`
+      VariableDeclarator(node: TSESTree.VariableDeclarator) {
+        if (node.id.type === AST_NODE_TYPES.ArrayPattern && node.init && isOutputList(node.init)) report(node);
+      },
+    };
+  },
+});

@@ -1,0 +1,54 @@
+import rule from '../../src/rules/no-process-env-outside-config.js';
+import { syntaxRuleTester } from '../support/rule-tester.js';
+
+const ruleTester = syntaxRuleTester();
+const filename = 'src/components/scorer.ts';
+
+ruleTester.run('no-process-env-outside-config', rule, {
+  valid: [
+    { code: 'const port = Number(process.env.PORT ?? 8080);', filename: 'src/config/env.ts' },
+    { code: 'export default { timeout: process.env.CI ? 60 : 10 };', filename: 'vitest.config.ts' },
+    { code: 'const url = process.env.MODEL_URL;', filename: 'tests/app.test.ts' },
+    { code: 'const threshold = config.threshold;', filename },
+    { code: 'const process = { env: {} }; process.env;', filename },
+    { code: 'const cwd = process.cwd();', filename },
+    { code: 'const key = process.env.KEY;', filename: 'lib/settings.ts', options: [{ configPath: ['lib/settings.ts'] }] },
+    { code: 'const key = process.env.KEY;', filename: 'lib/settings.ts', settings: { npvguard: { configPath: ['lib/**'] } } },
+  ],
+  invalid: [
+    {
+      code: 'const threshold = Number(process.env.NPV_THRESHOLD);',
+      filename,
+      errors: [{ messageId: 'processEnv', line: 1, column: 26, data: { expression: 'process.env' } }],
+    },
+    {
+      code: "const region = process.env['REGION'] ?? 'eu';",
+      filename,
+      errors: [{ messageId: 'processEnv', line: 1, column: 16 }],
+    },
+    {
+      code: 'const { env } = process;\nconst { NODE_ENV } = globalThis.process.env;',
+      filename,
+      errors: [
+        { messageId: 'processEnv', line: 1, column: 9 },
+        { messageId: 'processEnv', line: 2, column: 22, data: { expression: 'globalThis.process.env' } },
+      ],
+    },
+    {
+      code: "import { env } from 'node:process';\nconst url = env.MODEL_URL;",
+      filename,
+      errors: [{ messageId: 'processEnv', line: 1, column: 10 }],
+    },
+    {
+      code: "import process from 'node:process';\nconst url = process.env.MODEL_URL;",
+      filename,
+      errors: [{ messageId: 'processEnv', line: 2, column: 13 }],
+    },
+    {
+      code: 'const key = process.env.KEY;',
+      filename: 'src/config/env.ts',
+      options: [{ configPath: ['src/settings/**'] }],
+      errors: [{ messageId: 'processEnv', line: 1, column: 13 }],
+    },
+  ],
+});
