@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { startServerProcess, waitForHttpOk, type ServerProcess } from '@npvguard/harness';
+import { findFreePort, startServerProcess, waitForHttpOk, type ServerProcess } from '@npvguard/harness';
 
 export const REPO_ROOT = fileURLToPath(new URL('../..', import.meta.url));
 export const MODEL_SERVER_MAIN = join(REPO_ROOT, 'examples', 'model-server', 'dist', 'main.js');
@@ -45,14 +45,23 @@ export async function startModelServer(options: StartOptions & { extraArgs?: rea
 }
 
 /** Starts the ranking service against `modelUrl` and waits until /readyz is 200. */
-export async function startService(options: StartOptions & { modelUrl: string; eventsPath: string; logLevel?: string }): Promise<ServerProcess> {
+/** Levels at which the service still logs its `listening on` line. */
+const LEVELS_WITH_LISTENING_LINE = new Set([undefined, 'info', 'debug', 'trace']);
+
+export async function startService(
+  options: StartOptions & { modelUrl: string; eventsPath: string; logLevel?: string; nodeArgs?: readonly string[] },
+): Promise<ServerProcess> {
+  // Without info logs there is no listening line to read the port from, so choose the port here.
+  const quiet = !LEVELS_WITH_LISTENING_LINE.has(options.logLevel);
+  const port = quiet && options.port === 0 ? await findFreePort(options.host) : options.port;
   const server = await startServerProcess({
     name: 'service',
-    args: [SERVICE_MAIN],
+    ...(quiet ? { url: `http://${options.host}:${port}` } : {}),
+    args: [...(options.nodeArgs ?? []), SERVICE_MAIN],
     env: {
       ...(options.env ?? process.env),
       NPV_HOST: options.host,
-      NPV_PORT: String(options.port),
+      NPV_PORT: String(port),
       NPV_MODEL_URL: options.modelUrl,
       NPV_EVENTS_PATH: options.eventsPath,
       ...(options.logLevel === undefined ? {} : { NPV_LOG_LEVEL: options.logLevel }),
@@ -65,11 +74,17 @@ export async function startService(options: StartOptions & { modelUrl: string; e
   return server;
 }
 
+/** Waits for `url` to answer 200; a server that exits or never gets ready is stopped and reported. */
 async function readyOrStop(server: ServerProcess, url: string): Promise<void> {
+  const died = server.exited.then((exit) => {
+    throw new Error(`${server.name} exited (${exit.signal ?? `code ${exit.code}`}) before it was ready`);
+  });
   try {
-    await waitForHttpOk(url, { timeoutMs: 30_000 });
+    await Promise.race([waitForHttpOk(url, { timeoutMs: 30_000 }), died]);
   } catch (error) {
     await server.stop('SIGKILL');
     throw error;
+  } finally {
+    died.catch(() => undefined);
   }
 }

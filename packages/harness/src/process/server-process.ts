@@ -32,6 +32,12 @@ export interface StartServerProcessOptions {
    * which can then stop its children in the order it chooses.
    */
   detached?: boolean;
+  /**
+   * The URL the server will listen on, for a server that does not print a listening line (for
+   * example with info logs turned off). The process is then returned as soon as it has spawned;
+   * check readiness with waitForHttpOk.
+   */
+  url?: string;
   /** How long to wait for the listening line. Default 30 s. */
   readyTimeoutMs?: number;
   /** Every output line, as it arrives. */
@@ -88,6 +94,18 @@ export function startServerProcess(options: StartServerProcessOptions): Promise<
     }
   };
 
+  const handle = (pid: number, url: string): ServerProcess => ({
+    name: options.name,
+    child,
+    pid,
+    url,
+    exited,
+    get running() {
+      return exitInfo === undefined;
+    },
+    stop,
+  });
+
   return new Promise<ServerProcess>((resolve, reject) => {
     let settled = false;
     const fail = (message: string) => {
@@ -109,23 +127,21 @@ export function startServerProcess(options: StartServerProcessOptions): Promise<
         if (match?.[1] !== undefined && !settled && child.pid !== undefined) {
           settled = true;
           clearTimeout(timer);
-          const url = match[1];
-          resolve({
-            name: options.name,
-            child,
-            pid: child.pid,
-            url,
-            exited,
-            get running() {
-              return exitInfo === undefined;
-            },
-            stop,
-          });
+          resolve(handle(child.pid, match[1]));
         }
       });
     };
     watch(child.stdout!, 'stdout');
     watch(child.stderr!, 'stderr');
+    const knownUrl = options.url;
+    if (knownUrl !== undefined) {
+      child.once('spawn', () => {
+        if (settled || child.pid === undefined) return;
+        settled = true;
+        clearTimeout(timer);
+        resolve(handle(child.pid, knownUrl));
+      });
+    }
     void exited.then(({ code, signal }) => fail(`exited (${signal ?? `code ${code}`}) before listening`));
     void spawnFailed.then((error) => fail(`could not start: ${error.message}`));
   });
