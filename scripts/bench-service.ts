@@ -31,7 +31,7 @@ async function preflight(name: string, target: HttpTarget, count: number): Promi
     try {
       await target.send({ index, intendedTimeMs: 0, measured: false, signal: controller.signal });
     } catch (error) {
-      throw new Error(`${name} failed its pre-flight request ${index}: ${error instanceof Error ? error.message : String(error)}`);
+      throw new Error(`${name} failed its pre-flight request ${index}: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
     }
   }
   target.resetCounts();
