@@ -18,7 +18,7 @@ import { REPO_ROOT, requireBuilt, startModelServer, startService, StackUsageErro
 
 const HOST = '127.0.0.1';
 const BUDGET_MS = 50;
-const BARE_SERVER = fileURLToPath(new URL('./bench/bare-server.ts', import.meta.url));
+const BARE_SERVER = fileURLToPath(new URL('./bench/bare-server.mjs', import.meta.url));
 
 function say(line = ''): void {
   process.stdout.write(`${line}\n`);
@@ -47,7 +47,7 @@ async function run(options: BenchOptions): Promise<void> {
     process.exitCode = 130;
   });
   try {
-    const bare = await startServerProcess({ name: 'bare fastify', args: ['--import', 'tsx', BARE_SERVER, '0'], cwd: REPO_ROOT });
+    const bare = await startServerProcess({ name: 'bare fastify', args: [BARE_SERVER, '0'], cwd: REPO_ROOT });
     servers.push(bare);
     const model = await startModelServer({ host: HOST, port: 0, extraArgs: ['--log-level', 'warn'] });
     servers.push(model);
@@ -88,7 +88,8 @@ async function run(options: BenchOptions): Promise<void> {
         const row = toRow(name, result, target.sources, cpuShare(before, cpuSnapshot(pids), result.elapsedMs));
         rows.push(row);
         const errors = Object.entries(row.errorMessages).map(([message, count]) => `${count}× ${message}`).join(', ');
-        say(`${name.padEnd(7)} ${String(rate).padStart(4)}/s  achieved ${row.achievedRate.toFixed(1)}/s  p50 ${row.p50Ms.toFixed(2)}  p99 ${row.p99Ms.toFixed(2)} ms  errors ${row.errors}${errors ? ` (${errors})` : ''}`);
+        const sources = name === 'service' ? `  answers ${Object.entries(row.sources).map(([source, count]) => `${source} ${count}`).join(', ')}` : '';
+        say(`${name.padEnd(7)} ${String(rate).padStart(4)}/s  achieved ${row.achievedRate.toFixed(1)}/s  p50 ${row.p50Ms.toFixed(2)}  p99 ${row.p99Ms.toFixed(2)} ms  errors ${row.errors}${errors ? ` (${errors})` : ''}${sources}`);
       }
     }
 

@@ -4,7 +4,7 @@ import type { OpenLoopRequest } from '@npvguard/harness';
 /** One endpoint under load: a keep-alive connection pool and what its answers said. */
 export interface HttpTarget {
   send: (request: OpenLoopRequest) => Promise<void>;
-  /** Responses per `scoreSource` value (the service's answers carry one; the bare route's is fixed). */
+  /** Responses per `scoreSource[:fallbackReason]` (the service's answers carry them; the bare route's are fixed). */
   sources: Map<string, number>;
   resetCounts(): void;
   close(): Promise<void>;
@@ -45,8 +45,8 @@ export function httpTarget(options: HttpTargetOptions): HttpTarget {
       });
       const text = await response.body.text();
       if (response.statusCode !== 200) throw new Error(`status ${response.statusCode}`);
-      const parsed = JSON.parse(text) as { scoreSource?: unknown };
-      const source = typeof parsed.scoreSource === 'string' ? parsed.scoreSource : 'none';
+      const parsed = JSON.parse(text) as { scoreSource?: unknown; fallbackReason?: unknown };
+      const source = [parsed.scoreSource, parsed.fallbackReason].filter((part) => typeof part === 'string').join(':') || 'none';
       sources.set(source, (sources.get(source) ?? 0) + 1);
     },
   };

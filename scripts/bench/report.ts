@@ -22,6 +22,12 @@ export interface StepRow {
   /** CPU used per process during the step, as a share of one core. */
   cpu: Record<string, number | undefined>;
   errorMessages: Record<string, number>;
+  /** Answers per `scoreSource[:fallbackReason]`. */
+  sources: Record<string, number>;
+}
+
+function fallbacks(sources: ReadonlyMap<string, number>): number {
+  return [...sources.entries()].filter(([source]) => source.startsWith('heuristic')).reduce((sum, [, count]) => sum + count, 0);
 }
 
 export function toRow(target: TargetName, result: OpenLoopResult, sources: ReadonlyMap<string, number>, cpu: Record<string, number | undefined>): StepRow {
@@ -39,7 +45,8 @@ export function toRow(target: TargetName, result: OpenLoopResult, sources: Reado
     errors: result.errors,
     dropped: result.dropped,
     completed: result.completed,
-    fallbackShare: target === 'service' && answered > 0 ? (sources.get('heuristic') ?? 0) / answered : undefined,
+    fallbackShare: target === 'service' && answered > 0 ? fallbacks(sources) / answered : undefined,
+    sources: Object.fromEntries(sources),
     sendLagP99Ms: result.sendLag.valueAtQuantile(0.99) / 1000,
     cpu,
     errorMessages: result.errorMessages,

@@ -1,8 +1,10 @@
 /**
  * The bench's baseline: a bare fastify process with one POST route that parses the JSON body and
  * answers a fixed 2 KB JSON body. Whatever the service costs above this is the service's own.
- * Usage: node --import tsx scripts/bench/bare-server.ts [port]
+ * Plain JavaScript so it starts without a compile step or helper process.
+ * Usage: node scripts/bench/bare-server.mjs [port]
  */
+import process from 'node:process';
 import Fastify from 'fastify';
 
 const cards = Array.from({ length: 10 }, (_, index) => ({
@@ -15,7 +17,7 @@ const cards = Array.from({ length: 10 }, (_, index) => ({
   position: index + 1,
   reason: 'listened_together',
 }));
-export const BARE_BODY = { requestId: '00000000-0000-4000-8000-000000000000', cards, scoreSource: 'model' };
+const BARE_BODY = { requestId: '00000000-0000-4000-8000-000000000000', cards, scoreSource: 'model' };
 
 const app = Fastify({ logger: false });
 app.post('/v1/npv/cards', async () => BARE_BODY);
@@ -23,4 +25,4 @@ app.post('/v1/npv/cards', async () => BARE_BODY);
 const port = Number(process.argv[2] ?? 0);
 const address = await app.listen({ host: '127.0.0.1', port });
 process.stdout.write(`listening on ${address} (body ${JSON.stringify(BARE_BODY).length} bytes)\n`);
-for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => void app.close());
+for (const signal of ['SIGINT', 'SIGTERM']) process.once(signal, () => void app.close());
