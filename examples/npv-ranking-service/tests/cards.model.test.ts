@@ -56,6 +56,12 @@ describe('POST /v1/npv/cards with the real model server', () => {
     expect(cardsResponseErrors(json)).toEqual([]);
   });
 
+  it('answers with the request id of its x-request-id header', async () => {
+    const response = await healthy.inject({ method: 'POST', url: CARDS_URL, payload: validBody() });
+
+    expect(response.json<CardsResponseJson>().requestId).toBe(response.headers['x-request-id']);
+  });
+
   it('ranks cards by score, highest first', async () => {
     const { json } = await postCards(healthy, validBody({ limit: 20 }));
     const scores = json.cards.map((card) => card.score);

@@ -73,6 +73,12 @@ describe('invalid requests get a coded 4xx error, never a 5xx', () => {
     expectCodedError(await send(JSON.stringify(body), 'application/json'), 400, 'invalid_request');
   });
 
+  it('names the request in an x-request-id header, errors included', async () => {
+    const response = await app.inject({ method: 'POST', url: CARDS_URL, payload: { ...validBody(), limit: 0 } });
+
+    expect(response.headers['x-request-id']).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/);
+  });
+
   it('names the offending field in the message', async () => {
     const result = await send(JSON.stringify({ ...validBody(), limit: 51 }), 'application/json');
 

@@ -95,6 +95,17 @@ describe('candidate sources', () => {
   });
 });
 
+describe('seed track lookup', () => {
+  it('answers 503 catalog_unavailable when the catalog does not answer in time', async () => {
+    const hanging: CatalogPort = { ...bindAll(realCatalog), findTrack: () => new Promise(() => undefined) };
+    const app = await appWith({ catalog: hanging });
+    const response = await app.inject({ method: 'POST', url: CARDS_URL, payload: validBody() });
+
+    expect(response.statusCode).toBe(503);
+    expect(response.json()).toEqual({ error: { code: 'catalog_unavailable', message: 'the catalog did not answer in time' } });
+  });
+});
+
 describe('feature hydration', () => {
   it('asks the feature store once per request for all candidates', async () => {
     const batchSizes: number[] = [];

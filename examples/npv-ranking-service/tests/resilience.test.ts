@@ -37,25 +37,46 @@ describe('Deadline', () => {
     );
   });
 
-  it('gives an already-aborted child signal once the deadline has passed', async () => {
+  it('aborts a child of a spent deadline on the next timer turn, after answers already computed', async () => {
     const clock = new ManualClock();
     const deadline = Deadline.fromStart(clock, clock.time - 100, 45);
-    const signal = deadline.child(1_000);
-    await new Promise<void>((resolve) => (signal.aborted ? resolve() : signal.addEventListener('abort', () => resolve(), { once: true })));
+    const { signal } = deadline.child(1_000);
+    const abortedBeforeMicrotasks = signal.aborted;
+    await Promise.resolve();
+    const abortedAfterMicrotasks = signal.aborted;
+    await new Promise<void>((resolve) => signal.addEventListener('abort', () => resolve(), { once: true }));
 
-    expect(signal.aborted).toBe(true);
+    expect([abortedBeforeMicrotasks, abortedAfterMicrotasks, signal.aborted]).toEqual([false, false, true]);
+    expect((signal.reason as DOMException).name).toBe('TimeoutError');
   });
 
-  it('aborts children when the request itself is aborted', () => {
+  it('aborts children when the request itself or a linked signal is aborted', () => {
     const clock = new ManualClock();
     const request = new AbortController();
+    const linked = new AbortController();
     const deadline = Deadline.fromStart(clock, clock.time, 60_000, request.signal);
-    const child = deadline.child(60_000);
+    const first = deadline.child(60_000);
+    const second = deadline.child(60_000, linked.signal);
 
-    expect(child.aborted).toBe(false);
-    request.abort();
-    expect(child.aborted).toBe(true);
+    linked.abort('linked');
+    expect([first.signal.aborted, second.signal.aborted]).toEqual([false, true]);
+    request.abort('request');
+    expect(first.signal.aborted).toBe(true);
+    expect(first.signal.reason).toBe('request');
     expect(deadline.isExpired()).toBe(true);
+    first.release();
+  });
+
+  it('a released child never aborts afterwards', async () => {
+    const clock = new ManualClock();
+    const request = new AbortController();
+    const deadline = Deadline.fromStart(clock, clock.time, 5, request.signal);
+    const scope = deadline.child(5);
+    scope.release();
+    request.abort();
+    await new Promise((resolve) => setTimeout(resolve, 20));
+
+    expect(scope.signal.aborted).toBe(false);
   });
 });
 

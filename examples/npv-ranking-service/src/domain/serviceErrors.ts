@@ -33,10 +33,15 @@ export const SERVICE_ERROR_CODES = {
     description: 'The content type is not application/json.',
     solution: 'Send the header content-type: application/json.',
   },
+  catalog_unavailable: {
+    status: 503,
+    description: 'The catalog did not answer in time, so the seed track could not be looked up.',
+    solution: 'Retry; if it persists, check the catalog backend and the request budget (NPV_REQUEST_BUDGET_MS).',
+  },
   internal_error: {
     status: 500,
     description: 'The service failed; the cause is in its logs.',
-    solution: 'Look up the requestId in the service logs.',
+    solution: 'Find the x-request-id response header as reqId in the service logs.',
   },
 } as const satisfies Record<string, { status: number; description: string; solution: string }>;
 

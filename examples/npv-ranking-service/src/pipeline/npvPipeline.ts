@@ -1,4 +1,5 @@
-import type { ExperimentAssignerPort, PipelineObserver, PseudonymiserPort } from '../core/ports.js';
+import type { CatalogPort, ExperimentAssignerPort, PipelineObserver, PseudonymiserPort } from '../core/ports.js';
+import type { TrackRecord } from '../core/records.js';
 import { silentObserver } from '../core/ports.js';
 import { Deadline } from '../core/deadline.js';
 import { runPipeline } from '../core/runner/index.js';
@@ -33,6 +34,18 @@ export interface NpvPipeline {
 /** The budget for finding the seed track; the catalog is local, a slow answer means something is wrong. */
 const SEED_LOOKUP_TIMEOUT_MS = 10;
 
+/** The seed track, or undefined if the catalog lacks it; a catalog that fails or is late is a 503. */
+async function findSeedTrack(catalog: CatalogPort, trackId: string, deadline: Deadline): Promise<TrackRecord | undefined> {
+  const scope = deadline.child(SEED_LOOKUP_TIMEOUT_MS);
+  try {
+    return await untilAborted(catalog.findTrack(trackId, scope.signal), scope.signal, 'seedTrack');
+  } catch {
+    throw new ServiceError('catalog_unavailable', 'the catalog did not answer in time');
+  } finally {
+    scope.release();
+  }
+}
+
 /** Built once per app: components, breaker-backed model port and experiment registry are shared. */
 export function createNpvPipeline(ports: NpvPipelinePorts, settings: NpvPipelineSettings): NpvPipeline {
   const definition = npvPipelineDefinition(ports, settings.modelTimeoutMs);
@@ -41,8 +54,7 @@ export function createNpvPipeline(ports: NpvPipelinePorts, settings: NpvPipeline
   return {
     async rank(query, ingress) {
       const deadline = Deadline.fromStart(ports.clock, ingress.receivedAtMs, settings.requestBudgetMs, ingress.signal);
-      const lookupSignal = deadline.child(SEED_LOOKUP_TIMEOUT_MS);
-      const seedTrack = await untilAborted(ports.catalog.findTrack(query.trackId, lookupSignal), lookupSignal, 'seedTrack');
+      const seedTrack = await findSeedTrack(ports.catalog, query.trackId, deadline);
       if (seedTrack === undefined) {
         throw new ServiceError('track_not_found', `track ${query.trackId} is not in the catalog`);
       }

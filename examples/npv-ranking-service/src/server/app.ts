@@ -150,6 +150,10 @@ export function buildApp(options: BuildAppOptions = {}): NpvApp {
   app.removeContentTypeParser('text/plain');
   registerErrorHandling(app);
 
+  // Every answer, errors included, names its request, so a client report can be matched to the logs.
+  app.addHook('onRequest', async (request, reply) => {
+    void reply.header('x-request-id', request.id);
+  });
   app.addHook('onResponse', async (request, reply) => {
     metrics.requestDuration.observe(
       { route: request.routeOptions.url ?? 'unmatched', method: request.method, status_code: String(reply.statusCode) },

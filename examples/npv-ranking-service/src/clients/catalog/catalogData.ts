@@ -23,9 +23,7 @@ export interface CatalogData {
   /** Track indexes per genre index. */
   readonly tracksOfGenre: readonly (readonly number[])[];
   readonly genreOfArtist: Int32Array;
-  readonly episodesOfArtist: ReadonlyMap<string, readonly number[]>;
   readonly playlistsOfTrack: ReadonlyMap<string, readonly number[]>;
-  readonly concertsOfArtist: ReadonlyMap<string, readonly number[]>;
 }
 
 export interface CatalogSize {

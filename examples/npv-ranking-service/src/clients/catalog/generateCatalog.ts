@@ -36,20 +36,6 @@ function indexOf<Item extends { readonly id: string }>(items: readonly Item[]): 
   return new Map(items.map((item, index) => [item.id, index]));
 }
 
-function groupBy(count: number, keyOf: (index: number) => string): Map<string, number[]> {
-  const groups = new Map<string, number[]>();
-  for (let index = 0; index < count; index += 1) {
-    const key = keyOf(index);
-    const group = groups.get(key);
-    if (group === undefined) {
-      groups.set(key, [index]);
-    } else {
-      group.push(index);
-    }
-  }
-  return groups;
-}
-
 /**
  * Builds the synthetic catalog from a seed: artists in genres, their tracks, a co-listen graph that is
  * mostly within a genre, podcast episodes about artists, playlists, and concerts in real markets.
@@ -203,9 +189,7 @@ export function generateCatalog(seed: number = DEFAULT_CATALOG_SEED, size: Catal
     tracksOfArtist,
     tracksOfGenre,
     genreOfArtist,
-    episodesOfArtist: groupBy(episodes.length, (index) => (episodes[index] as EpisodeRecord).artistId),
     playlistsOfTrack,
-    concertsOfArtist: groupBy(concerts.length, (index) => (concerts[index] as ConcertRecord).artistId),
   };
 }
 

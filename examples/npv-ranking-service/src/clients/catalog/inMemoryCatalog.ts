@@ -17,12 +17,65 @@ function soonestFirst(a: ConcertRecord, b: ConcertRecord): number {
   return a.daysAway - b.daysAway || byPopularity(a, b);
 }
 
+/** Episodes and concerts presorted per artist and per genre, so a request only walks and slices. */
+interface ArtistItemIndexes {
+  readonly episodesOfArtist: ReadonlyMap<string, readonly EpisodeRecord[]>;
+  readonly episodesOfGenre: readonly (readonly EpisodeRecord[])[];
+  readonly concertsOfArtist: ReadonlyMap<string, readonly ConcertRecord[]>;
+  readonly concertsOfGenre: readonly (readonly ConcertRecord[])[];
+}
+
+const indexesByCatalog = new WeakMap<CatalogData, ArtistItemIndexes>();
+
+function sortedGroups<Item extends { readonly artistId: string }>(
+  data: CatalogData,
+  items: readonly Item[],
+  order: (a: Item, b: Item) => number,
+): { ofArtist: Map<string, Item[]>; ofGenre: Item[][] } {
+  const ofArtist = new Map<string, Item[]>();
+  const ofGenre: Item[][] = data.genres.map(() => []);
+  for (const item of items) {
+    const list = ofArtist.get(item.artistId);
+    if (list === undefined) {
+      ofArtist.set(item.artistId, [item]);
+    } else {
+      list.push(item);
+    }
+    ofGenre[data.genreOfArtist[data.artistIndex.get(item.artistId) ?? -1] ?? -1]?.push(item);
+  }
+  for (const list of ofArtist.values()) {
+    list.sort(order);
+  }
+  for (const list of ofGenre) {
+    list.sort(order);
+  }
+  return { ofArtist, ofGenre };
+}
+
+function indexesOf(data: CatalogData): ArtistItemIndexes {
+  let indexes = indexesByCatalog.get(data);
+  if (indexes === undefined) {
+    const episodes = sortedGroups(data, data.episodes, byPopularity);
+    const concerts = sortedGroups(data, data.concerts, soonestFirst);
+    indexes = {
+      episodesOfArtist: episodes.ofArtist,
+      episodesOfGenre: episodes.ofGenre,
+      concertsOfArtist: concerts.ofArtist,
+      concertsOfGenre: concerts.ofGenre,
+    };
+    indexesByCatalog.set(data, indexes);
+  }
+  return indexes;
+}
+
 /** The catalog port over the in-memory synthetic catalog; answers honour an already-aborted signal. */
 export class InMemoryCatalog implements CatalogPort {
   private readonly data: CatalogData;
+  private readonly indexes: ArtistItemIndexes;
 
   constructor(data: CatalogData) {
     this.data = data;
+    this.indexes = indexesOf(data);
   }
 
   isLoaded(): boolean {
@@ -54,7 +107,7 @@ export class InMemoryCatalog implements CatalogPort {
 
   episodesForTrack(trackId: string, limit: number, signal: AbortSignal): Promise<readonly EpisodeRecord[]> {
     return answer(signal, () =>
-      this.collectForArtists(trackId, this.data.episodesOfArtist, this.data.episodes, byPopularity).slice(0, limit),
+      this.collectForArtists(trackId, this.indexes.episodesOfArtist, this.indexes.episodesOfGenre, byPopularity, limit, () => true),
     );
   }
 
@@ -69,9 +122,7 @@ export class InMemoryCatalog implements CatalogPort {
 
   concertsForTrack(trackId: string, market: string, limit: number, signal: AbortSignal): Promise<readonly ConcertRecord[]> {
     return answer(signal, () =>
-      this.collectForArtists(trackId, this.data.concertsOfArtist, this.data.concerts, soonestFirst)
-        .filter((concert) => concert.market === market)
-        .slice(0, limit),
+      this.collectForArtists(trackId, this.indexes.concertsOfArtist, this.indexes.concertsOfGenre, soonestFirst, limit, (concert) => concert.market === market),
     );
   }
 
@@ -121,42 +172,39 @@ export class InMemoryCatalog implements CatalogPort {
   }
 
   /**
-   * Items about the seed's artist first, then about its co-listen neighbours' artists, then about other
-   * artists of the same genre; each tier in `order`.
+   * Up to `limit` accepted items about the seed's artist first, then about its co-listen neighbours'
+   * artists, then about other artists of the same genre; each tier in `order`.
    */
-  private collectForArtists<Item>(
+  private collectForArtists<Item extends { readonly artistId: string }>(
     trackId: string,
-    ofArtist: ReadonlyMap<string, readonly number[]>,
-    items: readonly Item[],
+    ofArtist: ReadonlyMap<string, readonly Item[]>,
+    ofGenre: readonly (readonly Item[])[],
     order: (a: Item, b: Item) => number,
+    limit: number,
+    accept: (item: Item) => boolean,
   ): Item[] {
     const seed = this.track(trackId);
     if (seed === undefined) {
       return [];
     }
-    const genre = this.data.genreOfArtist[this.data.artistIndex.get(seed.artistId) ?? 0];
-    const tiers: string[][] = [
-      [seed.artistId],
-      this.directNeighbours(trackId).map((neighbour) => neighbour.artistId),
-      this.data.artists.filter((_, artistIndex) => this.data.genreOfArtist[artistIndex] === genre).map((artist) => artist.id),
-    ];
-    const seenArtists = new Set<string>();
-    const found: Item[] = [];
-    for (const tier of tiers) {
-      const tierItems: Item[] = [];
-      for (const artistId of tier) {
-        if (seenArtists.has(artistId)) {
-          continue;
-        }
-        seenArtists.add(artistId);
-        for (const index of ofArtist.get(artistId) ?? []) {
-          const item = items[index];
-          if (item !== undefined) {
-            tierItems.push(item);
-          }
-        }
+    const found: Item[] = (ofArtist.get(seed.artistId) ?? []).filter(accept).slice(0, limit);
+    const seenArtists = new Set<string>([seed.artistId]);
+    const neighbourItems: Item[] = [];
+    for (const neighbour of this.directNeighbours(trackId)) {
+      if (!seenArtists.has(neighbour.artistId)) {
+        seenArtists.add(neighbour.artistId);
+        neighbourItems.push(...(ofArtist.get(neighbour.artistId) ?? []).filter(accept));
       }
-      found.push(...tierItems.sort(order));
+    }
+    found.push(...neighbourItems.sort(order).slice(0, limit - found.length));
+    const genre = this.data.genreOfArtist[this.data.artistIndex.get(seed.artistId) ?? -1] ?? -1;
+    for (const item of ofGenre[genre] ?? []) {
+      if (found.length >= limit) {
+        break;
+      }
+      if (!seenArtists.has(item.artistId) && accept(item)) {
+        found.push(item);
+      }
     }
     return found;
   }

@@ -39,8 +39,12 @@ export function modelScorer(model: ModelScorerPort, options: ModelScorerOptions)
       if (candidates.length === 0) {
         return [];
       }
-      const bounded = AbortSignal.any([signal, deadline.child(options.timeoutMs)]);
-      return model.score(candidates.map(toModelRow), bounded);
+      const bounded = deadline.child(options.timeoutMs, signal);
+      try {
+        return await model.score(candidates.map(toModelRow), bounded.signal);
+      } finally {
+        bounded.release();
+      }
     },
   };
 }

@@ -36,14 +36,16 @@ export async function hydrateCandidates<T extends PipelineTypes>(
   if (candidates.length === 0) {
     return [];
   }
-  const signal = context.deadline.child(timeoutMs);
+  const scope = context.deadline.child(timeoutMs);
   try {
-    const hydrated = await untilAborted(hydrator.hydrate(context, candidates, signal), signal, hydrator.name);
+    const hydrated = await untilAborted(hydrator.hydrate(context, candidates, scope.signal), scope.signal, hydrator.name);
     if (hydrated.length === candidates.length) {
       return hydrated;
     }
   } catch {
     // Reported below together with the wrong-length case.
+  } finally {
+    scope.release();
   }
   observer.stageFailed('hydrator', hydrator.name);
   return candidates.map((candidate) => hydrator.fallback(context, candidate));

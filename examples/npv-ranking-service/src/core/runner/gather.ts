@@ -31,12 +31,14 @@ async function hydrateRequest<T extends PipelineTypes>(
   observer: PipelineObserver,
 ): Promise<T['requestFeatures']> {
   const { hydrator, timeoutMs } = definition.requestHydrator;
-  const signal = context.deadline.child(timeoutMs);
+  const scope = context.deadline.child(timeoutMs);
   try {
-    return await untilAborted(hydrator.hydrate(context, signal), signal, hydrator.name);
+    return await untilAborted(hydrator.hydrate(context, scope.signal), scope.signal, hydrator.name);
   } catch {
     observer.stageFailed('requestHydrator', hydrator.name);
     return hydrator.fallback(context);
+  } finally {
+    scope.release();
   }
 }
 
@@ -45,14 +47,16 @@ async function runSource<T extends PipelineTypes>(
   context: SourceContext<T>,
   observer: PipelineObserver,
 ): Promise<readonly T['candidate'][]> {
-  const signal = context.deadline.child(stage.timeoutMs);
+  const scope = context.deadline.child(stage.timeoutMs);
   try {
-    const candidates = await untilAborted(stage.source.fetch(context, signal), signal, stage.source.name);
+    const candidates = await untilAborted(stage.source.fetch(context, scope.signal), scope.signal, stage.source.name);
     observer.sourceFinished(stage.source.name, 'ok');
     return candidates;
   } catch {
-    observer.sourceFinished(stage.source.name, signal.aborted ? 'timeout' : 'error');
+    observer.sourceFinished(stage.source.name, scope.signal.aborted ? 'timeout' : 'error');
     return [];
+  } finally {
+    scope.release();
   }
 }
 

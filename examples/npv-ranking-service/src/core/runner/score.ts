@@ -4,6 +4,9 @@ import type { PipelineObserver } from '../ports.js';
 import type { PipelineDefinition } from './definition.js';
 import { untilAborted } from './untilAborted.js';
 
+/** For scorers that compute locally: they get no time to wait, so any wait they tried fails at once. */
+const NO_WAITING = AbortSignal.abort();
+
 /** A scorer answered something other than one finite-or-NaN number per candidate. */
 export class ScorerContractError extends Error {
   constructor(scorer: string, expected: number, received: number) {
@@ -35,7 +38,7 @@ export async function preRank<T extends PipelineTypes>(
   candidates: readonly T['hydrated'][],
 ): Promise<readonly T['hydrated'][]> {
   const { scorer, keep, attach } = definition.preRanking;
-  const scores = await scoreChecked(scorer, context, candidates, context.deadline.child());
+  const scores = await scoreChecked(scorer, context, candidates, NO_WAITING);
   const withScores = candidates.map((candidate, index) => attach(candidate, scores[index] ?? Number.NaN));
   if (withScores.length <= keep) {
     return withScores;
@@ -65,16 +68,17 @@ export async function scoreWithFallback<T extends PipelineTypes>(
   observer: PipelineObserver,
 ): Promise<ScoringResult> {
   const { primary, fallback, failureReason } = definition.scoring;
-  const signal = context.deadline.child();
+  const scope = context.deadline.child();
   try {
-    const scores = await untilAborted(scoreChecked(primary, context, candidates, signal), signal, primary.name);
+    const scores = await untilAborted(scoreChecked(primary, context, candidates, scope.signal), scope.signal, primary.name);
     return { scores, outcome: { usedFallback: false } };
   } catch (error) {
     const reason = failureReason(error);
     observer.scoringFellBack(reason);
-    // The fallback may run when the deadline is already spent, so it must compute locally: it gets a
-    // signal that is already aborted, and any wait it tried would fail at once.
-    const scores = await scoreChecked(fallback, context, candidates, AbortSignal.abort());
+    // The fallback may run when the deadline is already spent, so it must compute locally.
+    const scores = await scoreChecked(fallback, context, candidates, NO_WAITING);
     return { scores, outcome: { usedFallback: true, fallbackReason: reason } };
+  } finally {
+    scope.release();
   }
 }

@@ -57,5 +57,6 @@ export const cardsRouteSchema = {
     413: ErrorResponse,
     415: ErrorResponse,
     500: ErrorResponse,
+    503: ErrorResponse,
   },
 } as const;
