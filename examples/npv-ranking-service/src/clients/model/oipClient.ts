@@ -105,7 +105,7 @@ export class OipClient {
     const text = await response.body.text();
     let body: unknown;
     try {
-      body = JSON.parse(text) as unknown;
+      body = JSON.parse(text);
     } catch {
       body = undefined;
     }

@@ -41,6 +41,7 @@ export const cardsRoute: FastifyPluginAsyncTypebox<CardsRouteOptions> = async (a
         listener: ranking.listenerPseudonym,
         scoreSource: ranking.scoreSource,
         fallbackReason: ranking.fallbackReason,
+        experiments: ranking.experiments,
         cards: ranking.cards.length,
       },
       'cards ranked',
