@@ -56,7 +56,7 @@ function evaluateLocal(policy: LayerPolicy, fromLayer: string, toFile: string, k
       allowed: false,
       ruleId: BOUNDARIES_RULES.forbiddenImport,
       reason: `${toFile} is in no layer, and imports are denied unless a layer allows them`,
-      allowedInstead: `add ${toFile} to a layer that layer ${fromLayer} may import (${describeAllowed(policy, fromLayer, kind)}), or import from one of those layers instead`,
+      allowedInstead: `add ${toFile} to a layer in boundaries.layers that layer ${fromLayer} may import, or move what ${fromLayer} needs into such a layer (${describeAllowed(policy, fromLayer, kind)})`,
       fromLayer,
     };
   }
@@ -71,10 +71,10 @@ function evaluateLocal(policy: LayerPolicy, fromLayer: string, toFile: string, k
     return {
       allowed: false,
       ruleId: BOUNDARIES_RULES.forbiddenImport,
-      reason: `layer ${fromLayer} may import: ${describeAllowed(policy, fromLayer, kind)}`,
+      reason: describeAllowed(policy, fromLayer, kind),
       allowedInstead: typeOnlyWouldPass
         ? `layer ${fromLayer} may import layer ${toLayer} for types only: use \`import type\` and no runtime value from it`
-        : `depend on an abstraction in a layer ${fromLayer} may import (${describeAllowed(policy, fromLayer, kind)}) and let a layer allowed to import ${toLayer} wire it in`,
+        : dependInstead(policy, fromLayer, toLayer, kind),
       fromLayer,
       toLayer,
     };
@@ -109,22 +109,36 @@ function evaluateExternal(policy: LayerPolicy, fromLayer: string, specifier: str
   return {
     allowed: false,
     ruleId: BOUNDARIES_RULES.externalNotAllowed,
-    reason: `boundaries.externals["${rule.pattern}"] allows ${packageName} only in ${layers.length === 0 ? 'no layer' : `layers ${layers.join(', ')}`}`,
+    reason: `boundaries.externals["${rule.pattern}"] allows ${packageName} ${layers.length === 0 ? 'in no layer' : `only in ${layerList(layers, ', ')}`}`,
     allowedInstead:
       layers.length === 0
         ? `do not import ${packageName}; use what the project provides instead`
-        : `move the code that needs ${packageName} into layer ${layers.join(' or ')} and reach it through an interface layer ${fromLayer} may import`,
+        : `move the code that needs ${packageName} into ${layerList(layers, ' or ')} and reach it through an interface layer ${fromLayer} may import`,
     fromLayer,
     packageName,
   };
 }
 
+/** `layer server may import: pipeline, domain plus, for types only, experiments` */
 function describeAllowed(policy: LayerPolicy, fromLayer: string, kind: ImportKind): string {
   const layer = policy.layersByName.get(fromLayer);
-  if (layer === undefined) return 'nothing';
-  const runtime = [...layer.allow];
-  const typesOnly = [...layer.allowTypes].filter((name) => !layer.allow.has(name));
-  const parts = [runtime.length === 0 ? `only itself (${fromLayer})` : runtime.join(', ')];
-  if (typesOnly.length > 0) parts.push(`${kind === 'type' ? 'and' : 'plus, for types only,'} ${typesOnly.join(', ')}`);
+  const runtime = [...(layer?.allow ?? [])];
+  const typesOnly = [...(layer?.allowTypes ?? [])].filter((name) => !runtime.includes(name));
+  if (runtime.length === 0 && typesOnly.length === 0) return `layer ${fromLayer} may import no other layer`;
+  const parts = [`layer ${fromLayer} may import: ${runtime.length === 0 ? 'no other layer at runtime' : runtime.join(', ')}`];
+  if (typesOnly.length > 0) parts.push(`${kind === 'type' && runtime.length > 0 ? 'and' : 'plus, for types only,'} ${typesOnly.join(', ')}`);
   return parts.join(' ');
+}
+
+function dependInstead(policy: LayerPolicy, fromLayer: string, toLayer: string, kind: ImportKind): string {
+  const layer = policy.layersByName.get(fromLayer);
+  const reachable = [...(layer?.allow ?? []), ...(kind === 'type' ? (layer?.allowTypes ?? []) : [])];
+  if (reachable.length === 0) {
+    return `keep layer ${fromLayer} independent of layer ${toLayer}: take what it needs as a parameter or an interface declared in ${fromLayer}, and let a layer allowed to import ${toLayer} pass it in`;
+  }
+  return `depend on an interface from a layer ${fromLayer} may import (${reachable.join(', ')}) and let a layer allowed to import ${toLayer} pass the implementation in`;
+}
+
+function layerList(layers: readonly string[], separator: string): string {
+  return `${layers.length === 1 ? 'layer' : 'layers'} ${layers.join(separator)}`;
 }
