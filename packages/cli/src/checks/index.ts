@@ -1,4 +1,13 @@
 import type { Check } from '@npvguard/core';
+import { lazyCheck } from './lazyCheck.js';
+import { boundariesMeta } from './boundaries/meta.js';
 
 /** Every check npvguard can run, in report order. */
-export const CHECKS: readonly Check[] = [];
+export const CHECKS: readonly Check[] = [
+  lazyCheck(
+    'boundaries',
+    boundariesMeta,
+    async () => (await import('./boundaries/index.js')).boundariesCheck,
+    (config) => config.boundaries !== undefined,
+  ),
+];
