@@ -8,7 +8,7 @@ import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { openLoopLoad, startServerProcess, type ServerProcess } from '@npvguard/harness';
-import { cpuShare, cpuSnapshot } from './bench/process-cpu.js';
+import { cpuShare, cpuSnapshot, machineBusyShare, machineTicks } from './bench/process-cpu.js';
 import { summarizeCpuProfile } from './bench/cpu-profile-summary.js';
 import { httpTarget, type HttpTarget } from './bench/http-target.js';
 import { BENCH_USAGE, parseBenchOptions, type BenchOptions } from './bench/options.js';
@@ -84,12 +84,15 @@ async function run(options: BenchOptions): Promise<void> {
         const target = byName[name];
         target.resetCounts();
         const before = cpuSnapshot(pids);
+        const machineBefore = machineTicks();
         const result = await openLoopLoad({ rate, durationMs: options.durationMs, warmupMs: options.warmupMs, send: target.send, maxInFlight: 5000 });
-        const row = toRow(name, result, target.sources, cpuShare(before, cpuSnapshot(pids), result.elapsedMs));
+        const cpu = cpuShare(before, cpuSnapshot(pids), result.elapsedMs);
+        const row = toRow(name, result, target.sources, cpu, machineBusyShare(machineBefore, machineTicks()));
         rows.push(row);
         const errors = Object.entries(row.errorMessages).map(([message, count]) => `${count}× ${message}`).join(', ');
         const sources = name === 'service' ? `  answers ${Object.entries(row.sources).map(([source, count]) => `${source} ${count}`).join(', ')}` : '';
-        say(`${name.padEnd(7)} ${String(rate).padStart(4)}/s  achieved ${row.achievedRate.toFixed(1)}/s  p50 ${row.p50Ms.toFixed(2)}  p99 ${row.p99Ms.toFixed(2)} ms  errors ${row.errors}${errors ? ` (${errors})` : ''}${sources}`);
+        const busy = row.machineBusy === undefined ? '' : `  machine busy ${(row.machineBusy * 100).toFixed(0)}%`;
+        say(`${name.padEnd(7)} ${String(rate).padStart(4)}/s  achieved ${row.achievedRate.toFixed(1)}/s  p50 ${row.p50Ms.toFixed(2)}  p99 ${row.p99Ms.toFixed(2)} ms  errors ${row.errors}${errors ? ` (${errors})` : ''}${busy}${sources}`);
       }
     }
 
@@ -111,9 +114,9 @@ async function run(options: BenchOptions): Promise<void> {
     for (const file of files) {
       const summary = await summarizeCpuProfile(join(profileDirectory, file));
       say();
-      say(`service CPU profile (${summary.totalMs.toFixed(0)} ms sampled), self time by area:`);
+      say(`service CPU profile: ${summary.totalMs.toFixed(0)} ms sampled, ${(summary.idleShare * 100).toFixed(0)}% idle; busy time by area (self time):`);
       for (const area of summary.areas) say(`  ${(area.share * 100).toFixed(1).padStart(5)}%  ${area.name}`);
-      say('hottest functions (self time):');
+      say('hottest functions (share of busy time, self):');
       for (const entry of summary.functions) say(`  ${(entry.share * 100).toFixed(1).padStart(5)}%  ${entry.name}`);
     }
     await rm(profileDirectory, { recursive: true, force: true });

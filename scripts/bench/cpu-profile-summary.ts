@@ -13,7 +13,11 @@ export interface ProfileShare {
 }
 
 export interface ProfileSummary {
+  /** Sampled time, idle included. */
   totalMs: number;
+  /** Share of the sampled time the event loop was waiting. */
+  idleShare: number;
+  /** Shares below are of the busy (non-idle) time. */
   functions: ProfileShare[];
   areas: ProfileShare[];
 }
@@ -36,18 +40,24 @@ export async function summarizeCpuProfile(file: string, top = 15): Promise<Profi
   const functions = new Map<string, number>();
   const areas = new Map<string, number>();
   let totalUs = 0;
+  let idleUs = 0;
   profile.samples.forEach((id, index) => {
     const delta = profile.timeDeltas[index] ?? 0;
     const frame = byId.get(id);
     if (frame === undefined) return;
     totalUs += delta;
+    if (frame.functionName === '(idle)') {
+      idleUs += delta;
+      return;
+    }
     const location = frame.url === '' ? '' : ` ${frame.url.replace(/^.*\/(node_modules|dist)\//, '$1/')}:${frame.lineNumber + 1}`;
     const name = `${frame.functionName || '(anonymous)'}${location}`;
     functions.set(name, (functions.get(name) ?? 0) + delta);
     const area = areaOf(frame.url, frame.functionName);
     areas.set(area, (areas.get(area) ?? 0) + delta);
   });
+  const busyUs = totalUs - idleUs;
   const ranked = (map: Map<string, number>) =>
-    [...map.entries()].sort((a, b) => b[1] - a[1]).slice(0, top).map(([name, us]) => ({ name, share: us / totalUs }));
-  return { totalMs: totalUs / 1000, functions: ranked(functions), areas: ranked(areas) };
+    [...map.entries()].sort((a, b) => b[1] - a[1]).slice(0, top).map(([name, us]) => ({ name, share: us / busyUs }));
+  return { totalMs: totalUs / 1000, idleShare: idleUs / totalUs, functions: ranked(functions), areas: ranked(areas) };
 }

@@ -33,3 +33,22 @@ export function cpuShare(before: Record<string, number | undefined>, after: Reco
     }),
   );
 }
+
+/** Cumulative busy and total CPU ticks of the whole machine, from /proc/stat; undefined without /proc. */
+export function machineTicks(): { busy: number; total: number } | undefined {
+  try {
+    const line = readFileSync('/proc/stat', 'utf8').split('\n')[0] ?? '';
+    const ticks = line.trim().split(/\s+/).slice(1).map(Number);
+    const total = ticks.reduce((sum, value) => sum + value, 0);
+    const idle = (ticks[3] ?? 0) + (ticks[4] ?? 0);
+    return { busy: total - idle, total };
+  } catch {
+    return undefined;
+  }
+}
+
+/** Share of all cores that was busy between two machineTicks samples: other work on the machine shows up here. */
+export function machineBusyShare(before: ReturnType<typeof machineTicks>, after: ReturnType<typeof machineTicks>): number | undefined {
+  if (before === undefined || after === undefined || after.total === before.total) return undefined;
+  return (after.busy - before.busy) / (after.total - before.total);
+}

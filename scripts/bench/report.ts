@@ -21,6 +21,10 @@ export interface StepRow {
   sendLagP99Ms: number;
   /** CPU used per process during the step, as a share of one core. */
   cpu: Record<string, number | undefined>;
+  /** CPU time the target process spent per completed request, ms: the cost that contention cannot hide. */
+  cpuMsPerRequest: number | undefined;
+  /** Share of all the machine's cores busy during the step (everything, not only this bench). */
+  machineBusy: number | undefined;
   errorMessages: Record<string, number>;
   /** Answers per `scoreSource[:fallbackReason]`. */
   sources: Record<string, number>;
@@ -30,7 +34,16 @@ function fallbacks(sources: ReadonlyMap<string, number>): number {
   return [...sources.entries()].filter(([source]) => source.startsWith('heuristic')).reduce((sum, [, count]) => sum + count, 0);
 }
 
-export function toRow(target: TargetName, result: OpenLoopResult, sources: ReadonlyMap<string, number>, cpu: Record<string, number | undefined>): StepRow {
+export function toRow(
+  target: TargetName,
+  result: OpenLoopResult,
+  sources: ReadonlyMap<string, number>,
+  cpu: Record<string, number | undefined>,
+  machineBusy: number | undefined,
+): StepRow {
+  const targetCpu = cpu[target];
+  // Warm-up requests used CPU too, so they count in the denominator.
+  const requests = result.completed + Math.round((result.warmupMs * result.rate) / 1000);
   const ms = (quantile: number) => result.histogram.valueAtQuantile(quantile) / 1000;
   const answered = [...sources.values()].reduce((sum, count) => sum + count, 0);
   return {
@@ -49,6 +62,8 @@ export function toRow(target: TargetName, result: OpenLoopResult, sources: Reado
     sources: Object.fromEntries(sources),
     sendLagP99Ms: result.sendLag.valueAtQuantile(0.99) / 1000,
     cpu,
+    cpuMsPerRequest: targetCpu === undefined || requests === 0 ? undefined : (targetCpu * result.elapsedMs) / requests,
+    machineBusy,
     errorMessages: result.errorMessages,
   };
 }
@@ -71,7 +86,10 @@ export function table(header: readonly string[], rows: readonly (readonly string
 export function stepTable(rows: readonly StepRow[]): string {
   const processes = [...new Set(rows.flatMap((row) => Object.keys(row.cpu)))];
   return table(
-    ['target', 'rate/s', 'achieved/s', 'p50 ms', 'p90 ms', 'p99 ms', 'p99.9 ms', 'max ms', 'errors', 'dropped', 'fallback', 'driver lag p99 ms', ...processes.map((name) => `cpu ${name}`)],
+    [
+      'target', 'rate/s', 'achieved/s', 'p50 ms', 'p90 ms', 'p99 ms', 'p99.9 ms', 'max ms', 'errors', 'dropped', 'fallback',
+      'driver lag p99 ms', 'cpu ms/req', ...processes.map((name) => `cpu ${name}`), 'machine busy',
+    ],
     rows.map((row) => [
       row.target,
       String(row.rate),
@@ -85,7 +103,9 @@ export function stepTable(rows: readonly StepRow[]): string {
       String(row.dropped),
       row.fallbackShare === undefined ? '-' : percent(row.fallbackShare),
       cell(row.sendLagP99Ms, 2),
+      cell(row.cpuMsPerRequest, 2),
       ...processes.map((name) => percent(row.cpu[name])),
+      percent(row.machineBusy),
     ]),
   );
 }
