@@ -1,0 +1,54 @@
+import { defineConfig } from 'npvguard';
+
+/**
+ * The reference service's architecture as npvguard checks it (the layer table of the product brief).
+ * Everything not listed under `allow` is denied; a layer may always import itself.
+ */
+export default defineConfig({
+  boundaries: {
+    layers: {
+      // The package entry (src/index.ts) and the process entry (src/main.ts) wire everything together.
+      main: ['src/index.ts', 'src/main.ts'],
+      // buildApp(): the composition root, the only server file that may construct clients.
+      composition: 'src/server/app.ts',
+      server: 'src/server/**',
+      pipeline: 'src/pipeline/**',
+      components: 'src/components/**',
+      experiments: 'src/experiments/**',
+      core: 'src/core/**',
+      domain: 'src/domain/**',
+      clients: 'src/clients/**',
+      resilience: 'src/resilience/**',
+      config: 'src/config/**',
+      observability: 'src/observability/**',
+    },
+    allow: {
+      main: ['composition', 'server', 'pipeline', 'clients', 'config', 'core', 'domain', 'observability'],
+      composition: ['server', 'pipeline', 'clients', 'resilience', 'config', 'observability', 'experiments', 'core', 'domain'],
+      server: ['pipeline', 'domain'],
+      pipeline: ['components', 'core', 'domain'],
+      components: ['core', 'domain'],
+      experiments: ['core', 'domain'],
+      clients: ['core', 'domain', 'resilience', 'config', 'observability'],
+      resilience: ['core'],
+      observability: ['core'],
+      domain: ['core'],
+      core: [],
+      config: [],
+    },
+    // Components may know experiment types (an assignment passed in), never the assignment code.
+    allowTypes: { components: ['experiments'] },
+    externals: {
+      // I/O lives in clients; the pure layers get no Node builtins at all.
+      'node:*': ['clients', 'composition', 'main'],
+      'node:crypto': ['experiments', 'observability', 'clients', 'composition', 'main'],
+      undici: ['clients'],
+      fastify: ['server', 'composition', 'main'],
+      '@fastify/*': ['server', 'composition', 'main'],
+      typebox: ['server', 'composition'],
+      'prom-client': ['observability'],
+      pino: ['observability', 'composition', 'main'],
+    },
+    cycles: 'runtime',
+  },
+});
