@@ -129,8 +129,8 @@ describe('fallback to the heuristic scorer', () => {
   });
 
   it('answers 200 with model_timeout when the request deadline ends before the model answers', async () => {
-    const slow = await modelServer({ latencyMs: 400 });
-    const app = await appFor(slow.url, { config: { modelTimeoutMs: 5_000, requestBudgetMs: 150 } });
+    const slow = await modelServer({ latencyMs: 1_000 });
+    const app = await appFor(slow.url, { config: { modelTimeoutMs: 5_000, requestBudgetMs: 300 } });
     const { status, json } = await postCards(app);
 
     expect(status).toBe(200);
