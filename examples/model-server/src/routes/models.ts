@@ -2,7 +2,7 @@ import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { FaultInjector } from '../faults/faults.js';
 import { predict } from '../model/forward.js';
 import type { LoadedModel } from '../model/types.js';
-import { InferRequestError, parseInferRequest } from '../protocol/infer-request.js';
+import { InferRequestError, parseInferRequest, type InferRequest } from '../protocol/infer-request.js';
 import type { ModelRegistry } from './model-registry.js';
 
 export interface ModelRoutesOptions {
@@ -66,7 +66,7 @@ export async function modelRoutes(app: FastifyInstance, options: ModelRoutesOpti
   const infer = async (request: { params: ModelParams; body: unknown }, reply: FastifyReply) => {
     const model = resolve(request.params, reply);
     if (model === undefined) return reply;
-    let parsed;
+    let parsed: InferRequest;
     try {
       parsed = parseInferRequest(request.body, model);
     } catch (error) {
