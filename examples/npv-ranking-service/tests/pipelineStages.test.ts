@@ -102,7 +102,7 @@ describe('seed track lookup', () => {
     const response = await app.inject({ method: 'POST', url: CARDS_URL, payload: validBody() });
 
     expect(response.statusCode).toBe(503);
-    expect(response.json()).toEqual({ error: { code: 'catalog_unavailable', message: 'the catalog did not answer in time' } });
+    expect(response.json()).toEqual({ error: { code: 'catalog_unavailable', message: 'the catalog failed or did not answer in time' } });
   });
 });
 

@@ -35,7 +35,7 @@ export const SERVICE_ERROR_CODES = {
   },
   catalog_unavailable: {
     status: 503,
-    description: 'The catalog did not answer in time, so the seed track could not be looked up.',
+    description: 'The catalog failed or did not answer in time, so the seed track could not be looked up.',
     solution: 'Retry; if it persists, check the catalog backend and the request budget (NPV_REQUEST_BUDGET_MS).',
   },
   internal_error: {

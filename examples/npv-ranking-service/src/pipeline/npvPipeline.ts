@@ -2,8 +2,7 @@ import type { CatalogPort, ExperimentAssignerPort, PipelineObserver, Pseudonymis
 import type { TrackRecord } from '../core/records.js';
 import { silentObserver } from '../core/ports.js';
 import { Deadline } from '../core/deadline.js';
-import { runPipeline } from '../core/runner/index.js';
-import { untilAborted } from '../core/runner/index.js';
+import { runPipeline, untilAborted } from '../core/runner/index.js';
 import { toCards } from '../domain/cards.js';
 import type { RankingParameters } from '../domain/parameters.js';
 import type { NpvRequest } from '../domain/pipelineTypes.js';
@@ -40,7 +39,7 @@ async function findSeedTrack(catalog: CatalogPort, trackId: string, deadline: De
   try {
     return await untilAborted(catalog.findTrack(trackId, scope.signal), scope.signal, 'seedTrack');
   } catch {
-    throw new ServiceError('catalog_unavailable', 'the catalog did not answer in time');
+    throw new ServiceError('catalog_unavailable', 'the catalog failed or did not answer in time');
   } finally {
     scope.release();
   }
