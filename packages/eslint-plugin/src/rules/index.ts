@@ -1,3 +1,4 @@
+import boundaries from './boundaries.js';
 import deterministicRanking from './deterministic-ranking.js';
 import noAwaitSideEffects from './no-await-side-effects.js';
 import noAwaitSideEffectsTypeChecked from './no-await-side-effects-type-checked.js';
@@ -17,6 +18,7 @@ import uniqueExperimentSalt from './unique-experiment-salt.js';
 
 /** Every rule of the plugin by name; the name is also the file name of its source, test and doc. */
 export const rules = {
+  boundaries,
   'deterministic-ranking': deterministicRanking,
   'no-await-side-effects': noAwaitSideEffects,
   'no-await-side-effects-type-checked': noAwaitSideEffectsTypeChecked,

@@ -17,8 +17,10 @@ export interface NpvguardSettings {
   identifiers?: readonly string[];
   /** The `boundaries` section of the npvguard config. */
   boundaries?: BoundariesConfig;
-  /** Folder the boundaries globs are relative to; default: the ESLint cwd. */
+  /** Folder the boundaries globs are relative to (where npvguard.config.ts lives); default: the ESLint cwd. */
   root?: string;
+  /** Files `npvguard check` analyses, relative to `root` (the config's `include`); default `src/**\/*.{ts,tsx,mts,cts}`. */
+  include?: readonly string[];
 }
 
 export const DEFAULT_REQUEST_PATH: readonly string[] = [
@@ -56,7 +58,7 @@ export const DEFAULT_IDENTIFIERS: readonly string[] = [
 
 export type SettingsResult = { ok: true; settings: NpvguardSettings } | { ok: false; problem: string };
 
-const STRING_LIST_KEYS = ['requestPath', 'deterministicPath', 'configPath', 'pseudonymisers', 'identifiers'] as const;
+const STRING_LIST_KEYS = ['requestPath', 'deterministicPath', 'configPath', 'pseudonymisers', 'identifiers', 'include'] as const;
 const KNOWN_KEYS = new Set<string>([...STRING_LIST_KEYS, 'boundaries', 'root']);
 
 function isStringList(value: unknown): value is readonly string[] {
