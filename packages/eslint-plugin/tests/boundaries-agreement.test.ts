@@ -38,7 +38,9 @@ async function cliFindings(): Promise<string[]> {
   } catch (error) {
     // Exit code 1 means findings were reported; the report is still on stdout.
     const failed = error as { code?: number; stdout?: string; stderr?: string };
-    if (failed.code !== 1 || failed.stdout === undefined) throw new Error(`npvguard boundaries failed: ${failed.stderr ?? String(error)}`);
+    if (failed.code !== 1 || failed.stdout === undefined) {
+      throw new Error(`npvguard boundaries failed: ${failed.stderr ?? String(error)}`, { cause: error });
+    }
     stdout = failed.stdout;
   }
   const report = JSON.parse(stdout) as { findings: CliFinding[] };
