@@ -87,11 +87,11 @@ async function run(options: BenchOptions): Promise<void> {
         const machineBefore = machineTicks();
         const result = await openLoopLoad({ rate, durationMs: options.durationMs, warmupMs: options.warmupMs, send: target.send, maxInFlight: 5000 });
         const cpu = cpuShare(before, cpuSnapshot(pids), result.elapsedMs);
-        const row = toRow(name, result, target.sources, cpu, machineBusyShare(machineBefore, machineTicks()));
+        const row = toRow(name, result, target.sources, cpu, machineBusyShare(machineBefore, machineTicks()), cpus().length);
         rows.push(row);
         const errors = Object.entries(row.errorMessages).map(([message, count]) => `${count}× ${message}`).join(', ');
         const sources = name === 'service' ? `  answers ${Object.entries(row.sources).map(([source, count]) => `${source} ${count}`).join(', ')}` : '';
-        const busy = row.machineBusy === undefined ? '' : `  machine busy ${(row.machineBusy * 100).toFixed(0)}%`;
+        const busy = row.otherCores === undefined ? '' : `  other load ${row.otherCores.toFixed(2)} cores`;
         say(`${name.padEnd(7)} ${String(rate).padStart(4)}/s  achieved ${row.achievedRate.toFixed(1)}/s  p50 ${row.p50Ms.toFixed(2)}  p99 ${row.p99Ms.toFixed(2)} ms  errors ${row.errors}${errors ? ` (${errors})` : ''}${busy}${sources}`);
       }
     }

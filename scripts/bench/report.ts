@@ -25,6 +25,8 @@ export interface StepRow {
   cpuMsPerRequest: number | undefined;
   /** Share of all the machine's cores busy during the step (everything, not only this bench). */
   machineBusy: number | undefined;
+  /** Cores' worth of CPU used by processes outside the bench during the step: contention from elsewhere. */
+  otherCores: number | undefined;
   errorMessages: Record<string, number>;
   /** Answers per `scoreSource[:fallbackReason]`. */
   sources: Record<string, number>;
@@ -40,7 +42,9 @@ export function toRow(
   sources: ReadonlyMap<string, number>,
   cpu: Record<string, number | undefined>,
   machineBusy: number | undefined,
+  cores: number,
 ): StepRow {
+  const benchCores = Object.values(cpu).reduce<number | undefined>((sum, share) => (sum === undefined || share === undefined ? undefined : sum + share), 0);
   const targetCpu = cpu[target];
   // Warm-up requests used CPU too, so they count in the denominator.
   const requests = result.completed + Math.round((result.warmupMs * result.rate) / 1000);
@@ -64,6 +68,7 @@ export function toRow(
     cpu,
     cpuMsPerRequest: targetCpu === undefined || requests === 0 ? undefined : (targetCpu * result.elapsedMs) / requests,
     machineBusy,
+    otherCores: machineBusy === undefined || benchCores === undefined ? undefined : Math.max(0, machineBusy * cores - benchCores),
     errorMessages: result.errorMessages,
   };
 }
@@ -88,7 +93,7 @@ export function stepTable(rows: readonly StepRow[]): string {
   return table(
     [
       'target', 'rate/s', 'achieved/s', 'p50 ms', 'p90 ms', 'p99 ms', 'p99.9 ms', 'max ms', 'errors', 'dropped', 'fallback',
-      'driver lag p99 ms', 'cpu ms/req', ...processes.map((name) => `cpu ${name}`), 'machine busy',
+      'driver lag p99 ms', 'cpu ms/req', ...processes.map((name) => `cpu ${name}`), 'machine busy', 'other load (cores)',
     ],
     rows.map((row) => [
       row.target,
@@ -106,6 +111,7 @@ export function stepTable(rows: readonly StepRow[]): string {
       cell(row.cpuMsPerRequest, 2),
       ...processes.map((name) => percent(row.cpu[name])),
       percent(row.machineBusy),
+      cell(row.otherCores, 2),
     ]),
   );
 }
