@@ -8,7 +8,7 @@ const job = JSON.parse(fs.readFileSync(process.argv[2], 'utf8'));
 const started = performance.now();
 const { analyzeBoundaries } = await import(job.module);
 const loaded = performance.now();
-const analysis = analyzeBoundaries({
+const analysis = await analyzeBoundaries({
   root: job.root,
   files: job.files,
   config: job.config,
@@ -24,6 +24,7 @@ process.stdout.write(
     loadMs: loaded - started,
     analysisMs: finished - loaded,
     maxRssKb: process.resourceUsage().maxRSS,
+    cpuMs: (process.cpuUsage().user + process.cpuUsage().system) / 1000,
     stats: analysis.stats,
     findings: byRule,
   }),

@@ -1,9 +1,10 @@
 /**
- * `npm run bench:boundaries [-- --files 5000 --seed 42 --depcruise-cycles --keep]`
+ * `npm run bench:boundaries [-- --files 5000 --seed 42 --rounds 3 --depcruise-cycles --keep]`
  *
  * Generates a TypeScript monorepo, then runs npvguard's boundaries analysis and dependency-cruiser on it
  * side by side, each in a fresh process: cold, then after a one-file edit. Prints wall time, peak RSS,
- * their ratios, and how far the two tools agree on the local file → file edges.
+ * their ratios, and how far the two tools agree on the local file → file edges. Then measures whether
+ * parsing on worker threads would pay on this machine.
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -12,6 +13,7 @@ import { fileURLToPath } from 'node:url';
 import { compareEdges, dependencyCruiserEdges, npvguardEdges } from './edges.js';
 import { generateRepo, linkWorkspaces, type GeneratedRepo } from './generate.js';
 import { HAS_GNU_TIME, measure, run, type Measurement } from './measure.js';
+import { workerTrial } from './workerTrial.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const repoRoot = path.resolve(here, '..', '..');
@@ -19,6 +21,7 @@ const repoRoot = path.resolve(here, '..', '..');
 interface Options {
   files: number;
   seed: number;
+  rounds: number;
   keep: boolean;
   depcruiseCycles: boolean;
 }
@@ -30,7 +33,7 @@ function parseOptions(argv: readonly string[]): Options {
     if (!Number.isInteger(parsed) || parsed <= 0) throw new Error(`${flag} needs a positive integer`);
     return parsed;
   };
-  return { files: value('--files', 5000), seed: value('--seed', 42), keep: argv.includes('--keep'), depcruiseCycles: argv.includes('--depcruise-cycles') };
+  return { files: value('--files', 5000), seed: value('--seed', 42), rounds: value('--rounds', 3), keep: argv.includes('--keep'), depcruiseCycles: argv.includes('--depcruise-cycles') };
 }
 
 interface Row {
@@ -72,7 +75,7 @@ async function main(): Promise<void> {
       tool: 'npvguard',
       run: label,
       measurement: { ...measurement, ...(measurement.maxRssKb === undefined ? { maxRssKb: child.maxRssKb } : {}) },
-      note: `analysis ${(child.analysisMs / 1000).toFixed(2)} s; parsed ${child.stats.filesParsed}, read ${child.stats.filesRead}, cached resolutions ${child.stats.resolutionsFromCache}/${child.stats.resolutionsFromCache + child.stats.resolutionsComputed}`,
+      note: `analysis ${(child.analysisMs / 1000).toFixed(2)} s, process CPU ${(child.cpuMs / 1000).toFixed(2)} s; parsed ${child.stats.filesParsed}, read ${child.stats.filesRead}, cached resolutions ${child.stats.resolutionsFromCache}/${child.stats.resolutionsFromCache + child.stats.resolutionsComputed}`,
     });
     return { ...measurement, child };
   };
@@ -111,12 +114,30 @@ async function main(): Promise<void> {
   ];
   if (disagreements.length > 0) process.stdout.write(`${disagreements.slice(0, 20).join('\n')}\n${disagreements.length > 20 ? `  ... and ${disagreements.length - 20} more\n` : ''}`);
   process.stdout.write(`\nnpvguard findings on the generated repo: ${JSON.stringify(cold.child.findings)}\n`);
+
+  process.stdout.write(`\nDo worker threads pay? Extraction phase only (read, parse, walk ${repo.files.length} files), fresh process each, ${options.rounds} interleaved rounds:\n`);
+  const trial = await workerTrial({
+    work,
+    root: directory,
+    files: repo.files,
+    extractModule: path.join(repoRoot, 'packages', 'cli', 'dist', 'checks', 'boundaries', 'extract', 'extractImports.js'),
+    here,
+    rounds: options.rounds,
+  });
+  for (const result of trial) {
+    process.stdout.write(`  ${result.workers === 0 ? 'main thread' : `${result.workers} workers  `}: median ${(result.medianWallMs / 1000).toFixed(2)} s (samples ${result.samples.map((sample) => (sample / 1000).toFixed(2)).join(', ')})\n`);
+  }
+  const [inline, spread] = trial;
+  if (inline !== undefined && spread !== undefined) {
+    process.stdout.write(`  → ${spread.medianWallMs < inline.medianWallMs * 0.85 ? 'workers pay' : 'workers do not pay'} on this machine (ratio ${(spread.medianWallMs / inline.medianWallMs).toFixed(2)}); npvguard parses on the main thread.\n`);
+  }
   if (options.keep) process.stdout.write(`Kept ${work}\n`);
   else fs.rmSync(work, { recursive: true, force: true });
 }
 
 interface ChildReport {
   analysisMs: number;
+  cpuMs: number;
   loadMs: number;
   maxRssKb: number;
   stats: { filesParsed: number; filesRead: number; resolutionsFromCache: number; resolutionsComputed: number };

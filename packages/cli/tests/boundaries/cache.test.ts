@@ -115,11 +115,57 @@ describe('boundaries cache', () => {
     expect(run().stats.cache).toBe('invalidated');
   });
 
+  it('writes an edit to a small delta file and leaves the cache file alone', async () => {
+    const { root, analyze } = await project('forbidden-import');
+    analyze();
+    const folder = path.join(root, '.cache-for-test');
+    const [cacheFile = ''] = fs.readdirSync(folder);
+    const before = fs.readFileSync(path.join(folder, cacheFile), 'utf8');
+    const routes = path.join(root, 'src/server/routes.ts');
+    fs.writeFileSync(routes, `// edited\n${fs.readFileSync(routes, 'utf8')}`);
+    expect(analyze().stats.filesParsed).toBe(1);
+    expect(fs.readdirSync(folder).sort()).toEqual([cacheFile, cacheFile.replace('.json', '.delta.json')].sort());
+    expect(fs.readFileSync(path.join(folder, cacheFile), 'utf8')).toBe(before);
+    // The next run reads both: nothing is parsed again, findings moved with the edit.
+    const third = analyze();
+    expect(third.stats).toMatchObject({ cache: 'warm', filesParsed: 0, filesFromCache: 4 });
+    expect(third.findings.map((finding) => finding.line)).toEqual([4]);
+  });
+
+  it('folds the delta into a rewritten cache file when resolutions must be redone', async () => {
+    const { root, analyze } = await project('forbidden-import');
+    analyze();
+    const folder = path.join(root, '.cache-for-test');
+    const routes = path.join(root, 'src/server/routes.ts');
+    fs.writeFileSync(routes, `// edited\n${fs.readFileSync(routes, 'utf8')}`);
+    analyze();
+    expect(fs.readdirSync(folder)).toHaveLength(2);
+    fs.writeFileSync(path.join(root, 'src/domain/market.ts'), 'export const market = "SE";\n');
+    const third = analyze();
+    expect(third.stats).toMatchObject({ filesParsed: 1, resolutionsFromCache: 0 });
+    expect(fs.readdirSync(folder)).toHaveLength(1);
+    expect(analyze().stats).toMatchObject({ filesParsed: 0, resolutionsComputed: 0 });
+  });
+
+  it('ignores a delta file written against an older cache file', async () => {
+    const { root, analyze } = await project('forbidden-import');
+    analyze();
+    const folder = path.join(root, '.cache-for-test');
+    const routes = path.join(root, 'src/server/routes.ts');
+    fs.writeFileSync(routes, `// edited\n${fs.readFileSync(routes, 'utf8')}`);
+    analyze();
+    const [cacheFile = ''] = fs.readdirSync(folder).filter((name) => !name.includes('.delta.'));
+    const content = JSON.parse(fs.readFileSync(path.join(folder, cacheFile), 'utf8'));
+    fs.writeFileSync(path.join(folder, cacheFile), JSON.stringify({ ...content, writtenAt: content.writtenAt + 1 }));
+    // Without the delta, the edited file is unknown to the cache and parsed again.
+    expect(analyze().stats.filesParsed).toBe(1);
+  });
+
   it('treats an unreadable cache file as no cache', async () => {
     const { root, analyze } = await project('barrel');
     const first = analyze();
     const [cacheFile] = fs.readdirSync(path.join(root, '.cache-for-test'));
-    fs.writeFileSync(path.join(root, '.cache-for-test', cacheFile ?? ''), '{"format": 2, "key": tru');
+    fs.writeFileSync(path.join(root, '.cache-for-test', cacheFile ?? ''), '{"format": 4, "key": tru');
     const second = analyze();
     expect(second.stats.cache).toBe('cold');
     expect(second.findings).toEqual(first.findings);

@@ -1,6 +1,10 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { extractImports } from '../../src/checks/boundaries/extract/extractImports.js';
+import { createStatementReader } from '../../src/checks/boundaries/report/statementText.js';
 
 const brief = (text: string) =>
   extractImports('src/a.ts', text).imports.map(({ specifier, form, typeOnly, line, column }) => ({ specifier, form, typeOnly, line, column }));
@@ -56,9 +60,21 @@ describe('extractImports: forms', () => {
     expect(brief("require.resolve('./a.js');\nloader.require('./b.js');")).toEqual([]);
   });
 
-  it('keeps the statement text on one line for messages', () => {
-    const [entry] = extractImports('src/a.ts', "import {\n  a,\n  b,\n} from './x.js';\nvoid [a, b];").imports;
-    expect(entry).toMatchObject({ text: "import { a, b, } from './x.js';", line: 1, endLine: 4, endColumn: 17 });
+  it('gives the statement text back on one line for messages, read from the file', () => {
+    const root = fs.mkdtempSync(path.join(os.tmpdir(), 'npvguard-statement-'));
+    try {
+      const text = "const first = 1;\r\nexport const lazy = () => import(\n  './lazy.js'\n);\nimport {\n  a,\n  b,\n} from './x.js';\nvoid [a, b];";
+      fs.writeFileSync(path.join(root, 'a.ts'), text);
+      const imports = extractImports('a.ts', text).imports;
+      expect(imports.map(({ line, column, endLine, endColumn }) => [line, column, endLine, endColumn])).toEqual([
+        [2, 27, 4, 2],
+        [5, 1, 8, 17],
+      ]);
+      const read = createStatementReader(root);
+      expect(imports.map((entry) => read('a.ts', entry))).toEqual(["import( './lazy.js' )", "import { a, b, } from './x.js';"]);
+    } finally {
+      fs.rmSync(root, { recursive: true, force: true });
+    }
   });
 });
 

@@ -9,18 +9,19 @@ export type ImportRequest =
   | { fromFile: string; toFile: string; kind: ImportKind }
   | { fromFile: string; toPackage: string; kind: ImportKind };
 
+/** Verdicts are shared between imports with the same layers and kind: treat them as immutable. */
 export interface ImportVerdict {
-  allowed: boolean;
+  readonly allowed: boolean;
   /** Set when not allowed. */
-  ruleId?: ImportRuleId;
+  readonly ruleId?: ImportRuleId;
   /** The policy rule that decided, in words (`layer server may import: pipeline, domain`). */
-  reason: string;
+  readonly reason: string;
   /** What the importing file may do instead; empty when allowed. */
-  allowedInstead: string;
-  fromLayer?: string;
-  toLayer?: string;
+  readonly allowedInstead: string;
+  readonly fromLayer?: string;
+  readonly toLayer?: string;
   /** Package name for external imports (`node:fs`, `@scope/name`). */
-  packageName?: string;
+  readonly packageName?: string;
 }
 
 /**
@@ -42,24 +43,39 @@ export function evaluateImport(policy: LayerPolicy, request: ImportRequest): Imp
   if (fromLayer === undefined) {
     return { allowed: true, reason: `${request.fromFile} is in no layer, so no import rule applies to it (it is reported as ${BOUNDARIES_RULES.unassignedFile})`, allowedInstead: '' };
   }
-  if ('toPackage' in request) return evaluateExternal(policy, fromLayer, request.toPackage, request.kind);
-  return evaluateLocal(policy, fromLayer, request.toFile, request.kind);
-}
-
-function evaluateLocal(policy: LayerPolicy, fromLayer: string, toFile: string, kind: ImportKind): ImportVerdict {
+  if ('toPackage' in request) {
+    const packageName = externalPackageName(request.toPackage);
+    return memoized(policy, `package\0${fromLayer}\0${packageName}\0${request.kind}`, () => evaluateExternal(policy, fromLayer, packageName, request.kind));
+  }
+  const { toFile, kind } = request;
   if (isIgnored(policy, toFile)) {
     return { allowed: true, reason: `${toFile} matches boundaries.ignore`, allowedInstead: '', fromLayer };
   }
   const toLayer = layerOf(policy, toFile)?.layer;
-  if (toLayer === undefined) {
-    return {
-      allowed: false,
-      ruleId: BOUNDARIES_RULES.forbiddenImport,
-      reason: `${toFile} is in no layer, and imports are denied unless a layer allows them`,
-      allowedInstead: `add ${toFile} to a layer in boundaries.layers that layer ${fromLayer} may import, or move what ${fromLayer} needs into such a layer (${describeAllowed(policy, fromLayer, kind)})`,
-      fromLayer,
-    };
-  }
+  if (toLayer === undefined) return evaluateUnassignedTarget(policy, fromLayer, toFile, kind);
+  const entry = isEntryPoint(policy, toLayer, toFile);
+  return memoized(policy, `file\0${fromLayer}\0${toLayer}\0${kind}\0${entry}`, () => evaluateLocal(policy, fromLayer, toLayer, kind, entry));
+}
+
+function memoized(policy: LayerPolicy, key: string, evaluate: () => ImportVerdict): ImportVerdict {
+  const known = policy.verdictMemo.get(key);
+  if (known !== undefined) return known;
+  const verdict = evaluate();
+  policy.verdictMemo.set(key, verdict);
+  return verdict;
+}
+
+function evaluateUnassignedTarget(policy: LayerPolicy, fromLayer: string, toFile: string, kind: ImportKind): ImportVerdict {
+  return {
+    allowed: false,
+    ruleId: BOUNDARIES_RULES.forbiddenImport,
+    reason: `${toFile} is in no layer, and imports are denied unless a layer allows them`,
+    allowedInstead: `add ${toFile} to a layer in boundaries.layers that layer ${fromLayer} may import, or move what ${fromLayer} needs into such a layer (${describeAllowed(policy, fromLayer, kind)})`,
+    fromLayer,
+  };
+}
+
+function evaluateLocal(policy: LayerPolicy, fromLayer: string, toLayer: string, kind: ImportKind, entry: boolean): ImportVerdict {
   if (fromLayer === toLayer) {
     return { allowed: true, reason: `same layer (${fromLayer})`, allowedInstead: '', fromLayer, toLayer };
   }
@@ -79,7 +95,7 @@ function evaluateLocal(policy: LayerPolicy, fromLayer: string, toFile: string, k
       toLayer,
     };
   }
-  if (!isEntryPoint(policy, toLayer, toFile)) {
+  if (!entry) {
     const entryPoints = policy.layersByName.get(toLayer)?.entryPoints.map((glob) => glob.glob) ?? [];
     return {
       allowed: false,
@@ -93,8 +109,7 @@ function evaluateLocal(policy: LayerPolicy, fromLayer: string, toFile: string, k
   return { allowed: true, reason: `layer ${fromLayer} may import layer ${toLayer}`, allowedInstead: '', fromLayer, toLayer };
 }
 
-function evaluateExternal(policy: LayerPolicy, fromLayer: string, specifier: string, kind: ImportKind): ImportVerdict {
-  const packageName = externalPackageName(specifier);
+function evaluateExternal(policy: LayerPolicy, fromLayer: string, packageName: string, kind: ImportKind): ImportVerdict {
   const rule = externalRuleFor(policy, packageName);
   if (rule === undefined) {
     return { allowed: true, reason: `no boundaries.externals rule matches ${packageName}`, allowedInstead: '', fromLayer, packageName };

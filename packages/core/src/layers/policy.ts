@@ -1,5 +1,6 @@
 import type { BoundariesConfig, Globs } from '../config.js';
 import { NpvError } from '../errors.js';
+import type { ImportVerdict } from './evaluate.js';
 import { compareSpecificity, compileGlob, globList, isGlobPattern, type GlobMatcher, type Specificity } from './globs.js';
 
 export interface CompiledLayer {
@@ -34,6 +35,8 @@ export interface LayerPolicy {
   readonly typeOnly: 'same-rules' | 'allowed';
   /** Memo of `layerOf`; the policy is immutable, so answers never change. */
   readonly layerMemo: Map<string, LayerMatch | null>;
+  /** Memo of verdicts that depend only on layers, kind and entry-point status (not on file names). */
+  readonly verdictMemo: Map<string, ImportVerdict>;
 }
 
 export interface LayerMatch {
@@ -92,6 +95,7 @@ export function compileLayers(config: BoundariesConfig): LayerPolicy {
     cycles: config.cycles ?? 'runtime',
     typeOnly: config.typeOnly ?? 'same-rules',
     layerMemo: new Map(),
+    verdictMemo: new Map(),
   };
 }
 

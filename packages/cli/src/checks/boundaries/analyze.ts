@@ -7,11 +7,13 @@ import { cycleFindings } from './report/cycleFindings.js';
 import { fileFindings } from './report/fileFindings.js';
 import { judgeImports } from './report/importFindings.js';
 import { layerGraph, type LayerGraph } from './report/layerGraph.js';
+import { createStatementReader } from './report/statementText.js';
 import { absolutePath } from './resolve/paths.js';
 import { loadProjects } from './resolve/projects.js';
 import { resolveImports, type ImportEdge } from './resolve/resolveImports.js';
 import { createModuleResolver } from './resolve/resolver.js';
 import { findWorkspaces } from './resolve/workspaces.js';
+import { saveTypeScriptCodeCache } from './typescript.js';
 import { validateGlobs } from './validateGlobs.js';
 
 export interface AnalyzeOptions {
@@ -79,9 +81,10 @@ export function analyzeBoundaries(options: AnalyzeOptions): BoundariesAnalysis {
 
   const { extracted, stats: extractionStats } = extractFiles(root, files, cache);
   const { edges, stats: resolutionStats } = resolveImports(root, extracted, projectSet, () => createModuleResolver(root, projectSet, workspaces), cache);
-  const { judged, findings: importFindings } = judgeImports(policy, edges);
+  const { judged, findings: importFindings } = judgeImports(policy, edges, createStatementReader(root));
   const cycles = policy.cycles === 'off' ? [] : findCycles(edges, policy.cycles === 'all');
   cache.save();
+  saveTypeScriptCodeCache();
 
   const isReported = reportFilter(options.paths ?? []);
   const findings = [

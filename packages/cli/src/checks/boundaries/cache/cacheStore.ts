@@ -7,7 +7,7 @@ import type { ImportTarget } from '../resolve/resolveImports.js';
 import { decodeExtraction, encodeExtraction, type EncodedExtraction } from './encoding.js';
 
 /** Bumped whenever the shape or meaning of cached data changes. */
-const CACHE_FORMAT = 2;
+const CACHE_FORMAT = 4;
 
 /**
  * A file whose modification time is this close to the cache's own write time may have changed again
@@ -27,6 +27,8 @@ interface CacheContent {
   /** Hash of the analysed file list: resolutions depend on which files exist. */
   fileSetHash: string;
   writtenAt: number;
+  /** In a delta file: the `writtenAt` of the cache file it amends. */
+  baseWrittenAt?: number;
   files: Record<string, FileStamp>;
   extractions: Record<string, EncodedExtraction>;
   resolutions: Record<string, ImportTarget>;
@@ -45,7 +47,10 @@ export interface BoundariesCache {
   setExtraction(contentKey: string, extraction: FileExtraction): void;
   getResolution(key: string): ImportTarget | undefined;
   setResolution(key: string, target: ImportTarget): void;
-  /** Writes the entries used by this run only, so stale ones do not pile up; skipped when nothing changed. */
+  /**
+   * Skipped when nothing changed. A few changes go to a delta file; otherwise the cache is rewritten with
+   * the entries this run used only, so stale ones do not pile up.
+   */
   save(): void;
 }
 
@@ -78,8 +83,18 @@ export function openCache(options: OpenCacheOptions): BoundariesCache {
   const base = { key, fileSetHash: options.fileSetHash, file };
   if (stored === undefined) return createCache({ ...base, status: 'cold' });
   if (stored.format !== CACHE_FORMAT || stored.key !== key) return createCache({ ...base, status: 'invalidated' });
-  return createCache({ ...base, status: 'warm', stored });
+  const delta = readCacheFile(deltaFileOf(file));
+  const deltaFits = delta !== undefined && delta.format === CACHE_FORMAT && delta.key === key && delta.fileSetHash === stored.fileSetHash && delta.baseWrittenAt === stored.writtenAt;
+  return createCache({ ...base, status: 'warm', stored, ...(deltaFits ? { delta } : {}) });
 }
+
+/** Small changes go to a delta file next to the cache, so an edit does not rewrite megabytes. */
+function deltaFileOf(file: string): string {
+  return file.replace(/\.json$/, '.delta.json');
+}
+
+/** Above this many changed entries the delta is folded into a rewritten cache file. */
+const DELTA_LIMIT = 500;
 
 interface CreateCacheOptions {
   status: CacheStatus;
@@ -87,63 +102,103 @@ interface CreateCacheOptions {
   fileSetHash: string;
   file?: string;
   stored?: CacheContent;
+  delta?: CacheContent;
 }
 
-function createCache({ status, key, fileSetHash, file, stored }: CreateCacheOptions): BoundariesCache {
+function createCache({ status, key, fileSetHash, file, stored, delta }: CreateCacheOptions): BoundariesCache {
   const resolutionsReused = stored !== undefined && stored.fileSetHash === fileSetHash;
-  const storedFiles = stored?.files ?? {};
-  const storedExtractions = stored?.extractions ?? {};
-  const storedResolutions = resolutionsReused ? (stored?.resolutions ?? {}) : {};
-  const trustStampsBefore = (stored?.writtenAt ?? 0) - RACY_MARGIN_MS;
-  const files: Record<string, FileStamp> = {};
-  const extractions: Record<string, EncodedExtraction> = {};
-  const resolutions: Record<string, ImportTarget> = {};
-  let changed = !resolutionsReused;
+  const layers = [delta, stored].filter((content): content is CacheContent => content !== undefined);
+  const findStamp = (name: string): { stamp: FileStamp; trustBefore: number } | undefined => {
+    for (const content of layers) {
+      const stamp = content.files[name];
+      if (stamp !== undefined) return { stamp, trustBefore: content.writtenAt - RACY_MARGIN_MS };
+    }
+    return undefined;
+  };
+  const findExtraction = (contentKey: string): EncodedExtraction | undefined => delta?.extractions[contentKey] ?? stored?.extractions[contentKey];
+  const findResolution = (resolutionKey: string): ImportTarget | undefined =>
+    resolutionsReused ? (delta?.resolutions[resolutionKey] ?? stored?.resolutions[resolutionKey]) : undefined;
+
+  // Everything this run used (a rewritten cache keeps only these) and what it added (a delta holds only these).
+  const used = { files: new Map<string, FileStamp>(), extractions: new Map<string, EncodedExtraction>(), resolutions: new Map<string, ImportTarget>() };
+  const added = { files: new Map<string, FileStamp>(), extractions: new Map<string, EncodedExtraction>(), resolutions: new Map<string, ImportTarget>() };
 
   return {
     status,
     ...(file === undefined ? {} : { file }),
     resolutionsReused,
     contentKeyFromStamp(name, modifiedMs, size) {
-      const stamp = storedFiles[name];
-      if (stamp === undefined || stamp[0] !== modifiedMs || stamp[1] !== size || modifiedMs >= trustStampsBefore) return undefined;
-      return stamp[2];
+      const found = findStamp(name);
+      if (found === undefined) return undefined;
+      const [storedModified, storedSize, contentKey] = found.stamp;
+      if (storedModified !== modifiedMs || storedSize !== size || modifiedMs >= found.trustBefore) return undefined;
+      return contentKey;
     },
     recordStamp(name, modifiedMs, size, contentKey) {
-      const stamp = storedFiles[name];
-      if (stamp === undefined || stamp[0] !== modifiedMs || stamp[1] !== size || stamp[2] !== contentKey) changed = true;
-      files[name] = [modifiedMs, size, contentKey];
+      const stamp: FileStamp = [modifiedMs, size, contentKey];
+      const known = findStamp(name)?.stamp;
+      if (known === undefined || known[0] !== modifiedMs || known[1] !== size || known[2] !== contentKey) added.files.set(name, stamp);
+      used.files.set(name, stamp);
     },
     getExtraction(contentKey) {
-      const encoded = storedExtractions[contentKey];
+      const encoded = findExtraction(contentKey);
       if (encoded === undefined) return undefined;
-      extractions[contentKey] = encoded;
+      used.extractions.set(contentKey, encoded);
       return decodeExtraction(encoded);
     },
     setExtraction(contentKey, extraction) {
-      changed = true;
-      extractions[contentKey] = encodeExtraction(extraction);
+      const encoded = encodeExtraction(extraction);
+      used.extractions.set(contentKey, encoded);
+      added.extractions.set(contentKey, encoded);
     },
     getResolution(resolutionKey) {
-      const target = storedResolutions[resolutionKey];
-      if (target !== undefined) resolutions[resolutionKey] = target;
+      const target = findResolution(resolutionKey);
+      if (target !== undefined) used.resolutions.set(resolutionKey, target);
       return target;
     },
     setResolution(resolutionKey, target) {
-      changed = true;
-      resolutions[resolutionKey] = target;
+      used.resolutions.set(resolutionKey, target);
+      added.resolutions.set(resolutionKey, target);
     },
     save() {
       if (file === undefined) return;
-      if (!changed && status === 'warm' && Object.keys(files).length === Object.keys(storedFiles).length) return;
-      const content: CacheContent = { format: CACHE_FORMAT, key, fileSetHash, writtenAt: Date.now(), files, extractions, resolutions };
+      const addedCount = added.files.size + added.extractions.size + added.resolutions.size;
+      if (status === 'warm' && resolutionsReused && addedCount === 0) return;
       fs.mkdirSync(path.dirname(file), { recursive: true });
-      // Write then rename, so a concurrent run never reads half a file.
-      const temporary = `${file}.${process.pid}.tmp`;
-      fs.writeFileSync(temporary, JSON.stringify(content));
-      fs.renameSync(temporary, file);
+      const writtenAt = Date.now();
+      const deltaSize = addedCount + (delta === undefined ? 0 : Object.keys(delta.files).length + Object.keys(delta.extractions).length + Object.keys(delta.resolutions).length);
+      if (status === 'warm' && resolutionsReused && stored !== undefined && deltaSize <= DELTA_LIMIT) {
+        writeAtomically(deltaFileOf(file), {
+          format: CACHE_FORMAT,
+          key,
+          fileSetHash,
+          writtenAt,
+          baseWrittenAt: stored.writtenAt,
+          files: { ...delta?.files, ...Object.fromEntries(added.files) },
+          extractions: { ...delta?.extractions, ...Object.fromEntries(added.extractions) },
+          resolutions: { ...delta?.resolutions, ...Object.fromEntries(added.resolutions) },
+        });
+        return;
+      }
+      writeAtomically(file, {
+        format: CACHE_FORMAT,
+        key,
+        fileSetHash,
+        writtenAt,
+        files: Object.fromEntries(used.files),
+        extractions: Object.fromEntries(used.extractions),
+        resolutions: Object.fromEntries(used.resolutions),
+      });
+      fs.rmSync(deltaFileOf(file), { force: true });
     },
   };
+}
+
+/** Write then rename, so a concurrent run never reads half a file. */
+function writeAtomically(file: string, content: CacheContent): void {
+  const temporary = `${file}.${process.pid}.tmp`;
+  fs.writeFileSync(temporary, JSON.stringify(content));
+  fs.renameSync(temporary, file);
 }
 
 /** The nearest node_modules above the project, as other tools do; created under the root if there is none. */

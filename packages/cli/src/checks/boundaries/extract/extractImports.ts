@@ -25,7 +25,6 @@ export function extractImports(fileName: string, text: string): FileExtraction {
       specifier: specifier !== undefined && typescript.isStringLiteralLike(specifier) ? specifier.text : null,
       form,
       typeOnly,
-      text: statementText(sourceFile, node),
       ...location(sourceFile, node),
     };
     imports.push(extracted);
@@ -154,13 +153,6 @@ function location(sourceFile: ts.SourceFile, node: ts.Node): { line: number; col
   const start = sourceFile.getLineAndCharacterOfPosition(node.getStart(sourceFile));
   const end = sourceFile.getLineAndCharacterOfPosition(node.getEnd());
   return { line: start.line + 1, column: start.character + 1, endLine: end.line + 1, endColumn: end.character + 1 };
-}
-
-const MAX_TEXT = 160;
-
-function statementText(sourceFile: ts.SourceFile, node: ts.Node): string {
-  const text = node.getText(sourceFile).replace(/\s+/g, ' ').trim();
-  return text.length > MAX_TEXT ? `${text.slice(0, MAX_TEXT - 1)}…` : text;
 }
 
 /** Syntax errors live on the source file (`parseDiagnostics`); read them without widening the type. */

@@ -22,8 +22,6 @@ export interface ExtractedImport extends SourceLocation {
   specifier: string | null;
   form: ImportForm;
   typeOnly: TypeOnlyReason;
-  /** The statement as written, trimmed to one line, for messages. */
-  text: string;
 }
 
 export interface ParseError {

@@ -1,9 +1,17 @@
 import { layerOf, type LayerPolicy } from '@npvguard/core';
 import type { JudgedEdge } from './importFindings.js';
 
+export interface LayerEdgeCount {
+  from: string;
+  to: string;
+  runtime: number;
+  typeOnly: number;
+  forbidden: number;
+}
+
 export interface LayerGraph {
   layers: { name: string; files: string[] }[];
-  layerEdges: { from: string; to: string; runtime: number; typeOnly: number; forbidden: number }[];
+  layerEdges: LayerEdgeCount[];
 }
 
 /** The layer-level picture the HTML report draws: files per layer and import counts between layers. */
@@ -13,21 +21,32 @@ export function layerGraph(policy: LayerPolicy, files: readonly string[], judged
     const layer = layerOf(policy, file)?.layer;
     if (layer !== undefined) filesByLayer.get(layer)?.push(file);
   }
-  const counts = new Map<string, LayerGraph['layerEdges'][number]>();
+  const counts = new Map<string, Map<string, LayerEdgeCount>>();
   for (const { edge, verdict } of judged) {
-    if (edge.target.type !== 'file' || verdict?.fromLayer === undefined || verdict.toLayer === undefined) continue;
-    const key = `${verdict.fromLayer}\0${verdict.toLayer}`;
-    let count = counts.get(key);
+    const from = verdict?.fromLayer;
+    const to = verdict?.toLayer;
+    if (edge.target.type !== 'file' || from === undefined || to === undefined) continue;
+    let row = counts.get(from);
+    if (row === undefined) {
+      row = new Map();
+      counts.set(from, row);
+    }
+    let count = row.get(to);
     if (count === undefined) {
-      count = { from: verdict.fromLayer, to: verdict.toLayer, runtime: 0, typeOnly: 0, forbidden: 0 };
-      counts.set(key, count);
+      count = { from, to, runtime: 0, typeOnly: 0, forbidden: 0 };
+      row.set(to, count);
     }
     if (edge.kind === 'runtime') count.runtime += 1;
     else count.typeOnly += 1;
-    if (!verdict.allowed) count.forbidden += 1;
+    if (!verdict?.allowed) count.forbidden += 1;
   }
+  const layerEdges = [...counts.values()].flatMap((row) => [...row.values()]);
   return {
     layers: [...filesByLayer].map(([name, layerFiles]) => ({ name, files: layerFiles })),
-    layerEdges: [...counts.values()].sort((left, right) => (left.from + '\0' + left.to < right.from + '\0' + right.to ? -1 : 1)),
+    layerEdges: layerEdges.sort((left, right) => (left.from === right.from ? compare(left.to, right.to) : compare(left.from, right.from))),
   };
+}
+
+function compare(left: string, right: string): number {
+  return left < right ? -1 : left > right ? 1 : 0;
 }

@@ -5,7 +5,9 @@ export function toPosix(value: string): string {
   return value.replace(/\\/g, '/');
 }
 
+/** `root` absolute POSIX; a plain relative path below it needs no normalisation. */
 export function absolutePath(root: string, relative: string): string {
+  if (/^[^./\\:][^\\:]*[^/]$/.test(relative) && !relative.includes('/.') && !relative.includes('//')) return `${root}/${relative}`;
   return toPosix(path.resolve(root, relative));
 }
 

@@ -50,7 +50,8 @@ export function resolveImports(
         edges.push({ from: file, import: extracted, kind, target: { type: 'dynamic' } });
         continue;
       }
-      const key = `${projectIndex}\0${directory}\0${resolutionForm(extracted)}\0${extracted.specifier}`;
+      // Newlines cannot occur in a folder name npvguard analyses nor in a real specifier, and stay short in JSON.
+      const key = `${projectIndex}\n${directory}\n${resolutionForm(extracted)}\n${extracted.specifier}`;
       let target = cache.getResolution(key);
       if (target === undefined) {
         resolver ??= resolverFactory();
