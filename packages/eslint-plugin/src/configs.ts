@@ -42,6 +42,17 @@ export const RULES_LEFT_OUT_OF_CONFIGS: Readonly<Partial<Record<RuleName, string
     'needs the `boundaries` section of the project\'s npvguard config in `settings.npvguard.boundaries`; enabled without it, it reports that it is not configured',
 };
 
+/**
+ * The rules are about service code: tests deliberately build bad inputs (duplicate salts, requests without
+ * timeouts against a local server), so the configs leave test files out.
+ */
+export const TEST_FILES: readonly string[] = [
+  '**/tests/**',
+  '**/test/**',
+  '**/__tests__/**',
+  '**/*.{test,spec}.{ts,tsx,mts,cts,js,mjs,cjs}',
+];
+
 export function prefixed(rules: Partial<Record<RuleName, Severity>>): TSESLint.FlatConfig.Rules {
   return Object.fromEntries(Object.entries(rules).map(([name, severity]) => [`npvguard/${name}`, severity]));
 }

@@ -1,5 +1,5 @@
 import type { TSESLint } from '@typescript-eslint/utils';
-import { prefixed, RECOMMENDED_RULES, RECOMMENDED_TYPE_CHECKED_RULES, type ConfigName } from './configs.js';
+import { prefixed, RECOMMENDED_RULES, RECOMMENDED_TYPE_CHECKED_RULES, TEST_FILES, type ConfigName } from './configs.js';
 import { rules } from './rules/index.js';
 
 /** Kept equal to package.json's version by a test. */
@@ -22,11 +22,13 @@ const plugin: NpvguardPlugin = {
 // The configs refer to the plugin object itself, as flat configs require.
 configs.recommended = {
   name: 'npvguard/recommended',
+  ignores: [...TEST_FILES],
   plugins: { npvguard: plugin },
   rules: prefixed(RECOMMENDED_RULES),
 };
 configs['recommended-type-checked'] = {
   name: 'npvguard/recommended-type-checked',
+  ignores: [...TEST_FILES],
   plugins: { npvguard: plugin },
   rules: prefixed(RECOMMENDED_TYPE_CHECKED_RULES),
 };

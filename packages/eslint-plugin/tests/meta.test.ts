@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { RECOMMENDED_RULES, RECOMMENDED_TYPE_CHECKED_RULES, RULES_LEFT_OUT_OF_CONFIGS } from '../src/configs.js';
+import { RECOMMENDED_RULES, RECOMMENDED_TYPE_CHECKED_RULES, RULES_LEFT_OUT_OF_CONFIGS, TEST_FILES } from '../src/configs.js';
 import plugin, { PLUGIN_VERSION } from '../src/index.js';
 import { ruleDocsUrl } from '../src/util/create-rule.js';
 import { DOCS_FOLDER, parseRuleDoc } from './support/rule-docs.js';
@@ -111,6 +111,7 @@ describe('configs', () => {
   it('exposes flat configs that register the plugin and name only its rules', () => {
     for (const config of Object.values(plugin.configs)) {
       expect(config.plugins?.['npvguard']).toBe(plugin);
+      expect(config.ignores).toEqual(TEST_FILES);
       for (const ruleId of Object.keys(config.rules ?? {})) {
         expect(ruleNames).toContain(ruleId.replace(/^npvguard\//, ''));
       }

@@ -10,6 +10,31 @@ import { DEFAULT_CONFIG_PATH } from '../util/settings.js';
 export type Options = [{ configPath?: string[] }];
 export type MessageIds = 'processEnv' | 'invalidSettings';
 
+/**
+ * `spawn(cmd, args, { env: { ...process.env, LC_ALL: 'C' } })` or `parseArgs(argv, process.env)` hands the
+ * whole environment on (to a child process, to a parser) instead of reading a setting out of it.
+ */
+function isForwarded(node: TSESTree.MemberExpression): boolean {
+  let child: TSESTree.Node = node;
+  let parent = node.parent;
+  while (parent.type === AST_NODE_TYPES.LogicalExpression || parent.type === AST_NODE_TYPES.ConditionalExpression) {
+    if (parent.type === AST_NODE_TYPES.ConditionalExpression && parent.test === child) return false;
+    child = parent;
+    parent = parent.parent;
+  }
+  switch (parent.type) {
+    case AST_NODE_TYPES.SpreadElement:
+      return true;
+    case AST_NODE_TYPES.Property:
+      return parent.value === child;
+    case AST_NODE_TYPES.CallExpression:
+    case AST_NODE_TYPES.NewExpression:
+      return parent.arguments.includes(child as TSESTree.CallExpressionArgument);
+    default:
+      return false;
+  }
+}
+
 export default createRule<Options, MessageIds>({
   name: 'no-process-env-outside-config',
   meta: {
@@ -48,7 +73,7 @@ export default createRule<Options, MessageIds>({
 
       return {
         MemberExpression(node: TSESTree.MemberExpression) {
-          if (memberPropertyName(node) !== 'env' || !isProcess(node.object)) return;
+          if (memberPropertyName(node) !== 'env' || !isProcess(node.object) || isForwarded(node)) return;
           context.report({ node, messageId: 'processEnv', data: { expression: sourceCode.getText(node) } });
         },
         // `const { env } = process`

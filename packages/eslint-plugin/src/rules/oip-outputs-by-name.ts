@@ -36,8 +36,13 @@ export default createRule<Options, MessageIds>({
   create(context, [options]) {
     const outputProperties = options.outputProperties ?? DEFAULT_OUTPUT_PROPERTIES;
 
+    /**
+     * `response.outputs`: the output list read off a response. A bare local `outputs` is left alone: a
+     * model server validating its own metadata may index a list it just checked the length of.
+     */
     function isOutputList(node: TSESTree.Node): boolean {
-      return nameMatches(receiverName(node), outputProperties);
+      const value = unwrapExpression(node);
+      return value.type === AST_NODE_TYPES.MemberExpression && nameMatches(receiverName(value), outputProperties);
     }
 
     function report(node: TSESTree.Node): void {

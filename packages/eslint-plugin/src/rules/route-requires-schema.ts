@@ -59,6 +59,8 @@ export default createRule<Options, MessageIds>({
     const sourceCode = context.sourceCode;
     const services = sourceCode.parserServices;
     const lintedFile = path.resolve(context.cwd, context.filename);
+    // A handler shared by several routes is reported once per read, not once per route.
+    const reportedReads = new Set<TSESTree.Node>();
 
     /** Keys of the object an expression denotes: same file, imported const, or (with types) its type. */
     function keysOf(node: TSESTree.Node, objectPath: readonly string[] = []): ObjectKeys | undefined {
@@ -130,7 +132,8 @@ export default createRule<Options, MessageIds>({
       }
       for (const read of reads) {
         const schemaKeysForPart = REQUEST_PARTS[read.part] ?? [];
-        if (presence(keys, schemaKeysForPart) !== 'absent') continue;
+        if (presence(keys, schemaKeysForPart) !== 'absent' || reportedReads.has(read.node)) continue;
+        reportedReads.add(read.node);
         context.report({
           node: read.node,
           messageId: 'missingRequestSchema',

@@ -12,6 +12,10 @@ ruleTester.run('no-process-env-outside-config', rule, {
     { code: 'const threshold = config.threshold;', filename },
     { code: 'const process = { env: {} }; process.env;', filename },
     { code: 'const cwd = process.cwd();', filename },
+    // Handing the whole environment on is not reading a setting.
+    { code: "execFile('git', args, { env: { ...process.env, GIT_TERMINAL_PROMPT: '0' } });", filename },
+    { code: 'spawn(command, args, { env: options.env ?? process.env });', filename },
+    { code: 'const options = parseArgs(argv, process.env);', filename },
     { code: 'const key = process.env.KEY;', filename: 'lib/settings.ts', options: [{ configPath: ['lib/settings.ts'] }] },
     { code: 'const key = process.env.KEY;', filename: 'lib/settings.ts', settings: { npvguard: { configPath: ['lib/**'] } } },
   ],
@@ -32,6 +36,15 @@ ruleTester.run('no-process-env-outside-config', rule, {
       errors: [
         { messageId: 'processEnv', line: 1, column: 9 },
         { messageId: 'processEnv', line: 2, column: 22, data: { expression: 'globalThis.process.env' } },
+      ],
+    },
+    {
+      code: 'const settings = process.env;\nconst debug = (process.env ? process.env : {}).DEBUG;',
+      filename,
+      errors: [
+        { messageId: 'processEnv', line: 1, column: 18 },
+        { messageId: 'processEnv', line: 2, column: 16 },
+        { messageId: 'processEnv', line: 2, column: 30 },
       ],
     },
     {

@@ -11,6 +11,8 @@ ruleTester.run('oip-outputs-by-name', rule, {
     'const row = rows[0];',
     'const { outputs } = response;',
     'const [first] = candidates;',
+    // A local list (a model server checking its own metadata) is not a response's outputs.
+    'const [output] = outputs;\nconst first = outputs[0];',
     { code: 'const x = response.outputs[0];', options: [{ outputProperties: ['tensors'] }] },
   ],
   invalid: [
@@ -27,10 +29,10 @@ ruleTester.run('oip-outputs-by-name', rule, {
       errors: [{ messageId: 'outputByPosition', line: 1, column: 7, data: { expression: '[scores] = response.outputs' } }],
     },
     {
-      code: 'const { outputs } = response;\nconst [scores, calibrated] = outputs;\nconst last = outputs.pop();',
+      code: 'const [scores, calibrated] = this.lastResponse.outputs;\nconst last = body.outputs.pop();',
       errors: [
-        { messageId: 'outputByPosition', line: 2, column: 7 },
-        { messageId: 'outputByPosition', line: 3, column: 14 },
+        { messageId: 'outputByPosition', line: 1, column: 7 },
+        { messageId: 'outputByPosition', line: 2, column: 14 },
       ],
     },
     {

@@ -49,6 +49,15 @@ syntaxRuleTester().run('route-requires-schema', rule, {
       ],
     },
     {
+      code: 'const metadata = async (request) => request.params.name;\napp.get("/v2/models/:name", metadata);\napp.get("/v2/models/:name/versions/:version", metadata);',
+      filename,
+      errors: [
+        { messageId: 'missingRequestSchema', line: 1, column: 37, data: { access: 'request.params', schemaKey: 'params' } },
+        { messageId: 'missingResponseSchema', line: 2, column: 5, data: { route: 'GET /v2/models/:name' } },
+        { messageId: 'missingResponseSchema', line: 3, column: 5, data: { route: 'GET /v2/models/:name/versions/:version' } },
+      ],
+    },
+    {
       code: IMPORTS + 'app.post("/x", { schema: bodyOnlySchema }, async (req) => req.body);',
       filename,
       errors: [{ messageId: 'missingResponseSchema', line: 2, column: 5, data: { route: 'POST /x' } }],
