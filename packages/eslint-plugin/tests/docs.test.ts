@@ -11,7 +11,7 @@ const linter = new Linter({ cwd: FIXTURE_PROJECT });
 /** Runs one documented example through its rule, with type information when the rule needs it. */
 function lintExample(name: string, example: DocExample): Linter.LintMessage[] {
   const rule = plugin.rules[name as keyof typeof plugin.rules];
-  const typed = rule.meta.docs.requiresTypeChecking === true;
+  const typed = rule.meta.docs?.requiresTypeChecking === true;
   const filename = path.join(FIXTURE_PROJECT, example.filename ?? 'file.ts');
   const config: Linter.Config[] = [
     {

@@ -47,11 +47,11 @@ describe.each(ruleNames)('%s', (name) => {
 
   it('has a doc titled with its name whose description equals meta.docs.description', () => {
     expect(doc.title).toBe(name);
-    expect(doc.description).toBe(rule.meta.docs.description);
+    expect(doc.description).toBe(rule.meta.docs?.description);
   });
 
   it('links to its doc', () => {
-    expect(rule.meta.docs.url).toBe(ruleDocsUrl(name));
+    expect(rule.meta.docs?.url).toBe(ruleDocsUrl(name));
   });
 
   it('has the doc sections every rule needs', () => {
@@ -69,7 +69,7 @@ describe.each(ruleNames)('%s', (name) => {
   });
 
   it('says in its docs whether it needs type information, and where it is configured', () => {
-    const typed = rule.meta.docs.requiresTypeChecking === true;
+    const typed = rule.meta.docs?.requiresTypeChecking === true;
     expect(name.endsWith('-type-checked')).toBe(typed);
     const inRecommended = RECOMMENDED_RULES[name as RuleName] !== undefined;
     if (typed) expect(inRecommended).toBe(false);
@@ -89,11 +89,11 @@ describe('configs', () => {
 
   it('keeps syntax-only rules in recommended and type-aware rules only in recommended-type-checked', () => {
     for (const [name, severity] of Object.entries(RECOMMENDED_RULES)) {
-      expect(plugin.rules[name as RuleName].meta.docs.requiresTypeChecking, name).not.toBe(true);
+      expect(plugin.rules[name as RuleName].meta.docs?.requiresTypeChecking, name).not.toBe(true);
       expect(severity).not.toBe('off');
     }
     for (const name of ruleNames) {
-      const typed = plugin.rules[name as RuleName].meta.docs.requiresTypeChecking === true;
+      const typed = plugin.rules[name as RuleName].meta.docs?.requiresTypeChecking === true;
       if (typed) expect(RECOMMENDED_TYPE_CHECKED_RULES[name as RuleName], name).toBe('error');
     }
   });
@@ -133,6 +133,6 @@ describe('README', () => {
   it.each(ruleNames)('lists %s with its description and doc link', (name) => {
     const row = readme.split('\n').find((line) => line.startsWith(`| [\`${name}\`](docs/rules/${name}.md) |`));
     expect(row, name).toBeDefined();
-    expect(row).toContain(plugin.rules[name as RuleName].meta.docs.description);
+    expect(row).toContain(plugin.rules[name as RuleName].meta.docs?.description);
   });
 });

@@ -13,6 +13,7 @@ ruleTester.run('no-per-request-client', rule, {
     { code: 'export const routes = async (app) => { const breaker = new CircuitBreaker(); app.get("/x", async () => breaker.state); };', filename },
     { code: 'void app.register(async (instance) => { const client = createModelClient(); });', filename },
     { code: 'export function score(candidates) { return new Map(candidates); }', filename },
+    { code: 'app.addHook("onReady", async () => { registry = new Registry(); });', filename: 'src/server/app.ts' },
     // Memoised on first use: built once however often the function runs.
     { code: 'let client; const clientOnce = () => (client ??= new OipClient({ baseUrl }));', filename },
     { code: 'class Scorer { async score() { this.pool ||= new Pool(origin); return this.pool; } }', filename },

@@ -12,6 +12,8 @@ ruleTester.run('no-sync-io-in-request-path', rule, {
     { code: "import fs from 'node:fs';\nexport class Catalog { constructor() { this.data = fs.readFileSync('c.json'); } }", filename },
     { code: "import { readFile } from 'node:fs/promises';\nexport async function load() { return readFile('x'); }", filename },
     { code: "import { createHash } from 'node:crypto';\nexport function bucket(unit: string) { return createHash('sha256').update(unit).digest(); }", filename },
+    // Application hooks run once, while the app starts or stops.
+    { code: "import fs from 'node:fs';\napp.addHook('onReady', async () => { fs.readFileSync('model.json'); });", filename },
     // A local function named like a sync call is not Node's.
     { code: 'function readFileSync() { return 1; }\nexport function handle() { return readFileSync(); }', filename },
     // Outside the request path and not a handler.
@@ -27,6 +29,11 @@ ruleTester.run('no-sync-io-in-request-path', rule, {
       code: "import * as zlib from 'zlib';\napp.get('/npv', async (request, reply) => reply.send(zlib.gzipSync(body)));",
       filename: 'lib/routes.ts',
       errors: [{ messageId: 'syncIo', line: 2, column: 54, data: { call: 'zlib.gzipSync' } }],
+    },
+    {
+      code: "import fs from 'node:fs';\napp.addHook('preHandler', async () => { fs.statSync('flag'); });",
+      filename: 'lib/app.ts',
+      errors: [{ messageId: 'syncIo', line: 2, column: 41, data: { call: 'fs.statSync' } }],
     },
     {
       code: "const { execSync } = require('child_process');\nexport const score = () => execSync('ranker');",

@@ -3,7 +3,7 @@ import { Linter } from 'eslint';
 import plugin from '../../src/index.js';
 
 const syntaxRuleNames = Object.entries(plugin.rules)
-  .filter(([, rule]) => rule.meta.docs.requiresTypeChecking !== true)
+  .filter(([, rule]) => rule.meta.docs?.requiresTypeChecking !== true)
   .map(([name]) => name);
 
 /**
