@@ -165,10 +165,14 @@ function labelNames(node: TSESTree.NewExpression): TSESTree.StringLiteral[] {
     const list = unwrapExpression(property.value);
     if (list.type !== AST_NODE_TYPES.ArrayExpression) continue;
     for (const element of list.elements) {
-      if (element?.type === AST_NODE_TYPES.Literal && typeof element.value === 'string') labels.push(element as TSESTree.StringLiteral);
+      if (element && isStringLiteral(element)) labels.push(element);
     }
   }
   return labels;
+}
+
+function isStringLiteral(node: TSESTree.Node): node is TSESTree.StringLiteral {
+  return node.type === AST_NODE_TYPES.Literal && typeof node.value === 'string';
 }
 
 function isBoundInScope(name: string, node: TSESTree.Node, sourceCode: Readonly<TSESLint.SourceCode>): boolean {

@@ -88,12 +88,7 @@ export default createRule<Options, MessageIds>({
           messageId: 'sequentialAwait',
           data: { previous: sourceCode.getText(first.await) },
           suggest: merged
-            ? [
-                {
-                  messageId: 'combineWithPromiseAll',
-                  fix: (fixer) => fixer.replaceTextRange([first.statement.range[0], second.statement.range[1]], merged),
-                },
-              ]
+            ? [{ messageId: 'combineWithPromiseAll', fix: (fixer) => mergeIntoPromiseAll(fixer, first, second, merged) }]
             : [],
         });
       }
@@ -209,6 +204,10 @@ function mergedDeclaration(first: AwaitStep, second: AwaitStep, sourceCode: Read
   const names = `${sourceCode.getText(leftDeclarator.id)}, ${sourceCode.getText(rightDeclarator.id)}`;
   const calls = `${sourceCode.getText(first.await.argument)}, ${sourceCode.getText(second.await.argument)}`;
   return `${left.kind} [${names}] = await Promise.all([${calls}]);`;
+}
+
+function mergeIntoPromiseAll(fixer: TSESLint.RuleFixer, first: AwaitStep, second: AwaitStep, merged: string): TSESLint.RuleFix {
+  return fixer.replaceTextRange([first.statement.range[0], second.statement.range[1]], merged);
 }
 
 function hasTypeAnnotation(pattern: TSESTree.Node): boolean {
