@@ -19,6 +19,8 @@ export type MessageIds =
   | 'invalidConfig'
   | 'invalidSettings';
 
+const DECLARATION_FILE = /\.d\.[cm]?ts$/;
+
 /** `npvguard check` analyses these files by default (the config's `include`). */
 const DEFAULT_INCLUDE: readonly string[] = ['src/**/*.{ts,tsx,mts,cts}'];
 
@@ -90,7 +92,8 @@ export default createRule<Options, MessageIds>({
           context.report({ node, messageId: 'unresolvedImport', data: { specifier } });
           return;
         }
-        const kind = importKind(node, sourceCode, erasure);
+        // A declaration file is never executed: every import in it is type-only.
+        const kind = DECLARATION_FILE.test(lintedFile) ? 'type' : importKind(node, sourceCode, erasure);
         const verdict =
           resolved.type === 'file'
             ? evaluateImport(policy, { fromFile, toFile: posixRelative(root, resolved.path), kind })

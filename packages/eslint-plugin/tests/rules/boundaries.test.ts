@@ -38,6 +38,8 @@ ruleTester.run('boundaries', rule, {
     { code: "import type { ModelClient } from '../clients/index.js';", filename: components, settings },
     { code: "export type { ModelClient } from '../clients/index.js';", filename: components, settings },
     { code: "type Client = import('../clients/index.js').ModelClient;", filename: components, settings },
+    // Declaration files never run: their imports are type-only.
+    { code: "import { ModelClient } from '../clients/index.js';\nexport declare const client: ModelClient;", filename: 'src/components/types.d.ts', settings },
     // A tsconfig `paths` alias resolves to the domain layer.
     { code: "import type { Card } from '@domain/card.js';", filename: components, settings },
     // Externals: allowed where listed, unlisted packages everywhere.
