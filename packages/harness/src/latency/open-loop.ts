@@ -128,7 +128,8 @@ export async function openLoopLoad(options: OpenLoopOptions): Promise<OpenLoopRe
     }
     let pending: Promise<unknown>;
     try {
-      pending = options.send({ index, intendedTimeMs, measured, signal: abort.signal });
+      // Promise.resolve also accepts a plain value or a foreign thenable from a JavaScript caller.
+      pending = Promise.resolve(options.send({ index, intendedTimeMs, measured, signal: abort.signal }));
     } catch (error) {
       pending = Promise.reject(error);
     }
