@@ -36,7 +36,8 @@ describe('boundaries cache', () => {
     const first = analyze();
     const second = analyze();
     expect(first.stats).toMatchObject({ cache: 'cold', files: 4, filesParsed: 4, filesFromCache: 0, resolutionsComputed: 5, resolutionsFromCache: 0 });
-    expect(second.stats).toMatchObject({ cache: 'warm', files: 4, filesParsed: 0, filesFromCache: 4, resolutionsComputed: 0, resolutionsFromCache: 5 });
+    // Nothing changed: every file reuses its whole analysis, so not even a resolution is looked up.
+    expect(second.stats).toMatchObject({ cache: 'warm', files: 4, filesAnalysed: 0, filesParsed: 0, filesFromCache: 4, resolutionsComputed: 0, resolutionsFromCache: 0 });
     expect(second.findings).toEqual(first.findings);
     expect(second.edges).toEqual(first.edges);
   });
@@ -70,7 +71,7 @@ describe('boundaries cache', () => {
     const routes = path.join(root, 'src/server/routes.ts');
     fs.writeFileSync(routes, `// handlers for the NPV route\n${fs.readFileSync(routes, 'utf8')}`);
     const second = analyze();
-    expect(second.stats).toMatchObject({ cache: 'warm', filesRead: 1, filesParsed: 1, filesFromCache: 3, resolutionsComputed: 0 });
+    expect(second.stats).toMatchObject({ cache: 'warm', filesRead: 1, filesAnalysed: 1, filesParsed: 1, filesFromCache: 3, resolutionsComputed: 0 });
     expect(second.findings.map((finding) => `${finding.file}:${finding.line}`)).toEqual(['src/server/routes.ts:4']);
   });
 
@@ -80,8 +81,20 @@ describe('boundaries cache', () => {
     const rank = path.join(root, 'src/pipeline/rank.ts');
     fs.writeFileSync(rank, `import { ModelClient } from '../clients/modelClient.js';\n${fs.readFileSync(rank, 'utf8')}\nexport const client = new ModelClient();\n`);
     const second = analyze();
-    expect(second.stats).toMatchObject({ filesParsed: 1, resolutionsComputed: 1, resolutionsFromCache: 5 });
+    expect(second.stats).toMatchObject({ filesAnalysed: 1, filesParsed: 1, resolutionsComputed: 1, resolutionsFromCache: 1 });
     expect(second.findings.map((finding) => `${finding.file}:${finding.line}`)).toEqual(['src/pipeline/rank.ts:1', 'src/server/routes.ts:3']);
+  });
+
+  it('re-judges every file, without parsing any, when the boundaries config changes', async () => {
+    const { root } = await project('forbidden-import');
+    const config = (await loadFixtureConfig(root)).boundaries;
+    if (config === undefined) throw new Error('no config');
+    const run = (boundaries: typeof config) => analyzeBoundaries({ root, files: listSourceFiles(root), config: boundaries, cache: { directory: path.join(root, '.cache-for-test') } });
+    expect(run(config).findings).toHaveLength(1);
+    const widened = run({ ...config, allow: { ...config.allow, server: ['pipeline', 'domain', 'clients'] } });
+    expect(widened.stats).toMatchObject({ cache: 'warm', filesAnalysed: 4, filesParsed: 0, resolutionsComputed: 0 });
+    expect(widened.findings).toEqual([]);
+    expect(run(config).findings).toHaveLength(1);
   });
 
   it('drops every cached resolution when a file is added or removed, but keeps extractions', async () => {
@@ -169,6 +182,17 @@ describe('boundaries cache', () => {
     const second = analyze();
     expect(second.stats.cache).toBe('cold');
     expect(second.findings).toEqual(first.findings);
+  });
+
+  it('fails with NPV9001 rather than reporting a wrong graph when a cached snapshot points at no file', async () => {
+    const { root, analyze } = await project('forbidden-import');
+    analyze();
+    const folder = path.join(root, '.cache-for-test');
+    const [cacheFile = ''] = fs.readdirSync(folder);
+    const content = JSON.parse(fs.readFileSync(path.join(folder, cacheFile), 'utf8'));
+    content.snapshots['src/server/routes.ts'].e[0][0] = 999;
+    fs.writeFileSync(path.join(folder, cacheFile), JSON.stringify(content));
+    expect(() => analyze()).toThrow(expect.objectContaining({ code: 'NPV9001' }));
   });
 
   it('lives under node_modules/.cache/npvguard, creating it when the project has no node_modules', async () => {

@@ -60,3 +60,19 @@ describe('globSpecificity', () => {
     );
   });
 });
+
+describe('compileGlob agrees with picomatch', () => {
+  const part = fc.oneof(fc.stringMatching(/^[a-z]{1,4}$/), fc.constantFrom('*', '**', '?x', '{a,b}', '[ab]', '.hidden', '@(a|b)', '!(a)'));
+  const glob = fc.array(part, { minLength: 1, maxLength: 4 }).map((parts) => parts.join('/'));
+  const path = fc.array(fc.oneof(fc.stringMatching(/^[a-z]{1,4}$/), fc.constantFrom('a', 'b', '.hidden', 'ax', 'bx')), { minLength: 1, maxLength: 5 }).map((parts) => parts.join('/'));
+
+  it('matches exactly the paths picomatch matches (dot files included)', async () => {
+    const { default: picomatch } = await import('picomatch');
+    fc.assert(
+      fc.property(glob, path, (pattern, file) => {
+        expect(compileGlob(pattern).matches(file)).toBe(picomatch(pattern, { dot: true })(file));
+      }),
+      { numRuns: 500 },
+    );
+  });
+});

@@ -1,16 +1,16 @@
 import fs from 'node:fs';
-import { compileLayers, isIgnored, type BoundariesConfig, type FindingInput } from '@npvguard/core';
-import { openCache, sha1, type CacheStatus } from './cache/cacheStore.js';
-import { extractFiles } from './extract/extractFiles.js';
-import { findCycles } from './graph/cycles.js';
+import { compileLayers, isIgnored, NpvError, type BoundariesConfig, type FindingInput } from '@npvguard/core';
+import { openCache, sha1, type CacheStatus, type FileSnapshot } from './cache/cacheStore.js';
+import { extractStamped, stampFiles, type ExtractionStats, type StampedFile } from './extract/extractFiles.js';
+import { findCycles, type DependencyEdge } from './graph/cycles.js';
 import { cycleFindings } from './report/cycleFindings.js';
 import { fileFindings } from './report/fileFindings.js';
-import { judgeImports } from './report/importFindings.js';
+import { judgeImports, type JudgedEdge } from './report/importFindings.js';
 import { layerGraph, type LayerGraph } from './report/layerGraph.js';
 import { createStatementReader } from './report/statementText.js';
 import { absolutePath } from './resolve/paths.js';
 import { loadProjects } from './resolve/projects.js';
-import { resolveImports, type ImportEdge } from './resolve/resolveImports.js';
+import { resolveImports } from './resolve/resolveImports.js';
 import { createModuleResolver } from './resolve/resolver.js';
 import { findWorkspaces } from './resolve/workspaces.js';
 import { saveTypeScriptCodeCache } from './typescript.js';
@@ -30,19 +30,17 @@ export interface AnalyzeOptions {
   cache?: boolean | { directory: string };
 }
 
-export interface AnalyzeStats {
+export interface AnalyzeStats extends ExtractionStats {
   files: number;
-  /** Files read and hashed; the others were known unchanged from their size and modification time. */
-  filesRead: number;
-  filesParsed: number;
-  filesFromCache: number;
+  /** Files analysed again (extract, resolve, judge); the others reused their cached analysis. */
+  filesAnalysed: number;
   resolutionsComputed: number;
   resolutionsFromCache: number;
   cache: CacheStatus;
   cacheFile?: string;
 }
 
-/** A dependency between two local files, as the graph sees it. */
+/** A dependency between two local files. */
 export interface LocalEdge {
   from: string;
   to: string;
@@ -60,7 +58,10 @@ export interface BoundariesAnalysis {
 
 const TOOL_VERSION = readToolVersion();
 
-/** extract → resolve → judge and find cycles → findings, for one project. */
+/**
+ * stamp → (for changed files) extract → resolve → judge; then cycles over the whole graph → findings.
+ * A file whose content, and everything else its analysis depends on, is unchanged reuses its snapshot.
+ */
 export function analyzeBoundaries(options: AnalyzeOptions): BoundariesAnalysis {
   const root = absolutePath(options.root, '.');
   const policy = compileLayers(options.config);
@@ -70,26 +71,68 @@ export function analyzeBoundaries(options: AnalyzeOptions): BoundariesAnalysis {
   const tsconfig = absolutePath(root, options.tsconfig ?? 'tsconfig.json');
   const projectSet = loadProjects(tsconfig);
   const workspaces = findWorkspaces(root);
+  const lockfile = absolutePath(root, 'package-lock.json');
   const cache = openCache({
     root,
     enabled: options.cache !== false,
     ...(typeof options.cache === 'object' ? { directory: options.cache.directory } : {}),
-    inputFiles: [...new Set([...projectSet.configFiles, ...workspaces.inputFiles])].sort(),
+    inputFiles: [...new Set([...projectSet.configFiles, ...workspaces.inputFiles, ...(fs.existsSync(lockfile) ? [lockfile] : [])])].sort(),
     keyParts: [TOOL_VERSION, root, tsconfig],
     fileSetHash: sha1(files.join('\n')),
+    configHash: sha1(JSON.stringify(options.config)),
   });
 
-  const { extracted, stats: extractionStats } = extractFiles(root, files, cache);
+  const extractionStats: ExtractionStats = { filesRead: 0, filesParsed: 0, filesFromCache: 0 };
+  const stamped = stampFiles(root, files, cache, extractionStats);
+  const snapshots = new Map<string, FileSnapshot>();
+  const changed: StampedFile[] = [];
+  for (const entry of stamped) {
+    const snapshot = entry.contentKey === undefined ? undefined : cache.getSnapshot(entry.file, entry.contentKey);
+    if (snapshot === undefined) changed.push(entry);
+    else snapshots.set(entry.file, snapshot);
+  }
+  extractionStats.filesFromCache += snapshots.size;
+
+  const extracted = extractStamped(root, changed, cache, extractionStats);
   const { edges, stats: resolutionStats } = resolveImports(root, extracted, projectSet, () => createModuleResolver(root, projectSet, workspaces), cache);
   const { judged, findings: importFindings } = judgeImports(policy, edges, createStatementReader(root));
-  const cycles = policy.cycles === 'off' ? [] : findCycles(edges, policy.cycles === 'all');
+  const ownFindings = [...fileFindings(policy, extracted), ...importFindings];
+  const edgesByFile = groupBy(judged.flatMap(dependencyEdge), (edge) => edge.from);
+  const findingsByFile = groupBy(ownFindings, (finding) => finding.file);
+  const fileIndex = new Map(files.map((file, index) => [file, index]));
+  for (const { file, contentKey } of extracted) {
+    if (contentKey === undefined) continue;
+    cache.setSnapshot(file, {
+      c: contentKey,
+      e: (edgesByFile.get(file) ?? []).map((edge) => [fileIndex.get(edge.to) ?? edge.to, edge.kind === 'type' ? 1 : 0, edge.line, edge.column, edge.forbidden ? 1 : 0]),
+      f: findingsByFile.get(file) ?? [],
+    });
+  }
+
+  // In file order, so results do not depend on which files came from the cache.
+  const allEdges: DependencyEdge[] = [];
+  const reusedFindings: FindingInput[] = [];
+  for (const { file } of stamped) {
+    const snapshot = snapshots.get(file);
+    if (snapshot === undefined) {
+      allEdges.push(...(edgesByFile.get(file) ?? []));
+      continue;
+    }
+    reusedFindings.push(...snapshot.f);
+    for (const [to, typeOnly, line, column, forbidden] of snapshot.e) {
+      const target = typeof to === 'number' ? files[to] : to;
+      if (target === undefined) throw new NpvError('NPV9001', `The boundaries cache refers to file #${to}, which is not in the file list.`);
+      allEdges.push({ from: file, to: target, kind: typeOnly === 1 ? 'type' : 'runtime', line, column, forbidden: forbidden === 1 });
+    }
+  }
+  const cycles = policy.cycles === 'off' ? [] : findCycles(allEdges, policy.cycles === 'all');
   cache.save();
   saveTypeScriptCodeCache();
 
   const isReported = reportFilter(options.paths ?? []);
   const findings = [
-    ...fileFindings(policy, extracted),
-    ...importFindings,
+    ...reusedFindings,
+    ...ownFindings,
     ...(policy.cycles === 'off' ? [] : cycleFindings(cycles, policy.cycles, isReported)),
   ]
     .filter((finding) => isReported(finding.file))
@@ -97,10 +140,11 @@ export function analyzeBoundaries(options: AnalyzeOptions): BoundariesAnalysis {
 
   return {
     findings,
-    edges: localEdges(edges),
-    graph: layerGraph(policy, files, judged),
+    edges: allEdges.map(({ from, to, kind, line }) => ({ from, to, kind, line })),
+    graph: layerGraph(policy, files, allEdges),
     stats: {
       files: files.length,
+      filesAnalysed: changed.length,
       ...extractionStats,
       ...resolutionStats,
       cache: cache.status,
@@ -109,18 +153,15 @@ export function analyzeBoundaries(options: AnalyzeOptions): BoundariesAnalysis {
   };
 }
 
+function dependencyEdge({ edge, verdict }: JudgedEdge): DependencyEdge[] {
+  if (edge.target.type !== 'file') return [];
+  return [{ from: edge.from, to: edge.target.file, kind: edge.kind, line: edge.import.line, column: edge.import.column, forbidden: verdict?.allowed === false }];
+}
+
 function reportFilter(paths: readonly string[]): (file: string) => boolean {
   const prefixes = paths.map((entry) => entry.replace(/\/+$/, '')).filter((entry) => entry !== '');
   if (prefixes.length === 0 || prefixes.includes('.')) return () => true;
   return (file) => prefixes.some((prefix) => file === prefix || file.startsWith(`${prefix}/`));
-}
-
-function localEdges(edges: readonly ImportEdge[]): LocalEdge[] {
-  const local: LocalEdge[] = [];
-  for (const edge of edges) {
-    if (edge.target.type === 'file') local.push({ from: edge.from, to: edge.target.file, kind: edge.kind, line: edge.import.line });
-  }
-  return local;
 }
 
 function compareFindings(left: FindingInput, right: FindingInput): number {
@@ -128,6 +169,17 @@ function compareFindings(left: FindingInput, right: FindingInput): number {
   if (left.line !== right.line) return left.line - right.line;
   if (left.column !== right.column) return left.column - right.column;
   return left.ruleId < right.ruleId ? -1 : left.ruleId > right.ruleId ? 1 : 0;
+}
+
+function groupBy<T>(items: readonly T[], keyOf: (item: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    const key = keyOf(item);
+    const group = groups.get(key);
+    if (group === undefined) groups.set(key, [item]);
+    else group.push(item);
+  }
+  return groups;
 }
 
 function readToolVersion(): string {

@@ -3,11 +3,12 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { typescript } from '../typescript.js';
 import type { FileExtraction } from '../extract/types.js';
+import type { FindingInput } from '@npvguard/core';
 import type { ImportTarget } from '../resolve/resolveImports.js';
 import { decodeExtraction, encodeExtraction, type EncodedExtraction } from './encoding.js';
 
 /** Bumped whenever the shape or meaning of cached data changes. */
-const CACHE_FORMAT = 4;
+const CACHE_FORMAT = 5;
 
 /**
  * A file whose modification time is this close to the cache's own write time may have changed again
@@ -20,18 +21,40 @@ export type CacheStatus = 'off' | 'cold' | 'warm' | 'invalidated';
 /** What is known about a file without reading it: modification time, size, content key. */
 type FileStamp = [modifiedMs: number, size: number, contentKey: string];
 
+/**
+ * A local edge of a file: target, 1 when type-only, line, column, 1 when the policy refused it. The target
+ * is its index in the analysed file list when it is one of those files (snapshots are only used with the
+ * same file list), else its path.
+ */
+export type SnapshotEdge = [to: number | string, typeOnly: number, line: number, column: number, forbidden: number];
+
+/**
+ * A file's whole analysis: valid while its content, the file set, the tsconfigs and package.json files
+ * and the boundaries config are unchanged, since nothing else decides its edges and findings.
+ */
+export interface FileSnapshot {
+  /** Content key of the analysed text. */
+  c: string;
+  e: SnapshotEdge[];
+  /** The file's own findings (every rule but cycle, which depends on the whole graph). */
+  f: FindingInput[];
+}
+
 interface CacheContent {
   format: number;
   /** Hash of npvguard's and typescript's versions and every tsconfig and package.json read. */
   key: string;
   /** Hash of the analysed file list: resolutions depend on which files exist. */
   fileSetHash: string;
+  /** Hash of everything a file's snapshot depends on besides its content. */
+  snapshotKey: string;
   writtenAt: number;
   /** In a delta file: the `writtenAt` of the cache file it amends. */
   baseWrittenAt?: number;
   files: Record<string, FileStamp>;
   extractions: Record<string, EncodedExtraction>;
   resolutions: Record<string, ImportTarget>;
+  snapshots: Record<string, FileSnapshot>;
 }
 
 export interface BoundariesCache {
@@ -47,6 +70,9 @@ export interface BoundariesCache {
   setExtraction(contentKey: string, extraction: FileExtraction): void;
   getResolution(key: string): ImportTarget | undefined;
   setResolution(key: string, target: ImportTarget): void;
+  /** The analysis of a file recorded by an earlier run for this content, if still valid. */
+  getSnapshot(file: string, contentKey: string): FileSnapshot | undefined;
+  setSnapshot(file: string, snapshot: FileSnapshot): void;
   /**
    * Skipped when nothing changed. A few changes go to a delta file; otherwise the cache is rewritten with
    * the entries this run used only, so stale ones do not pile up.
@@ -64,6 +90,8 @@ export interface OpenCacheOptions {
   /** Anything else the cached data depends on (tool version, root, tsconfig path). */
   keyParts: readonly string[];
   fileSetHash: string;
+  /** Hash of the boundaries config: with `fileSetHash` and the key, what file snapshots depend on. */
+  configHash: string;
 }
 
 export function sha1(text: string): string {
@@ -71,7 +99,7 @@ export function sha1(text: string): string {
 }
 
 export function openCache(options: OpenCacheOptions): BoundariesCache {
-  if (!options.enabled) return createCache({ status: 'off', key: '', fileSetHash: options.fileSetHash });
+  if (!options.enabled) return createCache({ status: 'off', key: '', fileSetHash: options.fileSetHash, snapshotKey: '' });
   const hash = createHash('sha1');
   hash.update(`${CACHE_FORMAT}\0${typescript.version}\0${options.keyParts.join('\0')}`);
   for (const file of options.inputFiles) hash.update(`\0${file}\0${readOrEmpty(file)}`);
@@ -80,7 +108,8 @@ export function openCache(options: OpenCacheOptions): BoundariesCache {
   const directory = options.directory ?? defaultCacheDirectory(options.root);
   const file = path.join(directory, `boundaries-${sha1(options.keyParts.join('\0')).slice(0, 16)}.json`);
   const stored = readCacheFile(file);
-  const base = { key, fileSetHash: options.fileSetHash, file };
+  const snapshotKey = sha1(`${key}\0${options.fileSetHash}\0${options.configHash}`);
+  const base = { key, fileSetHash: options.fileSetHash, snapshotKey, file };
   if (stored === undefined) return createCache({ ...base, status: 'cold' });
   if (stored.format !== CACHE_FORMAT || stored.key !== key) return createCache({ ...base, status: 'invalidated' });
   const delta = readCacheFile(deltaFileOf(file));
@@ -100,12 +129,13 @@ interface CreateCacheOptions {
   status: CacheStatus;
   key: string;
   fileSetHash: string;
+  snapshotKey: string;
   file?: string;
   stored?: CacheContent;
   delta?: CacheContent;
 }
 
-function createCache({ status, key, fileSetHash, file, stored, delta }: CreateCacheOptions): BoundariesCache {
+function createCache({ status, key, fileSetHash, snapshotKey, file, stored, delta }: CreateCacheOptions): BoundariesCache {
   const resolutionsReused = stored !== undefined && stored.fileSetHash === fileSetHash;
   const layers = [delta, stored].filter((content): content is CacheContent => content !== undefined);
   const findStamp = (name: string): { stamp: FileStamp; trustBefore: number } | undefined => {
@@ -118,10 +148,23 @@ function createCache({ status, key, fileSetHash, file, stored, delta }: CreateCa
   const findExtraction = (contentKey: string): EncodedExtraction | undefined => delta?.extractions[contentKey] ?? stored?.extractions[contentKey];
   const findResolution = (resolutionKey: string): ImportTarget | undefined =>
     resolutionsReused ? (delta?.resolutions[resolutionKey] ?? stored?.resolutions[resolutionKey]) : undefined;
+  const findSnapshot = (name: string): FileSnapshot | undefined => {
+    for (const content of layers) {
+      const snapshot = content.snapshotKey === snapshotKey ? content.snapshots[name] : undefined;
+      if (snapshot !== undefined) return snapshot;
+    }
+    return undefined;
+  };
 
   // Everything this run used (a rewritten cache keeps only these) and what it added (a delta holds only these).
-  const used = { files: new Map<string, FileStamp>(), extractions: new Map<string, EncodedExtraction>(), resolutions: new Map<string, ImportTarget>() };
-  const added = { files: new Map<string, FileStamp>(), extractions: new Map<string, EncodedExtraction>(), resolutions: new Map<string, ImportTarget>() };
+  const entries = () => ({
+    files: new Map<string, FileStamp>(),
+    extractions: new Map<string, EncodedExtraction>(),
+    resolutions: new Map<string, ImportTarget>(),
+    snapshots: new Map<string, FileSnapshot>(),
+  });
+  const used = entries();
+  const added = entries();
 
   return {
     status,
@@ -160,23 +203,37 @@ function createCache({ status, key, fileSetHash, file, stored, delta }: CreateCa
       used.resolutions.set(resolutionKey, target);
       added.resolutions.set(resolutionKey, target);
     },
+    getSnapshot(name, contentKey) {
+      const snapshot = findSnapshot(name);
+      if (snapshot === undefined || snapshot.c !== contentKey) return undefined;
+      used.snapshots.set(name, snapshot);
+      return snapshot;
+    },
+    setSnapshot(name, snapshot) {
+      used.snapshots.set(name, snapshot);
+      added.snapshots.set(name, snapshot);
+    },
     save() {
       if (file === undefined) return;
-      const addedCount = added.files.size + added.extractions.size + added.resolutions.size;
+      const addedCount = added.files.size + added.extractions.size + added.resolutions.size + added.snapshots.size;
       if (status === 'warm' && resolutionsReused && addedCount === 0) return;
       fs.mkdirSync(path.dirname(file), { recursive: true });
       const writtenAt = Date.now();
-      const deltaSize = addedCount + (delta === undefined ? 0 : Object.keys(delta.files).length + Object.keys(delta.extractions).length + Object.keys(delta.resolutions).length);
+      // Snapshots of an older config in the previous delta are dropped rather than carried over.
+      const carried = delta === undefined ? undefined : { ...delta, snapshots: delta.snapshotKey === snapshotKey ? delta.snapshots : {} };
+      const deltaSize = addedCount + (carried === undefined ? 0 : [carried.files, carried.extractions, carried.resolutions, carried.snapshots].reduce((sum, record) => sum + Object.keys(record).length, 0));
       if (status === 'warm' && resolutionsReused && stored !== undefined && deltaSize <= DELTA_LIMIT) {
         writeAtomically(deltaFileOf(file), {
           format: CACHE_FORMAT,
           key,
           fileSetHash,
+          snapshotKey,
           writtenAt,
           baseWrittenAt: stored.writtenAt,
-          files: { ...delta?.files, ...Object.fromEntries(added.files) },
-          extractions: { ...delta?.extractions, ...Object.fromEntries(added.extractions) },
-          resolutions: { ...delta?.resolutions, ...Object.fromEntries(added.resolutions) },
+          files: { ...carried?.files, ...Object.fromEntries(added.files) },
+          extractions: { ...carried?.extractions, ...Object.fromEntries(added.extractions) },
+          resolutions: { ...carried?.resolutions, ...Object.fromEntries(added.resolutions) },
+          snapshots: { ...carried?.snapshots, ...Object.fromEntries(added.snapshots) },
         });
         return;
       }
@@ -184,10 +241,12 @@ function createCache({ status, key, fileSetHash, file, stored, delta }: CreateCa
         format: CACHE_FORMAT,
         key,
         fileSetHash,
+        snapshotKey,
         writtenAt,
         files: Object.fromEntries(used.files),
         extractions: Object.fromEntries(used.extractions),
         resolutions: Object.fromEntries(used.resolutions),
+        snapshots: Object.fromEntries(used.snapshots),
       });
       fs.rmSync(deltaFileOf(file), { force: true });
     },
@@ -229,10 +288,12 @@ function isCacheContent(value: unknown): value is CacheContent {
     typeof record.format === 'number' &&
     typeof record.key === 'string' &&
     typeof record.fileSetHash === 'string' &&
+    typeof record.snapshotKey === 'string' &&
     typeof record.writtenAt === 'number' &&
     isObject(record.files) &&
     isObject(record.extractions) &&
-    isObject(record.resolutions)
+    isObject(record.resolutions) &&
+    isObject(record.snapshots)
   );
 }
 

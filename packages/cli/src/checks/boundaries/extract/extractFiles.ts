@@ -8,13 +8,25 @@ import type { FileExtraction } from './types.js';
 export interface ExtractedFile {
   /** Repo-relative POSIX path. */
   file: string;
+  /** Absent when the file could not be read. */
+  contentKey?: string;
   extraction: FileExtraction;
+}
+
+/** A file as known before extraction: its content key, and its text when it had to be read. */
+export interface StampedFile {
+  file: string;
+  contentKey?: string;
+  text?: string;
+  /** Why the file could not be read. */
+  readError?: string;
 }
 
 export interface ExtractionStats {
   /** Files whose content was read and hashed (their size or modification time changed, or no cache). */
   filesRead: number;
   filesParsed: number;
+  /** Files whose imports came from the cache (their extraction, or their whole analysis). */
   filesFromCache: number;
 }
 
@@ -24,42 +36,60 @@ export function contentKey(file: string, text: string): string {
 }
 
 /**
- * Extracts every file's imports, reusing the cached extraction of unchanged content. A file whose size
- * and modification time match the cache is not even read. A file that cannot be read becomes a parse
- * error at line 1 rather than stopping the run.
+ * Finds each file's content key. A file whose size and modification time match the cache is not even
+ * read; the others are read and hashed.
  */
-export function extractFiles(root: string, files: readonly string[], cache: BoundariesCache): { extracted: ExtractedFile[]; stats: ExtractionStats } {
-  const stats: ExtractionStats = { filesRead: 0, filesParsed: 0, filesFromCache: 0 };
-  const extracted = files.map((file): ExtractedFile => {
+export function stampFiles(root: string, files: readonly string[], cache: BoundariesCache, stats: ExtractionStats): StampedFile[] {
+  return files.map((file): StampedFile => {
     const absolute = path.join(root, file);
-    let text: string;
-    let stat: fs.Stats;
     try {
-      stat = fs.statSync(absolute);
+      const stat = fs.statSync(absolute);
       const known = cache.contentKeyFromStamp(file, stat.mtimeMs, stat.size);
-      const cached = known === undefined ? undefined : cache.getExtraction(known);
-      if (known !== undefined && cached !== undefined) {
+      if (known !== undefined) {
         cache.recordStamp(file, stat.mtimeMs, stat.size, known);
-        stats.filesFromCache += 1;
-        return { file, extraction: cached };
+        return { file, contentKey: known };
       }
-      text = fs.readFileSync(absolute, 'utf8');
+      const text = fs.readFileSync(absolute, 'utf8');
+      stats.filesRead += 1;
+      const key = contentKey(file, text);
+      cache.recordStamp(file, stat.mtimeMs, stat.size, key);
+      return { file, contentKey: key, text };
     } catch (error) {
-      const reason = error instanceof Error ? error.message : String(error);
-      return { file, extraction: { imports: [], parseError: { line: 1, column: 1, message: `the file could not be read (${reason})` }, parseErrorCount: 1 } };
+      return { file, readError: error instanceof Error ? error.message : String(error) };
     }
-    stats.filesRead += 1;
-    const key = contentKey(file, text);
-    cache.recordStamp(file, stat.mtimeMs, stat.size, key);
-    const cached = cache.getExtraction(key);
-    if (cached !== undefined) {
+  });
+}
+
+/**
+ * Extracts the imports of the given files, reusing the cached extraction of unchanged content.
+ * A file that cannot be read becomes a parse error at line 1 rather than stopping the run.
+ */
+export function extractStamped(root: string, stamped: readonly StampedFile[], cache: BoundariesCache, stats: ExtractionStats): ExtractedFile[] {
+  return stamped.map((entry): ExtractedFile => {
+    const { file } = entry;
+    const unreadable = (reason: string): ExtractedFile => ({
+      file,
+      extraction: { imports: [], parseError: { line: 1, column: 1, message: `the file could not be read (${reason})` }, parseErrorCount: 1 },
+    });
+    if (entry.readError !== undefined) return unreadable(entry.readError);
+    const cached = entry.contentKey === undefined ? undefined : cache.getExtraction(entry.contentKey);
+    if (entry.contentKey !== undefined && cached !== undefined) {
       stats.filesFromCache += 1;
-      return { file, extraction: cached };
+      return { file, contentKey: entry.contentKey, extraction: cached };
     }
+    let text = entry.text;
+    if (text === undefined) {
+      try {
+        text = fs.readFileSync(path.join(root, file), 'utf8');
+        stats.filesRead += 1;
+      } catch (error) {
+        return unreadable(error instanceof Error ? error.message : String(error));
+      }
+    }
+    const key = contentKey(file, text);
     const extraction = extractImports(file, text);
     cache.setExtraction(key, extraction);
     stats.filesParsed += 1;
-    return { file, extraction };
+    return { file, contentKey: key, extraction };
   });
-  return { extracted, stats };
 }

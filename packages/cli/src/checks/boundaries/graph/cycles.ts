@@ -1,5 +1,4 @@
 import type { ImportKind } from '@npvguard/core';
-import type { ImportEdge } from '../resolve/resolveImports.js';
 import { feedbackEdges } from './feedbackEdges.js';
 import { stronglyConnectedComponents } from './stronglyConnected.js';
 
@@ -21,11 +20,22 @@ export interface Cycle {
   edges: CycleEdge[];
 }
 
+/** One import between two local files, as the graph sees it. */
+export interface DependencyEdge {
+  from: string;
+  to: string;
+  kind: ImportKind;
+  line: number;
+  column: number;
+  /** Refused by the layer policy (forbidden or private). */
+  forbidden: boolean;
+}
+
 /**
  * Finds every group of files that import each other (one per strongly connected component) over
  * runtime edges, or over all edges when `includeTypeEdges`, and marks a small feedback edge set.
  */
-export function findCycles(edges: readonly ImportEdge[], includeTypeEdges: boolean): Cycle[] {
+export function findCycles(edges: readonly DependencyEdge[], includeTypeEdges: boolean): Cycle[] {
   const indexOf = new Map<string, number>();
   const files: string[] = [];
   const nodeOf = (file: string): number => {
@@ -41,15 +51,14 @@ export function findCycles(edges: readonly ImportEdge[], includeTypeEdges: boole
   const pairs = new Map<number, CycleEdge & { fromNode: number; toNode: number }>();
   const successors: number[][] = [];
   for (const edge of edges) {
-    if (edge.target.type !== 'file') continue;
     if (!includeTypeEdges && edge.kind === 'type') continue;
     const fromNode = nodeOf(edge.from);
-    const toNode = nodeOf(edge.target.file);
+    const toNode = nodeOf(edge.to);
     // Node counts stay far below 2^26, so the pair key is exact.
     const key = fromNode * 67_108_864 + toNode;
     const known = pairs.get(key);
     if (known === undefined) {
-      pairs.set(key, { from: edge.from, to: edge.target.file, line: edge.import.line, column: edge.import.column, kind: edge.kind, cut: false, fromNode, toNode });
+      pairs.set(key, { from: edge.from, to: edge.to, line: edge.line, column: edge.column, kind: edge.kind, cut: false, fromNode, toNode });
       (successors[fromNode] ??= []).push(toNode);
     } else if (edge.kind === 'runtime') {
       known.kind = 'runtime';

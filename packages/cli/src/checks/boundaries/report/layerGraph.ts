@@ -1,5 +1,5 @@
-import { layerOf, type LayerPolicy } from '@npvguard/core';
-import type { JudgedEdge } from './importFindings.js';
+import { isIgnored, layerOf, type LayerPolicy } from '@npvguard/core';
+import type { DependencyEdge } from '../graph/cycles.js';
 
 export interface LayerEdgeCount {
   from: string;
@@ -15,17 +15,17 @@ export interface LayerGraph {
 }
 
 /** The layer-level picture the HTML report draws: files per layer and import counts between layers. */
-export function layerGraph(policy: LayerPolicy, files: readonly string[], judged: readonly JudgedEdge[]): LayerGraph {
+export function layerGraph(policy: LayerPolicy, files: readonly string[], edges: readonly DependencyEdge[]): LayerGraph {
   const filesByLayer = new Map(policy.layers.map((layer) => [layer.name, [] as string[]]));
   for (const file of files) {
     const layer = layerOf(policy, file)?.layer;
     if (layer !== undefined) filesByLayer.get(layer)?.push(file);
   }
   const counts = new Map<string, Map<string, LayerEdgeCount>>();
-  for (const { edge, verdict } of judged) {
-    const from = verdict?.fromLayer;
-    const to = verdict?.toLayer;
-    if (edge.target.type !== 'file' || from === undefined || to === undefined) continue;
+  for (const edge of edges) {
+    const from = layerOf(policy, edge.from)?.layer;
+    const to = layerOf(policy, edge.to)?.layer;
+    if (from === undefined || to === undefined || isIgnored(policy, edge.to)) continue;
     let row = counts.get(from);
     if (row === undefined) {
       row = new Map();
@@ -38,7 +38,7 @@ export function layerGraph(policy: LayerPolicy, files: readonly string[], judged
     }
     if (edge.kind === 'runtime') count.runtime += 1;
     else count.typeOnly += 1;
-    if (!verdict?.allowed) count.forbidden += 1;
+    if (edge.forbidden) count.forbidden += 1;
   }
   const layerEdges = [...counts.values()].flatMap((row) => [...row.values()]);
   return {
