@@ -24,10 +24,8 @@ export interface GeneratedRepo {
     externals: Record<string, string[]>;
     cycles: 'runtime';
   };
-  /** A file the bench edits between the cold and the warm run. */
-  editTarget: string;
-  /** What the edit adds to it: an import of another module of its folder. */
-  editImport: { id: string; specifier: string };
+  /** Files the bench edits after the cold run, and what each edit imports (another module of its folder). */
+  edits: { file: string; importId: string; specifier: string }[];
 }
 
 const LAYERS = ['domain', 'core', 'services', 'api'] as const;
@@ -198,8 +196,11 @@ export function generateRepo(options: GenerateOptions): GeneratedRepo {
     write(module.path, moduleFile(module, imports, valueUses, typeUses, dynamic, next));
   }
 
-  const edited = modules[Math.floor(modules.length / 2)] as Module;
-  const imported = folder(edited.package, edited.layer).find((module) => module !== edited) as Module;
+  const edits = [0.5, 0.25, 0.75].map((position) => {
+    const edited = modules[Math.floor(modules.length * position)] as Module;
+    const imported = folder(edited.package, edited.layer).find((module) => module !== edited) as Module;
+    return { file: edited.path, importId: imported.id, specifier: `./m${imported.index}.js` };
+  });
   return {
     directory: root,
     files: written.sort(),
@@ -222,8 +223,7 @@ export function generateRepo(options: GenerateOptions): GeneratedRepo {
       externals: { 'node:*': ['services', 'api'] },
       cycles: 'runtime',
     },
-    editTarget: edited.path,
-    editImport: { id: imported.id, specifier: `./m${imported.index}.js` },
+    edits,
   };
 }
 
