@@ -1,0 +1,47 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Result } from '@npvguard/core';
+import { describe, expect, it } from 'vitest';
+import { main } from '../src/main.js';
+
+const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
+
+async function checkJson(cwd: string): Promise<{ code: number; result: Result; stderr: string }> {
+  let stdout = '';
+  let stderr = '';
+  const code = await main(['node', 'npvguard', 'check', '--only', 'boundaries', '--format', 'json'], {
+    stdout: { write: (chunk: string) => (stdout += chunk) },
+    stderr: { write: (chunk: string) => (stderr += chunk) },
+    env: {},
+    cwd,
+  });
+  return { code, result: JSON.parse(stdout) as Result, stderr };
+}
+
+interface LayerEdge {
+  from: string;
+  to: string;
+  runtime: number;
+  typeOnly: number;
+  forbidden: number;
+}
+
+describe('npvguard checks its own packages (root npvguard.config.ts)', () => {
+  it('passes: every tool package builds on core and core depends on none of them', async () => {
+    const { code, result, stderr } = await checkJson(repoRoot);
+    expect(stderr).toBe('');
+    expect(result.findings).toEqual([]);
+    expect(code).toBe(0);
+    const boundaries = result.checks.find((check) => check.id === 'boundaries');
+    expect(boundaries?.status).toBe('pass');
+    expect(result.summary.filesChecked).toBeGreaterThan(100);
+    // The analysis really saw the architecture: the CLI and the ESLint plugin import core, nothing imports into cli.
+    const edges = (boundaries?.data?.['layerEdges'] ?? []) as LayerEdge[];
+    const runtimeInto = (from: string, to: string) =>
+      edges.filter((edge) => edge.from === from && edge.to === to).reduce((sum, edge) => sum + edge.runtime, 0);
+    expect(runtimeInto('cli', 'core')).toBeGreaterThan(0);
+    expect(runtimeInto('eslint-plugin', 'core')).toBeGreaterThan(0);
+    expect(edges.filter((edge) => edge.from === 'core' && edge.to !== 'core')).toEqual([]);
+    expect(edges.filter((edge) => edge.to === 'cli' && edge.from !== 'cli')).toEqual([]);
+  });
+});
