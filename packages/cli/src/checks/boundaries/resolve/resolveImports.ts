@@ -50,7 +50,7 @@ export function resolveImports(
         edges.push({ from: file, import: extracted, kind, target: { type: 'dynamic' } });
         continue;
       }
-      // Newlines cannot occur in a folder name npvguard analyses nor in a real specifier, and stay short in JSON.
+      // Newline separators: folder names and specifiers do not contain them in practice, and JSON keeps them short.
       const key = `${projectIndex}\n${directory}\n${resolutionForm(extracted)}\n${extracted.specifier}`;
       let target = cache.getResolution(key);
       if (target === undefined) {
