@@ -179,8 +179,11 @@ function createCache({ status, key, fileSetHash, snapshotKey, file, stored, delt
     },
     recordStamp(name, modifiedMs, size, contentKey) {
       const stamp: FileStamp = [modifiedMs, size, contentKey];
-      const known = findStamp(name)?.stamp;
-      if (known === undefined || known[0] !== modifiedMs || known[1] !== size || known[2] !== contentKey) added.files.set(name, stamp);
+      const found = findStamp(name);
+      const known = found?.stamp;
+      const changedStamp = known === undefined || known[0] !== modifiedMs || known[1] !== size || known[2] !== contentKey;
+      // A stamp too close to its cache's write time is stored again, so a later write time vouches for it.
+      if (changedStamp || modifiedMs >= (found?.trustBefore ?? 0)) added.files.set(name, stamp);
       used.files.set(name, stamp);
     },
     getExtraction(contentKey) {
