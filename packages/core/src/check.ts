@@ -27,6 +27,8 @@ export interface CheckContext {
   paths: readonly string[];
   /** Git ref given with --base, validated. */
   base?: string;
+  /** `--measure`: run the slow, measured parts of checks (load tests, base comparisons) as well. */
+  measure?: boolean;
   report(finding: FindingInput): void;
   /** Attach check-level data to the check's entry in the result. */
   setData(data: Record<string, unknown>): void;

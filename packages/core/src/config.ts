@@ -22,6 +22,36 @@ export interface BoundariesConfig {
   ignore?: Globs;
 }
 
+/** A route's latency budget. */
+export interface LatencyBudget {
+  /** The 99th percentile the route must stay under, in milliseconds. */
+  p99Ms: number;
+}
+
+/** How `--measure` drives the app: a module that starts it with fake dependencies. */
+export interface LatencyMeasureConfig {
+  /** Module (relative to the config's folder) exporting `start()` and `requests`; see docs/checks/latency.md. */
+  fakes: string;
+  /** Requests per second of the open-loop driver. Default 200. */
+  rate?: number;
+  /** Measured phase per route, ms. Default 5000. */
+  durationMs?: number;
+  /** Warm-up per route before measuring, ms. Default 1000. */
+  warmupMs?: number;
+}
+
+export interface LatencyConfig {
+  /** `"METHOD /path"` → budget. Every route the app registers needs one. */
+  budgets: Record<string, LatencyBudget>;
+  /** Files declaring the I/O port interfaces: a call of one of their methods is outbound I/O. */
+  ports?: Globs;
+  /** Files of side effects (events, logs to a sink): awaiting one of their functions on a request path is reported. */
+  sideEffects?: Globs;
+  /** The file(s) choosing implementations; when an interface has several, the one constructed here is taken. */
+  compositionRoot?: Globs;
+  measure?: LatencyMeasureConfig;
+}
+
 export interface NpvConfig {
   /** Source files to analyse, relative to the config's folder. Default `['src/**\/*.{ts,tsx,mts,cts}']`. */
   include?: Globs;
@@ -35,7 +65,7 @@ export interface NpvConfig {
   boundaries?: BoundariesConfig;
   /** Sections owned by later checks; validated by those checks. */
   contracts?: Record<string, unknown>;
-  latency?: Record<string, unknown>;
+  latency?: LatencyConfig;
   lint?: Record<string, unknown>;
   integrity?: Record<string, unknown>;
 }

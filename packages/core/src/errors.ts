@@ -17,6 +17,8 @@ export const ERROR_CODES = {
   NPV1006: { title: 'Config refers to an unknown layer', solution: 'Use a layer name defined under boundaries.layers.' },
   NPV1007: { title: 'Include glob matches no file', solution: 'Fix the `include` glob so it matches the project\'s source files, or remove it.' },
   NPV1008: { title: 'Check is not configured', solution: 'Add the check\'s section to the config (e.g. `boundaries: { ... }`), or do not select it with --only.' },
+  NPV1201: { title: 'Invalid latency config', solution: 'Name each budget as "METHOD /path" with a positive p99Ms, and give measure settings as positive numbers.' },
+  NPV1202: { title: 'Latency budget for an unknown route', solution: 'Use a route the app registers (the message lists them), or remove the budget.' },
   NPV2001: { title: 'Invalid command-line usage', solution: 'Run the command with --help to see its options.' },
   NPV2002: { title: 'tsconfig not found or invalid', solution: 'Point `tsconfig` in the config at an existing tsconfig.json, or create one.' },
   NPV2003: { title: 'Not a git repository', solution: '--base needs a git work tree; run inside one or drop --base.' },
@@ -26,6 +28,8 @@ export const ERROR_CODES = {
   NPV2007: { title: 'Path not found', solution: 'Pass paths that exist inside the project (the folder holding the config).' },
   NPV2008: { title: 'File could not be written', solution: 'Check that the folder exists and is writable, or choose another path.' },
   NPV2009: { title: 'Git command failed', solution: 'Run the git command shown by hand to see why it fails (locked worktree, missing objects, permissions) and fix that.' },
+  NPV2201: { title: 'Latency fakes module missing or invalid', solution: 'Point latency.measure.fakes at a module exporting start() (resolving to { url, close }) and requests, as docs/checks/latency.md shows.' },
+  NPV2202: { title: 'Latency measurement could not run', solution: 'Check that the app started by the fakes module answers the configured requests with 2xx; the message names the route and the failure.' },
   NPV9001: { title: 'Internal error', solution: 'This is a bug in npvguard; please report it with the command you ran.' },
 } as const satisfies Record<string, ErrorCodeInfo>;
 

@@ -6,6 +6,8 @@ export type { ErrorCode, ErrorCodeInfo } from './errors.js';
 export { ERROR_CODES, NpvError, isNpvError } from './errors.js';
 export type { Check, CheckContext, CheckMeta, RuleMeta } from './check.js';
 export type { NpvConfig, BoundariesConfig, Globs } from './config.js';
+export type { LatencyConfig, LatencyBudget, LatencyMeasureConfig } from './config.js';
+export { LATENCY_KEYS, ROUTE_KEY } from './validate/latency.js';
 export { defineConfig } from './config.js';
 export * from './layers/index.js';
 export type { ValidateConfigOptions } from './validate/validateConfig.js';

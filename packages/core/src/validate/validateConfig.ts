@@ -1,6 +1,7 @@
 import type { NpvConfig } from '../config.js';
 import type { Severity } from '../finding.js';
 import { validateBoundaries } from './boundaries.js';
+import { validateLatency } from './latency.js';
 import { closestMatch } from './suggest.js';
 import { formatConfigPath } from './describe.js';
 import { NpvError } from '../errors.js';
@@ -31,7 +32,7 @@ export const CONFIG_KEYS = [
 ] as const;
 
 /** Sections owned by later checks: only their shape as an object is checked here. */
-const CHECK_OWNED_SECTIONS = ['contracts', 'latency', 'lint', 'integrity'] as const;
+const CHECK_OWNED_SECTIONS = ['contracts', 'lint', 'integrity'] as const;
 
 const RULE_ID = /^[A-Za-z0-9_-]+\/[A-Za-z0-9_/-]+$/;
 
@@ -83,6 +84,7 @@ export function validateConfig(value: unknown, options: ValidateConfigOptions): 
   if (record.baseline !== undefined) config.baseline = expectString(scope, ['baseline'], record.baseline, 'a path to the baseline file');
   if (record.rules !== undefined) config.rules = validateRules(scope, ['rules'], record.rules, options.knownRuleIds);
   if (record.boundaries !== undefined) config.boundaries = validateBoundaries(scope, ['boundaries'], record.boundaries);
+  if (record.latency !== undefined) config.latency = validateLatency(scope, ['latency'], record.latency);
   for (const section of CHECK_OWNED_SECTIONS) {
     if (record[section] !== undefined) {
       config[section] = expectObject(scope, [section], record[section], `an object (the ${section} check's settings)`);
