@@ -82,8 +82,13 @@ describe('the npvguard bin: exit codes and coded errors', () => {
   });
 
   it('no config anywhere → NPV1001', async () => {
-    const run = await spawnCli(['check'], { cwd: tmpdir() });
-    expectCodedError(run, 'NPV1001');
+    const empty = mkdtempSync(path.join(tmpdir(), 'npvguard-no-config-'));
+    try {
+      const run = await spawnCli(['check'], { cwd: empty });
+      expectCodedError(run, 'NPV1001');
+    } finally {
+      rmSync(empty, { recursive: true, force: true });
+    }
   });
 
   it('an unknown --format → NPV2001 listing the formats', async () => {
