@@ -14,6 +14,11 @@ export interface CheckMeta {
   rules: readonly RuleMeta[];
   /** Path of the check's doc page, relative to the repo's docs/ folder. */
   docs: string;
+  /**
+   * Rule ids under this prefix may be reported without a `rules` entry: rules named by another tool (the lint
+   * check reports `lint/<ESLint rule>` for whatever rules the project's ESLint config enables).
+   */
+  openRulePrefix?: string;
 }
 
 /** What a check gets to run: the environment is injected so checks stay testable. */

@@ -52,6 +52,33 @@ export interface LatencyConfig {
   measure?: LatencyMeasureConfig;
 }
 
+/** An ESLint rule setting as in a flat config: a severity, or a severity followed by the rule's options. */
+export type EslintRuleSetting = 'off' | 'warn' | 'error' | 0 | 1 | 2 | readonly ['off' | 'warn' | 'error' | 0 | 1 | 2, ...unknown[]];
+
+export interface LintConfig {
+  /**
+   * ESLint flat config file, relative to the config's folder. Default: ESLint's own lookup from the project
+   * folder (`eslint.config.*` there or in a parent folder); when there is none, eslint-plugin-npvguard's
+   * `recommended` config.
+   */
+  config?: string;
+  /** Rule settings laid over the ESLint config, e.g. `{ 'no-console': 'error' }`. */
+  rules?: Record<string, EslintRuleSetting>;
+}
+
+export interface IntegrityConfig {
+  /** Test files: a skipped, focused or deleted test, or fewer test cases, is reported here. */
+  tests?: Globs;
+  /** Contract snapshot files: a change to one needs a change to route code. Default: `contracts.snapshot`, `contracts/**`, `**\/openapi.{json,yaml,yml}`. */
+  contractSnapshots?: Globs;
+  /** Route code that may change a contract snapshot. Default: the project's source files (`include`). */
+  routes?: Globs;
+  /** Files of accepted findings or suppressions whose growth is reported, besides the npvguard baseline file. Default `eslint-suppressions.json`. */
+  acknowledgements?: Globs;
+  /** Changed files the integrity check does not look at (generated code, vendored files). */
+  ignore?: Globs;
+}
+
 export interface NpvConfig {
   /** Source files to analyse, relative to the config's folder. Default `['src/**\/*.{ts,tsx,mts,cts}']`. */
   include?: Globs;
@@ -66,8 +93,8 @@ export interface NpvConfig {
   /** Sections owned by later checks; validated by those checks. */
   contracts?: Record<string, unknown>;
   latency?: LatencyConfig;
-  lint?: Record<string, unknown>;
-  integrity?: Record<string, unknown>;
+  lint?: LintConfig;
+  integrity?: IntegrityConfig;
 }
 
 /** Identity function that gives editors the config's types. */

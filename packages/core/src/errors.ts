@@ -19,6 +19,8 @@ export const ERROR_CODES = {
   NPV1008: { title: 'Check is not configured', solution: 'Add the check\'s section to the config (e.g. `boundaries: { ... }`), or do not select it with --only.' },
   NPV1201: { title: 'Invalid latency config', solution: 'Name each budget as "METHOD /path" with a positive p99Ms, and give measure settings as positive numbers.' },
   NPV1202: { title: 'Latency budget for an unknown route', solution: 'Use a route the app registers (the message lists them), or remove the budget.' },
+  NPV1301: { title: 'ESLint config could not be loaded', solution: 'Fix the ESLint config file named in the message (or `lint.config` in the npvguard config) until `npx eslint <file>` runs.' },
+  NPV1302: { title: 'lint.config file not found', solution: 'Point `lint.config` at an existing ESLint flat config file, relative to the npvguard config, or remove it to use the project\'s own lookup.' },
   NPV2001: { title: 'Invalid command-line usage', solution: 'Run the command with --help to see its options.' },
   NPV2002: { title: 'tsconfig not found or invalid', solution: 'Point `tsconfig` in the config at an existing tsconfig.json, or create one.' },
   NPV2003: { title: 'Not a git repository', solution: '--base needs a git work tree; run inside one or drop --base.' },
@@ -30,6 +32,9 @@ export const ERROR_CODES = {
   NPV2009: { title: 'Git command failed', solution: 'Run the git command shown by hand to see why it fails (locked worktree, missing objects, permissions) and fix that.' },
   NPV2201: { title: 'Latency fakes module missing or invalid', solution: 'Point latency.measure.fakes at a module exporting start() (resolving to { url, close }) and requests, as docs/checks/latency.md shows.' },
   NPV2202: { title: 'Latency measurement could not run', solution: 'Check that the app started by the fakes module answers the configured requests with 2xx; the message names the route and the failure.' },
+  NPV2301: { title: 'ESLint failed while linting', solution: 'A rule or plugin crashed on a file; run `npx eslint <file>` to see the full error and fix or update the plugin.' },
+  NPV2302: { title: 'The integrity check needs a git work tree', solution: 'Run inside a git repository with at least one commit; the integrity check compares the change with --base (or HEAD).' },
+  NPV2303: { title: 'A config file at the base could not be read', solution: 'The base version of a config file named in the message does not load; compare against a --base whose config loads, or fix it there.' },
   NPV9001: { title: 'Internal error', solution: 'This is a bug in npvguard; please report it with the command you ran.' },
 } as const satisfies Record<string, ErrorCodeInfo>;
 

@@ -43,5 +43,7 @@ export interface FindingInput {
   hint: string;
   /** Parts that identify the finding independently of line numbers; defaults to `[message]`. */
   fingerprintParts?: readonly string[];
+  /** Documentation of a rule npvguard does not document itself (an ESLint rule's own page); default: npvguard's docs. */
+  docsUrl?: string;
   data?: Record<string, unknown>;
 }

@@ -149,7 +149,7 @@ describe('validateConfig', () => {
 
   it('only checks that later checks\' sections are objects', () => {
     expect(errorFor({ latency: 'fast' }).details).toMatchObject({ path: 'latency', found: 'the string "fast"' });
-    expect(validateConfig({ lint: { anything: [1, 2] } }, { file: FILE }).lint).toEqual({ anything: [1, 2] });
+    expect(validateConfig({ contracts: { anything: [1, 2] } }, { file: FILE }).contracts).toEqual({ anything: [1, 2] });
   });
 
   it('checks rule severities and rule id shape', () => {

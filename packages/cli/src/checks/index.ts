@@ -1,6 +1,7 @@
 import type { Check } from '@npvguard/core';
 import { lazyCheck } from './lazyCheck.js';
 import { boundariesMeta } from './boundaries/meta.js';
+import { lintMeta } from './lint/meta.js';
 
 /** Every check npvguard can run, in report order. */
 export const CHECKS: readonly Check[] = [
@@ -10,4 +11,5 @@ export const CHECKS: readonly Check[] = [
     async () => (await import('./boundaries/index.js')).boundariesCheck,
     (config) => config.boundaries !== undefined,
   ),
+  lazyCheck('lint', lintMeta, async () => (await import('./lint/index.js')).lintCheck, (config) => config.lint !== undefined),
 ];

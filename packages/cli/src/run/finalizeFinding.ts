@@ -12,6 +12,13 @@ function projectPath(root: string, file: string): string {
   return path.relative(root, file).split(path.sep).join('/');
 }
 
+/** A rule another tool names (see `CheckMeta.openRulePrefix`): documented by that tool, an error unless reported otherwise. */
+function openRule(check: Check, input: FindingInput): RuleMeta | undefined {
+  const prefix = check.meta.openRulePrefix;
+  if (prefix === undefined || !input.ruleId.startsWith(prefix) || input.ruleId.length === prefix.length) return undefined;
+  return { id: input.ruleId, description: input.ruleId, defaultSeverity: 'error' };
+}
+
 /**
  * Fills what the runner owns: the check id, the docs URL, the fingerprint, and the severity
  * (config `rules` override, else what the check reported, else the rule's default).
@@ -19,7 +26,7 @@ function projectPath(root: string, file: string): string {
  * reported id has documentation and SARIF rule metadata.
  */
 export function finalizeFinding(input: FindingInput, check: Check, config: NpvConfig, root: string): Finding | undefined {
-  const rule: RuleMeta | undefined = check.meta.rules.find((candidate) => candidate.id === input.ruleId);
+  const rule: RuleMeta | undefined = check.meta.rules.find((candidate) => candidate.id === input.ruleId) ?? openRule(check, input);
   if (rule === undefined) {
     throw new InvalidFindingError(`check ${check.id} reported the undeclared rule ${JSON.stringify(input.ruleId)}`);
   }
@@ -38,7 +45,7 @@ export function finalizeFinding(input: FindingInput, check: Check, config: NpvCo
     column: input.column,
     message: input.message,
     hint: input.hint,
-    docsUrl: docsUrlFor(input.ruleId),
+    docsUrl: input.docsUrl ?? docsUrlFor(input.ruleId),
     fingerprint: fingerprint(input.ruleId, file, input.fingerprintParts ?? [input.message]),
   };
   if (input.endLine !== undefined) finding.endLine = input.endLine;

@@ -2,6 +2,8 @@ import type { NpvConfig } from '../config.js';
 import type { Severity } from '../finding.js';
 import { validateBoundaries } from './boundaries.js';
 import { validateLatency } from './latency.js';
+import { validateLint } from './lint.js';
+import { validateIntegrity } from './integrity.js';
 import { closestMatch } from './suggest.js';
 import { formatConfigPath } from './describe.js';
 import { NpvError } from '../errors.js';
@@ -32,7 +34,7 @@ export const CONFIG_KEYS = [
 ] as const;
 
 /** Sections owned by later checks: only their shape as an object is checked here. */
-const CHECK_OWNED_SECTIONS = ['contracts', 'lint', 'integrity'] as const;
+const CHECK_OWNED_SECTIONS = ['contracts'] as const;
 
 const RULE_ID = /^[A-Za-z0-9_-]+\/[A-Za-z0-9_/-]+$/;
 
@@ -85,6 +87,8 @@ export function validateConfig(value: unknown, options: ValidateConfigOptions): 
   if (record.rules !== undefined) config.rules = validateRules(scope, ['rules'], record.rules, options.knownRuleIds);
   if (record.boundaries !== undefined) config.boundaries = validateBoundaries(scope, ['boundaries'], record.boundaries);
   if (record.latency !== undefined) config.latency = validateLatency(scope, ['latency'], record.latency);
+  if (record.lint !== undefined) config.lint = validateLint(scope, ['lint'], record.lint);
+  if (record.integrity !== undefined) config.integrity = validateIntegrity(scope, ['integrity'], record.integrity);
   for (const section of CHECK_OWNED_SECTIONS) {
     if (record[section] !== undefined) {
       config[section] = expectObject(scope, [section], record[section], `an object (the ${section} check's settings)`);

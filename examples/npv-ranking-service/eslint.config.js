@@ -1,0 +1,29 @@
+// ESLint flat config of the reference service: the checks of eslint-plugin-npvguard with type information,
+// and the layer boundaries of npvguard.config.ts, so the editor shows what `npvguard check` reports.
+import tseslint from 'typescript-eslint';
+import npvguard from 'eslint-plugin-npvguard';
+import { createJiti } from 'jiti';
+
+// The npvguard config is TypeScript; jiti loads it without a build step, as npvguard itself does.
+const npvguardConfig = await createJiti(import.meta.url).import('./npvguard.config.ts', { default: true });
+
+const SERVICE_CODE = ['src/**/*.ts'];
+
+export default tseslint.config(
+  { ignores: ['dist/**', 'node_modules/**', 'var/**'] },
+  ...tseslint.configs.recommended,
+  {
+    // tsconfig.check.json covers src, tests and scripts; the few config files at the top are linted without types.
+    files: ['src/**/*.ts', 'tests/**/*.ts', 'scripts/**/*.ts'],
+    languageOptions: { parserOptions: { project: './tsconfig.check.json', tsconfigRootDir: import.meta.dirname } },
+  },
+  { ...npvguard.configs['recommended-type-checked'], files: SERVICE_CODE },
+  {
+    files: SERVICE_CODE,
+    rules: { 'npvguard/boundaries': 'error' },
+    settings: { npvguard: { boundaries: npvguardConfig.boundaries, root: import.meta.dirname } },
+  },
+  {
+    rules: { '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }] },
+  },
+);

@@ -1,0 +1,58 @@
+import path from 'node:path';
+import { NpvError, type Check } from '@npvguard/core';
+import { createEslint } from './createEslint.js';
+import { lintMeta } from './meta.js';
+import { toFindings } from './toFindings.js';
+
+export { lintMeta, LINT_RULES } from './meta.js';
+export { lintRuleId } from './toFindings.js';
+export { createEslint, recommendedConfig } from './createEslint.js';
+
+/** Extensions ESLint can parse with a JavaScript or TypeScript parser. */
+const LINTABLE = /\.(?:[cm]?[jt]s|[jt]sx)$/;
+
+function selected(file: string, paths: readonly string[]): boolean {
+  return paths.length === 0 || paths.some((given) => file === given || file.startsWith(`${given}/`));
+}
+
+function oneLine(error: unknown): string {
+  return (error instanceof Error ? error.message : String(error)).replace(/\s+/g, ' ').trim();
+}
+
+/**
+ * The lint check: ESLint on the project's files (restricted to the given paths), each message a finding.
+ * A config that does not load stops the check (NPV1301); a crash inside a rule too (NPV2301).
+ */
+export const lintCheck: Check = {
+  id: 'lint',
+  meta: lintMeta,
+  isConfigured: (config) => config.lint !== undefined,
+  async run(context) {
+    const lint = context.config.lint;
+    if (lint === undefined) throw new NpvError('NPV1008', 'The lint check needs a `lint` section in the config.');
+    const files = context.files.filter((file) => LINTABLE.test(file) && selected(file, context.paths));
+    const { eslint, configFile } = await createEslint(context.root, lint);
+    const shownConfig = configFile === undefined ? 'eslint-plugin-npvguard recommended' : path.relative(context.root, configFile).split(path.sep).join('/');
+    if (files.length === 0) {
+      context.setData({ config: shownConfig, filesLinted: 0, filesIgnored: 0 });
+      return;
+    }
+    const absolute = files.map((file) => path.join(context.root, file));
+    try {
+      // Loads (and so checks) the config once, before any file is linted, to tell a config error from a crash.
+      await eslint.calculateConfigForFile(absolute[0] ?? context.root);
+    } catch (error) {
+      throw new NpvError('NPV1301', `The ESLint config ${shownConfig} could not be loaded: ${oneLine(error)}`, { file: shownConfig });
+    }
+    let results;
+    try {
+      results = await eslint.lintFiles(absolute);
+    } catch (error) {
+      throw new NpvError('NPV2301', `ESLint failed while linting: ${oneLine(error)}`, { config: shownConfig });
+    }
+    const relative = (file: string): string => path.relative(context.root, file).split(path.sep).join('/');
+    const tally = toFindings(results, eslint.getRulesMetaForResults(results), relative);
+    for (const finding of tally.findings) context.report(finding);
+    context.setData({ config: shownConfig, filesLinted: results.length - tally.ignoredFiles.length, filesIgnored: tally.ignoredFiles.length });
+  },
+};
