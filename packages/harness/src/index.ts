@@ -19,3 +19,12 @@ export type { ProcessExit, ServerProcess, StartServerProcessOptions } from './pr
 export { waitForHttpOk } from './process/http-ready.js';
 export type { WaitForHttpOkOptions } from './process/http-ready.js';
 export { findFreePort } from './process/free-port.js';
+export { measureEndpoint, summarizeHistogram, budgetVerdict } from './latency/measure-endpoint.js';
+export type { EndpointRequest, MeasureEndpointOptions, LatencySummary, BudgetVerdict } from './latency/measure-endpoint.js';
+export { bootstrapRatioInterval, regressionThreshold, regressionVerdict } from './latency/bootstrap.js';
+export type { PairedSample, RatioInterval, RegressionVerdict } from './latency/bootstrap.js';
+export { comparePairs } from './latency/compare-pairs.js';
+export type { ComparePairsOptions, PairComparison, PairRun } from './latency/compare-pairs.js';
+export * from './contracts/index.js';
+export { contractTests } from './contracts/properties/contractTests.js';
+export type { ContractTestsOptions } from './contracts/properties/contractTests.js';

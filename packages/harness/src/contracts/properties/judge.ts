@@ -1,0 +1,64 @@
+import { responseFor, type Operation } from '../openapi/operations.js';
+import { describeErrors, createValidator } from '../schema/validator.js';
+import type { InjectResponseLike } from '../openapi/app.js';
+
+/** What a contract property found wrong with one answer. */
+export type ViolationKind = 'server-error' | 'undocumented-status' | 'response-schema-mismatch' | 'invalid-request-accepted';
+
+export interface Judgement {
+  kind: ViolationKind;
+  message: string;
+}
+
+export interface ResponseSummary {
+  statusCode: number;
+  contentType: string | undefined;
+  body: unknown;
+}
+
+export function summarizeResponse(response: InjectResponseLike): ResponseSummary {
+  const contentTypeHeader = response.headers['content-type'];
+  const contentType = typeof contentTypeHeader === 'string' ? contentTypeHeader : undefined;
+  let body: unknown = response.body;
+  if (contentType !== undefined && /json/i.test(contentType)) {
+    try {
+      body = JSON.parse(response.body) as unknown;
+    } catch {
+      body = response.body;
+    }
+  }
+  return { statusCode: response.statusCode, contentType, body };
+}
+
+/**
+ * Whether an answer keeps the operation's promise: not a 5xx (except a 503 the operation documents), a
+ * documented status, and a body valid against that status's schema. `root` is the document the operation's schemas resolve in.
+ */
+export function judgeAnswer(operation: Operation, root: unknown, response: ResponseSummary): Judgement | undefined {
+  const documented = responseFor(operation, response.statusCode);
+  // A documented 503 is the contract's own "a dependency is unavailable" answer; any other 5xx is a failure.
+  if (response.statusCode >= 500 && !(response.statusCode === 503 && documented !== undefined && documented.status === '503')) {
+    return { kind: 'server-error', message: `a valid request got ${response.statusCode}` };
+  }
+  if (documented === undefined) {
+    const known = operation.responses.map((entry) => entry.status).join(', ');
+    return { kind: 'undocumented-status', message: `the answer's status ${response.statusCode} is not documented (documented: ${known === '' ? 'none' : known})` };
+  }
+  if (documented.schema === undefined) return undefined;
+  const isJson = response.contentType !== undefined && /json/i.test(response.contentType);
+  if (isJson && typeof response.body === 'string' && response.body !== '') {
+    return { kind: 'response-schema-mismatch', message: `the ${response.statusCode} body is not valid JSON although its content-type says so` };
+  }
+  const validate = createValidator(documented.schema, root);
+  if (!validate(response.body)) {
+    return { kind: 'response-schema-mismatch', message: `the ${response.statusCode} body does not match the documented schema: ${describeErrors(validate.errors())}` };
+  }
+  return undefined;
+}
+
+/** An invalid request must be refused with a 4xx. */
+export function judgeRefusal(response: ResponseSummary): Judgement | undefined {
+  if (response.statusCode >= 500) return { kind: 'server-error', message: `an invalid request got ${response.statusCode} instead of a 4xx` };
+  if (response.statusCode < 400) return { kind: 'invalid-request-accepted', message: `an invalid request was accepted with ${response.statusCode}` };
+  return undefined;
+}

@@ -1,0 +1,79 @@
+import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
+import formatsModule from 'ajv-formats';
+import { isRecord, type JsonSchema } from './jsonSchema.js';
+
+// ajv-formats is CommonJS; under NodeNext its default import is the module object, whose `default` is the plugin.
+const addFormats = formatsModule.default;
+
+/** A compiled JSON Schema: `validate(value)` plus the errors of the last call, as ajv reports them. */
+export interface SchemaValidator {
+  (value: unknown): boolean;
+  errors(): ErrorObject[];
+}
+
+/** Document parts a fragment's local `$ref`s may point into (OpenAPI components, JSON Schema $defs). */
+const REFERENCE_TARGETS = ['components', '$defs', 'definitions', 'paths', 'webhooks'] as const;
+
+let shared: Ajv2020 | undefined;
+
+function ajv(): Ajv2020 {
+  if (shared === undefined) {
+    // strict off: OpenAPI schemas carry keywords JSON Schema does not know (example, discriminator, x-...).
+    shared = new Ajv2020({ logger: false, strict: false, allErrors: false, validateSchema: false, addUsedSchema: false, unicodeRegExp: false });
+    addFormats(shared);
+  }
+  return shared;
+}
+
+/**
+ * A copy without `$id` and `$schema`: one shared ajv instance refuses a second schema with the same `$id`
+ * (TypeBox puts one on shared schemas), and a draft-07 `$schema` would make ajv look for that meta-schema.
+ * References to such ids are resolved before schemas get here.
+ */
+function withoutIdentifiers(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(withoutIdentifiers);
+  if (!isRecord(value)) return value;
+  const copy: Record<string, unknown> = {};
+  for (const [key, item] of Object.entries(value)) {
+    if (key === '$id' || key === '$schema') continue;
+    copy[key] = withoutIdentifiers(item);
+  }
+  return copy;
+}
+
+const cache = new WeakMap<object, WeakMap<object, ValidateFunction>>();
+
+/**
+ * Compiles `schema` with ajv (draft 2020-12 and ajv-formats). When the schema is a fragment of a larger
+ * document (`root`), its `#/...` references resolve inside that document.
+ */
+export function createValidator(schema: JsonSchema, root?: unknown): SchemaValidator {
+  let compiled: ValidateFunction;
+  if (typeof schema === 'boolean') {
+    compiled = ajv().compile(schema);
+  } else {
+    const document = isRecord(root) && root !== schema ? root : undefined;
+    const key = document ?? schema;
+    const byRoot = cache.get(key) ?? new WeakMap<object, ValidateFunction>();
+    cache.set(key, byRoot);
+    const known = byRoot.get(schema);
+    if (known !== undefined) {
+      compiled = known;
+    } else {
+      const wrapper: Record<string, unknown> = { allOf: [schema] };
+      if (document !== undefined) {
+        for (const target of REFERENCE_TARGETS) if (document[target] !== undefined) wrapper[target] = document[target];
+      }
+      compiled = ajv().compile(withoutIdentifiers(document === undefined ? schema : wrapper) as Record<string, unknown>);
+      byRoot.set(schema, compiled);
+    }
+  }
+  const validator = ((value: unknown) => compiled(value) === true) as SchemaValidator;
+  validator.errors = () => [...(compiled.errors ?? [])];
+  return validator;
+}
+
+/** One line per ajv error: `/path must be <= 50`. */
+export function describeErrors(errors: readonly ErrorObject[]): string {
+  return errors.map((error) => `${error.instancePath === '' ? '(root)' : error.instancePath} ${error.message ?? 'is invalid'}`).join('; ');
+}
