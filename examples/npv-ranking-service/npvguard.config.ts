@@ -51,4 +51,23 @@ export default defineConfig({
     },
     cycles: 'runtime',
   },
+  // ESLint with the service's own eslint.config.js (recommended-type-checked and the boundaries rule).
+  lint: {},
+  // The defaults: tests under tests/, contract snapshots under contracts/, route code in src/.
+  integrity: {},
+  latency: {
+    // The product brief's budget for the cards route; operations routes answer from memory.
+    budgets: {
+      'POST /v1/npv/cards': { p99Ms: 50 },
+      'GET /healthz': { p99Ms: 5 },
+      'GET /readyz': { p99Ms: 5 },
+      'GET /metrics': { p99Ms: 20 },
+    },
+    // Every I/O the pipeline does goes through these interfaces.
+    ports: 'src/core/ports.ts',
+    // Events and exposure logs are fired and forgotten, never awaited on a request.
+    sideEffects: ['src/components/sideEffects/**', 'src/clients/events/**'],
+    compositionRoot: 'src/server/app.ts',
+    measure: { fakes: 'latency/fakes.ts', rate: 200, durationMs: 3000, warmupMs: 1000 },
+  },
 });

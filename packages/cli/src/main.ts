@@ -24,7 +24,11 @@ async function runInvocation(invocation: Invocation, io: CliIO, dependencies: Ma
     }
     case 'boundaries': {
       const { runCheckCommand } = await import('./run/checkCommand.js');
-      return runCheckCommand(invocation.paths, { ...invocation.options, only: ['boundaries'] }, io, checks);
+      return runCheckCommand(invocation.paths, { ...invocation.options, only: ['boundaries'], measure: false }, io, checks);
+    }
+    case 'latency': {
+      const { runCheckCommand } = await import('./run/checkCommand.js');
+      return runCheckCommand(invocation.paths, { ...invocation.options, only: ['latency'] }, io, checks);
     }
     case 'baseline': {
       const { runBaselineCommand } = await import('./baseline/baselineCommand.js');

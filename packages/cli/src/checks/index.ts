@@ -2,6 +2,7 @@ import type { Check } from '@npvguard/core';
 import { lazyCheck } from './lazyCheck.js';
 import { boundariesMeta } from './boundaries/meta.js';
 import { lintMeta } from './lint/meta.js';
+import { latencyMeta } from './latency/meta.js';
 
 /** Every check npvguard can run, in report order. */
 export const CHECKS: readonly Check[] = [
@@ -12,4 +13,5 @@ export const CHECKS: readonly Check[] = [
     (config) => config.boundaries !== undefined,
   ),
   lazyCheck('lint', lintMeta, async () => (await import('./lint/index.js')).lintCheck, (config) => config.lint !== undefined),
+  lazyCheck('latency', latencyMeta, async () => (await import('./latency/index.js')).latencyCheck, (config) => config.latency !== undefined),
 ];

@@ -15,9 +15,12 @@ export interface CheckOptions extends ProjectOptions {
   only: string[];
   quiet: boolean;
   maxWarnings?: number;
+  measure: boolean;
 }
 
-export type BoundariesOptions = Omit<CheckOptions, 'only'>;
+export type BoundariesOptions = Omit<CheckOptions, 'only' | 'measure'>;
+
+export type LatencyOptions = Omit<CheckOptions, 'only'>;
 
 export interface BaselineOptions extends ProjectOptions {
   update: boolean;
@@ -64,10 +67,14 @@ export const CHECK_OPTIONS: OptionTable<CheckOptions> = {
   only: { flags: '--only <check>', description: 'run only this check (repeatable, or comma-separated)', parse: collectList, defaultValue: [] },
   quiet: { flags: '-q, --quiet', description: 'report errors only (warnings and infos still count for --max-warnings)', defaultValue: false },
   maxWarnings: { flags: '--max-warnings <n>', description: 'fail (exit 1) when more than <n> new warnings are found', parse: nonNegativeInteger },
+  measure: { flags: '--measure', description: 'also run the slow, measured parts of checks: the latency load test under fake dependencies and, with --base, the paired base comparison', defaultValue: false },
 };
 
-const { only: _only, ...boundariesOptions } = CHECK_OPTIONS;
+const { only: _only, measure: _measure, ...boundariesOptions } = CHECK_OPTIONS;
 export const BOUNDARIES_OPTIONS: OptionTable<BoundariesOptions> = boundariesOptions;
+
+const { only: _latencyOnly, ...latencyOptions } = CHECK_OPTIONS;
+export const LATENCY_OPTIONS: OptionTable<LatencyOptions> = latencyOptions;
 
 export const BASELINE_OPTIONS: OptionTable<BaselineOptions> = {
   ...PROJECT_OPTIONS,

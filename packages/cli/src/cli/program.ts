@@ -5,9 +5,11 @@ import {
   BASELINE_OPTIONS,
   BOUNDARIES_OPTIONS,
   CHECK_OPTIONS,
+  LATENCY_OPTIONS,
   type BaselineOptions,
   type BoundariesOptions,
   type CheckOptions,
+  type LatencyOptions,
   type OptionSpec,
 } from './options.js';
 
@@ -15,7 +17,8 @@ import {
 export type Invocation =
   | { command: 'check'; paths: string[]; options: CheckOptions }
   | { command: 'boundaries'; paths: string[]; options: BoundariesOptions }
-  | { command: 'baseline'; paths: string[]; options: BaselineOptions };
+  | { command: 'baseline'; paths: string[]; options: BaselineOptions }
+  | { command: 'latency'; paths: string[]; options: LatencyOptions };
 
 export type InvocationHandler = (invocation: Invocation) => Promise<void> | void;
 
@@ -65,6 +68,16 @@ export function createProgram(io: Pick<CliIO, 'stdout' | 'stderr'>, handler: Inv
     BOUNDARIES_OPTIONS,
   ).action(async (paths: string[], _options: unknown, command: Command) => {
     await handler({ command: 'boundaries', paths, options: command.opts<BoundariesOptions>() });
+  });
+
+  addOptions(
+    program
+      .command('latency')
+      .description('run the latency check alone (same as `check --only latency`); --measure adds the load test and, with --base, the base comparison')
+      .argument('[paths...]', 'limit the report to these files or folders (default: the whole project)'),
+    LATENCY_OPTIONS,
+  ).action(async (paths: string[], _options: unknown, command: Command) => {
+    await handler({ command: 'latency', paths, options: command.opts<LatencyOptions>() });
   });
 
   addOptions(

@@ -28,6 +28,8 @@ export interface AnalyzeOptions {
   /** Root-relative paths from the command line. */
   paths: readonly string[];
   base?: string;
+  /** `--measure`: checks run their measured parts too. */
+  measure?: boolean;
   /** Apply the baseline file (mark accepted findings, report stale entries). */
   useBaselineFile: boolean;
   maxWarnings?: number;
@@ -102,6 +104,7 @@ export async function analyze(options: AnalyzeOptions): Promise<Analysis> {
     files: project.files,
     paths: options.paths,
     ...(options.base === undefined ? {} : { base: options.base }),
+    ...(options.measure === true ? { measure: true } : {}),
     ...(options.now === undefined ? {} : { now: options.now }),
     ...(options.onCheckStart === undefined ? {} : { onCheckStart: options.onCheckStart }),
   });

@@ -48,6 +48,7 @@ export async function runCheckCommand(paths: readonly string[], options: CheckOp
     only: options.only,
     paths: projectPaths,
     useBaselineFile: true,
+    measure: options.measure,
     ...(options.base === undefined ? {} : { base: options.base }),
     ...(options.maxWarnings === undefined ? {} : { maxWarnings: options.maxWarnings }),
     ...(io.now === undefined ? {} : { now: io.now }),

@@ -8,6 +8,7 @@ export interface RunChecksInput {
   files: readonly string[];
   paths: readonly string[];
   base?: string;
+  measure?: boolean;
   now?: () => number;
   /** Called before each check starts (progress display). */
   onCheckStart?: (check: Check) => void;
@@ -52,6 +53,7 @@ export async function runChecks(checks: readonly Check[], input: RunChecksInput)
         files: input.files,
         paths: input.paths,
         ...(input.base === undefined ? {} : { base: input.base }),
+        ...(input.measure === true ? { measure: true } : {}),
         report(finding) {
           const complete = finalizeFinding(finding, check, input.config, input.root);
           if (complete !== undefined) reported.push(complete);

@@ -1,0 +1,288 @@
+import { Node, SyntaxKind, type CallExpression } from 'ts-morph';
+import { LATENCY_RULES } from '../meta.js';
+import { callText, fileOf, stepOf, type AnalysisContext } from './context.js';
+import { cap, formatMs, leaf, parallel, race, repeat, sequence, through, worstOf, ZERO, type Cost } from './cost.js';
+import { collectionBound, resolveNumber } from './numbers.js';
+import { isOutboundCall, NODE_FETCH_DEFAULT_MS, timeoutOptions, timerWait } from './outbound.js';
+import { deadlineChildTimeout } from './signals.js';
+import { callTargets, returnsPromise } from './targets.js';
+
+function report(context: AnalysisContext, ruleId: string, node: Node, message: string, hint: string, data?: Record<string, unknown>): void {
+  context.report({
+    ruleId,
+    file: fileOf(context, node),
+    line: node.getStartLineNumber(),
+    column: node.getStart() - node.getStartLinePos() + 1,
+    message,
+    hint,
+    fingerprintParts: [ruleId, fileOf(context, node), callText(node)],
+    ...(data === undefined ? {} : { data }),
+  });
+}
+
+/** The time until the promise a function returns settles: its awaits in order, then what it returns. */
+export function functionCost(context: AnalysisContext, fn: Node): Cost {
+  if (context.functionCosts.has(fn)) return context.functionCosts.get(fn) ?? ZERO;
+  context.functionCosts.set(fn, undefined);
+  let cost = ZERO;
+  if (Node.isFunctionDeclaration(fn) || Node.isMethodDeclaration(fn) || Node.isArrowFunction(fn) || Node.isFunctionExpression(fn)) {
+    const body = fn.getBody();
+    if (body !== undefined) cost = Node.isBlock(body) ? statementCost(context, body) : promiseOf(context, body);
+  }
+  context.functionCosts.set(fn, cost);
+  return cost;
+}
+
+function statementCost(context: AnalysisContext, statement: Node): Cost {
+  if (Node.isBlock(statement)) return sequence(statement.getStatements().map((inner) => statementCost(context, inner)));
+  if (Node.isIfStatement(statement)) {
+    const otherwise = statement.getElseStatement();
+    return sequence([
+      waitOf(context, statement.getExpression()),
+      worstOf([statementCost(context, statement.getThenStatement()), otherwise === undefined ? ZERO : statementCost(context, otherwise)]),
+    ]);
+  }
+  if (Node.isTryStatement(statement)) {
+    // Worst case: the try waits its longest, fails at the end, and the catch waits as well.
+    const handler = statement.getCatchClause();
+    const finalizer = statement.getFinallyBlock();
+    return sequence([
+      statementCost(context, statement.getTryBlock()),
+      handler === undefined ? ZERO : statementCost(context, handler.getBlock()),
+      finalizer === undefined ? ZERO : statementCost(context, finalizer),
+    ]);
+  }
+  if (Node.isSwitchStatement(statement)) {
+    const clauses = statement.getClauses().map((clause) => sequence(clause.getStatements().map((inner) => statementCost(context, inner))));
+    return sequence([waitOf(context, statement.getExpression()), worstOf(clauses)]);
+  }
+  if (Node.isReturnStatement(statement)) {
+    const expression = statement.getExpression();
+    return expression === undefined ? ZERO : promiseOf(context, expression);
+  }
+  if (Node.isForOfStatement(statement) || Node.isForInStatement(statement) || Node.isForStatement(statement) || Node.isWhileStatement(statement) || Node.isDoStatement(statement)) {
+    return loopCost(context, statement);
+  }
+  if (Node.isLabeledStatement(statement)) return statementCost(context, statement.getStatement());
+  if (Node.isFunctionDeclaration(statement) || Node.isClassDeclaration(statement)) return ZERO;
+  return waitOf(context, statement);
+}
+
+/** `i < N`, `i <= N`, `N > i` with `i` starting from a known number: the number of passes. */
+function countedPasses(context: AnalysisContext, condition: Node | undefined, start: number): number | undefined {
+  if (condition === undefined || !Node.isBinaryExpression(condition)) return undefined;
+  const operator = condition.getOperatorToken().getKind();
+  const left = condition.getLeft();
+  const right = condition.getRight();
+  if (operator === SyntaxKind.LessThanToken || operator === SyntaxKind.LessThanEqualsToken) {
+    const limit = resolveNumber(context, right);
+    if (limit === undefined || !Node.isIdentifier(left)) return undefined;
+    return Math.max(0, Math.ceil(limit - start) + (operator === SyntaxKind.LessThanEqualsToken ? 1 : 0));
+  }
+  if (operator === SyntaxKind.GreaterThanToken || operator === SyntaxKind.GreaterThanEqualsToken) {
+    const limit = resolveNumber(context, left);
+    if (limit === undefined || !Node.isIdentifier(right)) return undefined;
+    return Math.max(0, Math.ceil(limit - start) + (operator === SyntaxKind.GreaterThanEqualsToken ? 1 : 0));
+  }
+  return undefined;
+}
+
+/** The starting value of the counter a condition tests, from its declaration. */
+function counterStart(context: AnalysisContext, condition: Node | undefined): number {
+  if (condition === undefined || !Node.isBinaryExpression(condition)) return 0;
+  const counter = [condition.getLeft(), condition.getRight()].find((side) => Node.isIdentifier(side) && resolveNumber(context, side) === undefined);
+  const declaration = counter?.getSymbol()?.getDeclarations()[0];
+  if (declaration !== undefined && Node.isVariableDeclaration(declaration)) {
+    const initializer = declaration.getInitializer();
+    if (initializer !== undefined) return resolveNumber(context, initializer) ?? 0;
+  }
+  return 0;
+}
+
+function loopPasses(context: AnalysisContext, loop: Node): number | undefined {
+  if (Node.isForOfStatement(loop) || Node.isForInStatement(loop)) return collectionBound(context, loop.getExpression());
+  if (Node.isForStatement(loop)) {
+    const condition = loop.getCondition();
+    return countedPasses(context, condition, counterStart(context, condition));
+  }
+  if (Node.isWhileStatement(loop) || Node.isDoStatement(loop)) {
+    const condition = loop.getExpression();
+    const passes = countedPasses(context, condition, counterStart(context, condition));
+    return passes === undefined ? undefined : Node.isDoStatement(loop) ? Math.max(1, passes) : passes;
+  }
+  return undefined;
+}
+
+function loopCost(context: AnalysisContext, loop: Node): Cost {
+  const body = (loop as Node & { getStatement(): Node }).getStatement();
+  const header = Node.isForOfStatement(loop) || Node.isForInStatement(loop) ? waitOf(context, loop.getExpression()) : ZERO;
+  const perPass = statementCost(context, body);
+  if (perPass.ms === 0 && !perPass.io) return header;
+  const passes = loopPasses(context, loop);
+  const step = stepOf(context, loop, `${loop.getKindName().replace('Statement', '')} loop`);
+  if (passes === undefined) {
+    report(
+      context,
+      LATENCY_RULES.unboundedSequentialAwait,
+      loop,
+      `This loop awaits ${formatMs(perPass.ms)} on every pass and nothing bounds its passes, so the wait grows with the data.`,
+      'Start the calls together with Promise.all (or one batch call), or loop over a collection with a static bound.',
+      { perPassMs: Number.isFinite(perPass.ms) ? perPass.ms : null },
+    );
+    return sequence([header, { ...repeat(perPass, 1, { ...step, call: `${step.call} × unbounded` }), ms: Number.POSITIVE_INFINITY }]);
+  }
+  const total = repeat(perPass, passes, { ...step, call: `${step.call} × ${passes}` });
+  // Retries whose every try is bounded by the request deadline cannot outlast it.
+  const capped = perPass.deadlineBound && Number.isFinite(context.deadlineBudgetMs) ? cap(total, context.deadlineBudgetMs, { ...step, call: `${step.call} × ${passes}, capped by the request deadline` }, true) : total;
+  return sequence([header, capped]);
+}
+
+/** Awaits inside an expression, in evaluation order; functions defined here are not run here. */
+function waitOf(context: AnalysisContext, node: Node): Cost {
+  if (Node.isArrowFunction(node) || Node.isFunctionExpression(node) || Node.isFunctionDeclaration(node) || Node.isClassDeclaration(node)) return ZERO;
+  if (Node.isAwaitExpression(node)) return promiseOf(context, node.getExpression());
+  return sequence(node.forEachChildAsArray().map((child) => waitOf(context, child)));
+}
+
+function isFunctionLiteral(node: Node): boolean {
+  return Node.isArrowFunction(node) || Node.isFunctionExpression(node);
+}
+
+/** `items.map(callback)`: one callback per item, all started at once. */
+function mappedCost(context: AnalysisContext, call: CallExpression): Cost | undefined {
+  const callee = call.getExpression();
+  if (!Node.isPropertyAccessExpression(callee) || !['map', 'flatMap'].includes(callee.getName())) return undefined;
+  const [callback] = call.getArguments();
+  if (callback === undefined || !isFunctionLiteral(callback)) return undefined;
+  const perItem = functionCost(context, callback);
+  const collection = callee.getExpression();
+  const bound = collectionBound(context, collection);
+  if (bound === undefined && perItem.io) {
+    report(
+      context,
+      LATENCY_RULES.perItemIoInLoop,
+      call,
+      `Outbound I/O is started once per item of ${callText(collection)}, which has no static bound: N calls instead of one batch.`,
+      'Make one batch call for all items (e.g. a port method that takes the whole list).',
+    );
+  }
+  return perItem;
+}
+
+/** The promises of an array argument of Promise.all / race: literal elements, spreads and mapped collections. */
+function promisesOf(context: AnalysisContext, argument: Node): Cost[] {
+  if (Node.isArrayLiteralExpression(argument)) {
+    return argument.getElements().map((element) => {
+      if (Node.isSpreadElement(element)) {
+        const spread = element.getExpression();
+        return (Node.isCallExpression(spread) ? mappedCost(context, spread) : undefined) ?? promiseOf(context, spread);
+      }
+      return promiseOf(context, element);
+    });
+  }
+  if (Node.isCallExpression(argument)) return [mappedCost(context, argument) ?? promiseOf(context, argument)];
+  return [promiseOf(context, argument)];
+}
+
+/** The time until the value of an expression (awaited) is available. */
+export function promiseOf(context: AnalysisContext, expression: Node): Cost {
+  const node = expression;
+  if (Node.isParenthesizedExpression(node) || Node.isAsExpression(node) || Node.isNonNullExpression(node) || Node.isSatisfiesExpression(node)) {
+    return promiseOf(context, node.getExpression());
+  }
+  if (Node.isAwaitExpression(node)) return promiseOf(context, node.getExpression());
+  if (Node.isConditionalExpression(node)) {
+    return sequence([waitOf(context, node.getCondition()), worstOf([promiseOf(context, node.getWhenTrue()), promiseOf(context, node.getWhenFalse())])]);
+  }
+  if (Node.isCallExpression(node)) return callCost(context, node);
+  if (Node.isNewExpression(node) && node.getExpression().getText() === 'Promise') {
+    const [executor] = node.getArguments();
+    return executor === undefined ? ZERO : newPromiseCost(context, executor);
+  }
+  if (Node.isIdentifier(node)) {
+    // `const pending = call(); ... await pending`: the call's time, counted where it is awaited.
+    const declaration = node.getSymbol()?.getDeclarations()[0];
+    if (declaration !== undefined && Node.isVariableDeclaration(declaration) && declaration.getVariableStatement()?.getDeclarationKind() === 'const') {
+      const initializer = declaration.getInitializer();
+      if (initializer !== undefined && Node.isCallExpression(initializer) && declaration.getFirstAncestor(Node.isFunctionLikeDeclaration) === node.getFirstAncestor(Node.isFunctionLikeDeclaration)) {
+        return callCost(context, initializer);
+      }
+    }
+  }
+  return waitOf(context, node);
+}
+
+/** `new Promise((resolve) => setTimeout(resolve, ms))` and the like: the timers and calls the executor starts. */
+function newPromiseCost(context: AnalysisContext, executor: Node): Cost {
+  const costs: Cost[] = [];
+  for (const call of executor.getDescendantsOfKind(SyntaxKind.CallExpression)) {
+    if (call.getExpression().getText() === 'setTimeout') {
+      const delay = call.getArguments()[1];
+      const ms = delay === undefined ? 0 : resolveNumber(context, delay);
+      costs.push(leaf(ms ?? Number.POSITIVE_INFINITY, stepOf(context, call), { io: false, deadlineBound: false }));
+    }
+  }
+  return parallel(costs);
+}
+
+function outboundCost(context: AnalysisContext, call: CallExpression, kind: string, present: boolean, limit: { ms: number; fromDeadline: boolean } | undefined): Cost {
+  if (!present) {
+    report(
+      context,
+      LATENCY_RULES.missingTimeout,
+      call,
+      `${kind} ${callText(call)} is awaited with no signal or timeout, so it may wait ${formatMs(NODE_FETCH_DEFAULT_MS)} (Node's fetch default).`,
+      'Pass a signal bounded by the request deadline (e.g. deadline.child(ms).signal) or AbortSignal.timeout(ms).',
+    );
+  }
+  const ms = limit?.ms ?? NODE_FETCH_DEFAULT_MS;
+  return leaf(ms, stepOf(context, call), { io: true, deadlineBound: limit?.fromDeadline ?? false });
+}
+
+function promiseCombinator(context: AnalysisContext, call: CallExpression): Cost | undefined {
+  const name = call.getExpression().getText();
+  const [argument] = call.getArguments();
+  if (argument === undefined) return undefined;
+  if (name === 'Promise.all' || name === 'Promise.allSettled') return through(parallel(promisesOf(context, argument)), stepOf(context, call, name));
+  if (name === 'Promise.race' || name === 'Promise.any') return through(race(promisesOf(context, argument)), stepOf(context, call, name));
+  return undefined;
+}
+
+function callCost(context: AnalysisContext, call: CallExpression): Cost {
+  const combined = promiseCombinator(context, call);
+  if (combined !== undefined) return combined;
+  const before = waitOf(context, call);
+  const timer = timerWait(context, call);
+  if (timer !== undefined) return sequence([before, leaf(timer, stepOf(context, call), { io: false, deadlineBound: false })]);
+  if (deadlineChildTimeout(context, call) !== undefined) return before;
+  const { present, limit } = timeoutOptions(context, call);
+  if (isOutboundCall(call)) return sequence([before, outboundCost(context, call, 'The outbound call', present, limit)]);
+
+  const targets = callTargets(context, call);
+  const step = stepOf(context, call);
+  if (targets.assumption !== undefined) {
+    report(context, LATENCY_RULES.assumedImplementation, call, targets.assumption, 'Construct the implementation in the composition root (latency.compositionRoot) so the analysis can follow it.');
+  }
+  if (targets.sideEffect && returnsPromise(call)) {
+    report(
+      context,
+      LATENCY_RULES.awaitedSideEffect,
+      call,
+      `The side effect ${callText(call)} is awaited on the request path, so the response waits for it.`,
+      'Fire it without awaiting (the sink buffers and never throws), after the response is decided.',
+    );
+  }
+  const parts = targets.functions.map((fn) => functionCost(context, fn));
+  // A promise or callback handed to the callee is assumed to be awaited by it (untilAborted, breaker.execute).
+  for (const argument of call.getArguments()) {
+    if (isFunctionLiteral(argument)) parts.push(functionCost(context, argument));
+    else if (Node.isCallExpression(argument) || Node.isAwaitExpression(argument)) parts.push(promiseOf(context, argument));
+  }
+  let cost = parallel(parts);
+  if (targets.port && returnsPromise(call)) {
+    cost = parallel([cost, outboundCost(context, call, 'The port call', present, limit)]);
+  }
+  cost = through(cost, step);
+  if (limit !== undefined) cost = cap(cost, limit.ms, step, limit.fromDeadline);
+  return sequence([before, cost]);
+}

@@ -1,0 +1,151 @@
+import path from 'node:path';
+import { existsSync } from 'node:fs';
+import { NpvError, type FindingInput, type LatencyConfig } from '@npvguard/core';
+import { Project } from 'ts-morph';
+import { compileGlobs } from './globs.js';
+import { fileOf, type AnalysisContext } from './analysis/context.js';
+import { formatMs, type PathStep } from './analysis/cost.js';
+import { functionCost } from './analysis/evaluate.js';
+import { findDeadlineBudget } from './analysis/signals.js';
+import { findRoutes } from './routes/findRoutes.js';
+import { LATENCY_RULES } from './meta.js';
+
+export interface AnalyzeLatencyOptions {
+  root: string;
+  /** Project source files, root-relative POSIX. */
+  files: readonly string[];
+  config: LatencyConfig;
+  tsconfig?: string;
+}
+
+/** One route's static verdict, as it appears in `checks[].data.routes`. */
+export interface RouteBound {
+  route: string;
+  file: string;
+  line: number;
+  budgetMs: number | null;
+  /** null when unbounded (a loop with no bound) or when the handler was not found. */
+  staticBoundMs: number | null;
+  headroomMs: number | null;
+  criticalPath: PathStep[];
+  verdict: 'within' | 'exceeded' | 'no-budget' | 'no-handler';
+}
+
+export interface LatencyAnalysis {
+  routes: RouteBound[];
+  findings: FindingInput[];
+  deadlineBudgetMs: number | null;
+  stats: { files: number; durationMs: number };
+}
+
+function createProject(root: string, tsconfig: string | undefined, files: readonly string[]): Project {
+  const tsconfigPath = path.resolve(root, tsconfig ?? 'tsconfig.json');
+  if (!existsSync(tsconfigPath)) throw new NpvError('NPV2002', `The latency check needs a tsconfig; ${tsconfigPath} does not exist.`, { tsconfig: tsconfigPath });
+  const project = new Project({ tsConfigFilePath: tsconfigPath, skipAddingFilesFromTsConfig: true });
+  for (const file of files) project.addSourceFileAtPath(path.join(root, file));
+  return project;
+}
+
+export function formatPath(steps: readonly PathStep[]): string {
+  return steps.map((step) => `${step.file}:${step.line} ${step.call} — ${formatMs(step.ms)}`).join('\n  → ');
+}
+
+/** extract routes → bound each handler's critical path → compare with budgets. */
+export function analyzeLatency(options: AnalyzeLatencyOptions): LatencyAnalysis {
+  const started = performance.now();
+  const { root, config } = options;
+  const project = createProject(root, options.tsconfig, options.files);
+  const sourceSet = new Set(options.files);
+  const isPort = compileGlobs(config.ports);
+  const isSideEffect = compileGlobs(config.sideEffects);
+  const isComposition = compileGlobs(config.compositionRoot);
+  const findings: FindingInput[] = [];
+  const reported = new Set<string>();
+  const context: AnalysisContext = {
+    project,
+    root,
+    isPortFile: isPort,
+    isSideEffectFile: isSideEffect,
+    isSourceFile: (file) => sourceSet.has(file),
+    compositionRoots: options.files.filter(isComposition).map((file) => project.getSourceFileOrThrow(path.join(root, file))),
+    deadlineBudgetMs: Number.POSITIVE_INFINITY,
+    report(finding) {
+      const key = `${finding.ruleId}|${finding.file}|${finding.line}|${finding.column}`;
+      if (reported.has(key)) return;
+      reported.add(key);
+      findings.push(finding);
+    },
+    functionCosts: new Map(),
+    numbers: new Map(),
+  };
+  context.deadlineBudgetMs = findDeadlineBudget(context);
+  const sourceFiles = options.files.map((file) => project.getSourceFileOrThrow(path.join(root, file)));
+  const routes = findRoutes(sourceFiles);
+
+  const known = new Set(routes.map((route) => route.key));
+  for (const budgeted of Object.keys(config.budgets)) {
+    if (!known.has(budgeted)) {
+      throw new NpvError(
+        'NPV1202',
+        `latency.budgets names ${JSON.stringify(budgeted)}, but the app registers no such route. Routes found: ${[...known].join(', ') || 'none'}.`,
+        { route: budgeted, routes: [...known] },
+      );
+    }
+  }
+
+  const bounds: RouteBound[] = [];
+  for (const route of routes) {
+    const file = fileOf(context, route.call);
+    const line = route.call.getStartLineNumber();
+    const column = route.call.getStart() - route.call.getStartLinePos() + 1;
+    const budget = config.budgets[route.key]?.p99Ms;
+    if (route.handler === undefined) {
+      context.report({
+        ruleId: LATENCY_RULES.routeWithoutHandler,
+        file, line, column,
+        message: `The handler of ${route.key} could not be located, so its latency cannot be bounded.`,
+        hint: 'Pass the handler as a function literal or a named function (app.post(url, options, handler) or app.route({ method, url, handler })).',
+        fingerprintParts: [LATENCY_RULES.routeWithoutHandler, route.key],
+      });
+      bounds.push({ route: route.key, file, line, budgetMs: budget ?? null, staticBoundMs: null, headroomMs: null, criticalPath: [], verdict: 'no-handler' });
+      continue;
+    }
+    const cost = functionCost(context, route.handler);
+    const bound = cost.ms;
+    const finite = Number.isFinite(bound);
+    if (budget === undefined) {
+      context.report({
+        ruleId: LATENCY_RULES.routeWithoutBudget,
+        file, line, column,
+        message: `${route.key} has no latency budget (its static bound is ${formatMs(bound)}).`,
+        hint: `Add latency.budgets[${JSON.stringify(route.key)}] = { p99Ms: <ms> } to the config.`,
+        fingerprintParts: [LATENCY_RULES.routeWithoutBudget, route.key],
+      });
+    } else if (bound > budget) {
+      context.report({
+        ruleId: LATENCY_RULES.staticBudgetExceeded,
+        file, line, column,
+        message: `${route.key} can take ${formatMs(bound)} in the worst case, over its p99 budget of ${formatMs(budget)}. Critical path:\n  ${formatPath(cost.path)}`,
+        hint: 'Shorten the slowest link of the critical path: run independent calls in parallel, lower a timeout, or derive it from the request deadline.',
+        fingerprintParts: [LATENCY_RULES.staticBudgetExceeded, route.key],
+        data: { route: route.key, budgetMs: budget, staticBoundMs: finite ? bound : null, criticalPath: cost.path },
+      });
+    }
+    bounds.push({
+      route: route.key,
+      file,
+      line,
+      budgetMs: budget ?? null,
+      staticBoundMs: finite ? bound : null,
+      headroomMs: budget === undefined || !finite ? null : Math.round((budget - bound) * 1000) / 1000,
+      criticalPath: [...cost.path],
+      verdict: budget === undefined ? 'no-budget' : bound > budget ? 'exceeded' : 'within',
+    });
+  }
+  return {
+    routes: bounds,
+    findings,
+    deadlineBudgetMs: Number.isFinite(context.deadlineBudgetMs) ? context.deadlineBudgetMs : null,
+    stats: { files: options.files.length, durationMs: Math.round(performance.now() - started) },
+  };
+}
