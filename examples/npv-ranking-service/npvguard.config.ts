@@ -59,8 +59,8 @@ export default defineConfig({
     // The product brief's budget for the cards route; operations routes answer from memory.
     budgets: {
       'POST /v1/npv/cards': { p99Ms: 50 },
-      'GET /healthz': { p99Ms: 5 },
-      'GET /readyz': { p99Ms: 5 },
+      'GET /healthz': { p99Ms: 10 },
+      'GET /readyz': { p99Ms: 10 },
       'GET /metrics': { p99Ms: 20 },
     },
     // Every I/O the pipeline does goes through these interfaces.

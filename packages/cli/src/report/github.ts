@@ -1,5 +1,6 @@
 import type { Severity } from '@npvguard/core';
 import { newFindings, shownPath, type Reporter } from './reporter.js';
+import { latencyRoutes, latencySummaryLine } from './latencyRoutes.js';
 
 /** Escapes the message part of a workflow command (after `::`). */
 export function escapeData(text: string): string {
@@ -40,6 +41,7 @@ export const githubReporter: Reporter = (result, options) => {
       `${finding.message}\nfix: ${finding.hint}\n${finding.docsUrl}`,
     ),
   );
+  for (const row of latencyRoutes(result)) lines.push(command('notice', { title: `npvguard latency ${row.route}` }, latencySummaryLine(row)));
   for (const run of result.checks) {
     if (run.status === 'error' && run.error !== undefined) {
       lines.push(command('error', { title: `npvguard ${run.id}: ${run.error.code}` }, `${run.id} could not run: ${run.error.message}`));

@@ -1,6 +1,7 @@
 import type { CheckRun, Finding, Result } from '@npvguard/core';
 import { shownPath, type Reporter, type ReporterOptions } from './reporter.js';
 import { escapeXml } from './xml.js';
+import { latencyRoutes, latencySummaryLine } from './latencyRoutes.js';
 
 interface TestCase {
   name: string;
@@ -72,7 +73,10 @@ export const junitReporter: Reporter = (result, options) => {
     // A check with nothing to report is one passing case, so the suite is never empty.
     const rendered = cases.length === 0 ? [`    <testcase name="${escapeXml(run.id)}" classname="${escapeXml(run.id)}"/>`] : cases.map((item) => renderCase(item, options));
     const failures = cases.filter((item) => item.failures.length > 0).length;
-    suites.push(`${header(rendered.length, failures, 0, 0)}\n${rendered.join('\n')}\n  </testsuite>`);
+    const routes = run.id === 'latency' ? latencyRoutes(result) : [];
+    // Per-route figures as suite properties, where CI test tabs show them next to the cases.
+    const properties = routes.length === 0 ? '' : `    <properties>\n${routes.map((row) => `      <property name="${escapeXml(row.route)}" value="${escapeXml(latencySummaryLine(row))}"/>`).join('\n')}\n    </properties>\n`;
+    suites.push(`${header(rendered.length, failures, 0, 0)}\n${properties}${rendered.join('\n')}\n  </testsuite>`);
     totalTests += rendered.length;
     totalFailures += failures;
   }

@@ -1,5 +1,6 @@
 import type { Result } from '@npvguard/core';
 import { newFindings, shownPath, type Reporter } from './reporter.js';
+import { LATENCY_HEADERS, latencyCells, latencyRoutes } from './latencyRoutes.js';
 
 /** Findings listed in the summary; GitHub caps a job summary at 1 MiB, and a long table helps nobody. */
 export const MARKDOWN_FINDING_LIMIT = 50;
@@ -27,6 +28,11 @@ export const markdownReporter: Reporter = (result, options) => {
     const count = newFindings(result).filter((finding) => finding.check === run.id).length;
     const error = run.error === undefined ? '' : ` (${run.error.code}: ${escapeCell(run.error.message)})`;
     lines.push(`| ${run.id} | ${CHECK_LABEL[run.status]}${error} | ${count} | ${Math.round(run.durationMs)} ms |`);
+  }
+  const routes = latencyRoutes(result);
+  if (routes.length > 0) {
+    lines.push('', '### Latency per route', '', `| ${LATENCY_HEADERS.join(' | ')} |`, `| ${LATENCY_HEADERS.map(() => '---').join(' | ')} |`);
+    for (const row of routes) lines.push(`| ${latencyCells(row).map(escapeCell).join(' | ')} |`);
   }
   const findings = newFindings(result);
   if (findings.length > 0) {

@@ -1,5 +1,6 @@
 import { docsUrlFor, type Finding, type RuleMeta, type Severity } from '@npvguard/core';
 import { shownPath, type Reporter } from './reporter.js';
+import { latencyRoutes } from './latencyRoutes.js';
 
 export const SARIF_SCHEMA = 'https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json';
 export const SARIF_FINGERPRINT_KEY = 'npvguard/v1';
@@ -89,6 +90,7 @@ export const sarifReporter: Reporter = (result, options) => {
         ],
         columnKind: 'utf16CodeUnits',
         results,
+        ...(latencyRoutes(result).length === 0 ? {} : { properties: { latencyRoutes: latencyRoutes(result) } }),
       },
     ],
   };

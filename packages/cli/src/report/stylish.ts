@@ -1,6 +1,7 @@
 import type { Finding, Severity } from '@npvguard/core';
 import { palette, type Palette } from './color.js';
 import { newFindings, plural, shownPath, type Reporter } from './reporter.js';
+import { latencyRoutes, latencyTextTable } from './latencyRoutes.js';
 
 function severityLabel(severity: Severity, colors: Palette): string {
   if (severity === 'error') return colors.red('error');
@@ -39,6 +40,8 @@ export const stylishReporter: Reporter = (result, options) => {
       lines.push(`${colors.red('✖')} ${run.id} could not run: ${run.error.code} ${run.error.message}`);
     }
   }
+  const routes = latencyRoutes(result);
+  if (routes.length > 0) lines.push(colors.bold('latency per route'), ...latencyTextTable(routes).map((line) => `  ${line}`), '');
   const { summary } = result;
   const problems = summary.errors + summary.warnings + summary.infos;
   const counts = `${plural(problems, 'problem')} (${plural(summary.errors, 'error')}, ${plural(summary.warnings, 'warning')}, ${plural(summary.infos, 'info')})`;
