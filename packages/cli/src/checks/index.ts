@@ -2,6 +2,7 @@ import type { Check } from '@npvguard/core';
 import { lazyCheck } from './lazyCheck.js';
 import { boundariesMeta } from './boundaries/meta.js';
 import { lintMeta } from './lint/meta.js';
+import { integrityMeta } from './integrity/meta.js';
 import { latencyMeta } from './latency/meta.js';
 
 /** Every check npvguard can run, in report order. */
@@ -13,5 +14,12 @@ export const CHECKS: readonly Check[] = [
     (config) => config.boundaries !== undefined,
   ),
   lazyCheck('lint', lintMeta, async () => (await import('./lint/index.js')).lintCheck, (config) => config.lint !== undefined),
+  lazyCheck(
+    'integrity',
+    integrityMeta,
+    // The integrity check needs every rule's default severity to see one lowered; CHECKS is complete by the time it loads.
+    async () => (await import('./integrity/index.js')).createIntegrityCheck(() => CHECKS.flatMap((check) => check.meta.rules)),
+    (config) => config.integrity !== undefined,
+  ),
   lazyCheck('latency', latencyMeta, async () => (await import('./latency/index.js')).latencyCheck, (config) => config.latency !== undefined),
 ];

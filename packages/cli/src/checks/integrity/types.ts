@@ -1,0 +1,36 @@
+import type ts from 'typescript';
+import type { NpvConfig, RuleMeta } from '@npvguard/core';
+import type { Change, ChangedFile } from './diff/readChange.js';
+
+/** A finding before the justification convention and the runner see it. */
+export interface RawFinding {
+  ruleId: string;
+  file: string;
+  line: number;
+  column: number;
+  message: string;
+  hint: string;
+  fingerprintParts: readonly string[];
+  data?: Record<string, unknown>;
+}
+
+/** Base and head versions of a changed file, parsed on demand. */
+export interface Versions {
+  base: ts.SourceFile | undefined;
+  head: ts.SourceFile | undefined;
+}
+
+/** Everything a rule of the integrity check reads. */
+export interface IntegrityInput {
+  root: string;
+  config: NpvConfig;
+  /** The project's source files (config `include`). */
+  files: readonly string[];
+  change: Change;
+  /** Changed files the check looks at (the `ignore` globs removed). */
+  changed: readonly ChangedFile[];
+  isTest(file: string): boolean;
+  versions(file: ChangedFile): Promise<Versions>;
+  /** Every rule npvguard can report, for default severities. */
+  knownRules: readonly RuleMeta[];
+}
