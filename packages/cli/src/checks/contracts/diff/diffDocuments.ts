@@ -1,0 +1,70 @@
+import { listOperations, normalizeOpenApiSchemas, type Operation } from '@npvguard/harness/contracts';
+import { changeKind } from './catalogue.js';
+import { compareOperations } from './operationDiff.js';
+import type { ContractChange, OperationPair } from './types.js';
+import { findWitness } from './witness.js';
+
+const operationKey = (operation: Operation): string => `${operation.method} ${operation.pathKey}`;
+
+function operationChange(id: string, operation: Operation, message: string, side: 'old' | 'new'): ContractChange {
+  const kind = changeKind(id);
+  const level = kind.level === 'error' && operation.deprecated ? 'warning' : kind.level;
+  return {
+    id,
+    level,
+    method: operation.method,
+    path: operation.path,
+    location: 'operation',
+    message: `${operation.method} ${operation.path}: ${message}${operation.deprecated && side === 'old' ? ' (it was deprecated)' : ''}`,
+    pointer: operation.pointer,
+    side,
+    ...(kind.level === 'info' ? {} : { probe: { part: { kind: 'operation' }, valuePath: [], direction: 'old-accepts-new-rejects' } }),
+  };
+}
+
+function compareKey(change: ContractChange): string {
+  return `${change.path}\u0000${change.method}\u0000${change.location}\u0000${change.id}\u0000${change.message}`;
+}
+
+/**
+ * The semantic diff of two OpenAPI 3.0/3.1 documents (parsed, local `$ref`s allowed). Operations are
+ * matched by method and path shape; every change gets an id and level, and every breaking change is
+ * searched for a witness. A breaking change without a witness is kept as a warning: the schemas differ,
+ * but no exchange the old contract allows was found that the new one refuses.
+ */
+export function diffDocuments(oldDocument: unknown, newDocument: unknown): ContractChange[] {
+  const oldRoot = normalizeOpenApiSchemas(oldDocument);
+  const newRoot = normalizeOpenApiSchemas(newDocument);
+  const oldOperations = listOperations(oldRoot);
+  const newOperations = listOperations(newRoot);
+  const newByKey = new Map(newOperations.map((operation) => [operationKey(operation), operation]));
+  const oldByKey = new Map(oldOperations.map((operation) => [operationKey(operation), operation]));
+  const newPaths = new Set(newOperations.map((operation) => operation.pathKey));
+  const oldPaths = new Set(oldOperations.map((operation) => operation.pathKey));
+  const changes: Array<{ change: ContractChange; pair: OperationPair }> = [];
+  for (const previous of oldOperations) {
+    const next = newByKey.get(operationKey(previous));
+    if (next === undefined) {
+      const id = newPaths.has(previous.pathKey) ? 'api-operation-removed' : 'api-path-removed';
+      changes.push({ change: operationChange(id, previous, id === 'api-path-removed' ? 'the path was removed' : 'the operation was removed', 'old'), pair: { old: previous, new: undefined } });
+      continue;
+    }
+    const pair = { old: previous, new: next };
+    compareOperations({ old: previous, new: next, oldRoot, newRoot, report: (change) => changes.push({ change, pair }) });
+  }
+  for (const next of newOperations) {
+    if (oldByKey.has(operationKey(next))) continue;
+    const id = oldPaths.has(next.pathKey) ? 'api-operation-added' : 'api-path-added';
+    changes.push({ change: operationChange(id, next, id === 'api-path-added' ? 'the path was added' : 'the operation was added', 'new'), pair: { old: undefined, new: next } });
+  }
+  for (const { change, pair } of changes) {
+    if (change.probe === undefined || change.level === 'info') continue;
+    const witness = findWitness(change, pair, oldRoot, newRoot);
+    if (witness !== undefined) change.witness = witness;
+    else if (change.level === 'error') {
+      change.level = 'warning';
+      change.message = `${change.message} (no request or answer was found that one contract allows and the other refuses, so it may not break clients)`;
+    }
+  }
+  return changes.map(({ change }) => change).sort((left, right) => compareKey(left).localeCompare(compareKey(right)));
+}

@@ -1,0 +1,113 @@
+import type { Operation, OperationParameter } from '@npvguard/harness/contracts';
+import { changeKind } from './catalogue.js';
+import { compareSchemas } from './schemaDiff.js';
+import type { SchemaDiffContext } from './schemaContext.js';
+import type { ContractChange, ExchangePart, WitnessProbe } from './types.js';
+
+export interface OperationDiffInput {
+  old: Operation;
+  new: Operation;
+  oldRoot: unknown;
+  newRoot: unknown;
+  report(change: ContractChange): void;
+}
+
+function change(input: OperationDiffInput, id: string, location: string, message: string, pointer: string, side: 'old' | 'new', probe?: WitnessProbe): ContractChange {
+  const kind = changeKind(id);
+  return {
+    id,
+    level: kind.level,
+    method: input.new.method,
+    path: input.new.path,
+    location,
+    message: `${location}: ${message}`,
+    pointer,
+    side,
+    ...(probe === undefined || kind.level === 'info' ? {} : { probe }),
+  };
+}
+
+const parameterKey = (parameter: OperationParameter): string => `${parameter.in}:${parameter.name}`;
+const isSuccess = (status: string): boolean => /^2(\d\d|XX)$/.test(status);
+
+function context(input: OperationDiffInput, side: 'request' | 'response', subject: 'property' | 'parameter', part: ExchangePart, locationPrefix: string): SchemaDiffContext {
+  return { side, subject, part, method: input.new.method, path: input.new.path, locationPrefix, oldRoot: input.oldRoot, newRoot: input.newRoot, report: input.report, active: new Set() };
+}
+
+function compareParameters(input: OperationDiffInput): void {
+  const oldByKey = new Map(input.old.parameters.map((parameter) => [parameterKey(parameter), parameter]));
+  const newByKey = new Map(input.new.parameters.map((parameter) => [parameterKey(parameter), parameter]));
+  for (const [key, parameter] of newByKey) {
+    const location = `${parameter.in} parameter ${parameter.name}`;
+    const part: ExchangePart = { kind: 'parameter', in: parameter.in, name: parameter.name };
+    const previous = oldByKey.get(key);
+    if (previous === undefined) {
+      // A path parameter renamed keeps its position, and path shapes already matched: not a new parameter.
+      if (parameter.in === 'path') continue;
+      if (parameter.required) input.report(change(input, 'new-required-request-parameter', location, 'a required parameter was added', parameter.pointer, 'new', { part, valuePath: [], omit: true, direction: 'old-accepts-new-rejects' }));
+      else input.report(change(input, 'new-optional-request-parameter', location, 'an optional parameter was added', parameter.pointer, 'new'));
+      continue;
+    }
+    if (!previous.required && parameter.required) {
+      input.report(change(input, 'request-parameter-became-required', location, 'the parameter became required', parameter.pointer, 'new', { part, valuePath: [], omit: true, direction: 'old-accepts-new-rejects' }));
+    } else if (previous.required && !parameter.required) {
+      input.report(change(input, 'request-parameter-became-optional', location, 'the parameter became optional', parameter.pointer, 'new'));
+    }
+    compareSchemas(context(input, 'request', 'parameter', part, location), { oldSchema: previous.schema, newSchema: parameter.schema, valuePath: [], pointer: `${parameter.pointer}/schema` });
+  }
+  for (const [key, parameter] of oldByKey) {
+    if (!newByKey.has(key) && parameter.in !== 'path') {
+      input.report(change(input, 'request-parameter-removed', `${parameter.in} parameter ${parameter.name}`, 'the parameter is no longer described', parameter.pointer, 'old'));
+    }
+  }
+}
+
+function compareBodies(input: OperationDiffInput): void {
+  const previous = input.old.body;
+  const next = input.new.body;
+  const part: ExchangePart = { kind: 'body' };
+  if (previous === undefined && next === undefined) return;
+  if (previous === undefined && next !== undefined) {
+    if (next.required) input.report(change(input, 'new-required-request-body', 'request body', 'a required request body was added', next.pointer, 'new', { part, valuePath: [], omit: true, direction: 'old-accepts-new-rejects' }));
+    else input.report(change(input, 'new-optional-request-body', 'request body', 'an optional request body was added', next.pointer, 'new'));
+    return;
+  }
+  if (previous !== undefined && next === undefined) {
+    input.report(change(input, 'request-body-removed', 'request body', 'the request body is no longer described', previous.pointer, 'old'));
+    return;
+  }
+  if (previous === undefined || next === undefined) return;
+  if (!previous.required && next.required) input.report(change(input, 'request-body-became-required', 'request body', 'the request body became required', next.pointer, 'new', { part, valuePath: [], omit: true, direction: 'old-accepts-new-rejects' }));
+  else if (previous.required && !next.required) input.report(change(input, 'request-body-became-optional', 'request body', 'the request body became optional', next.pointer, 'new'));
+  if (previous.schema !== undefined && next.schema !== undefined) {
+    compareSchemas(context(input, 'request', 'property', part, 'request body'), { oldSchema: previous.schema, newSchema: next.schema, valuePath: [], pointer: `${next.pointer}/content/${(next.mediaType ?? 'application/json').replace(/\//g, '~1')}/schema` });
+  }
+}
+
+function compareResponses(input: OperationDiffInput): void {
+  const newByStatus = new Map(input.new.responses.map((response) => [response.status, response]));
+  const oldByStatus = new Map(input.old.responses.map((response) => [response.status, response]));
+  for (const [status, previous] of oldByStatus) {
+    const next = newByStatus.get(status);
+    const location = `response ${status}`;
+    const part: ExchangePart = { kind: 'response', status };
+    if (next === undefined) {
+      const id = isSuccess(status) ? 'response-success-status-removed' : 'response-non-success-status-removed';
+      input.report(change(input, id, location, `the status ${status} is no longer documented`, previous.pointer, 'old', { part, valuePath: [], oldSchema: previous.schema ?? true, direction: 'old-accepts-new-rejects' }));
+      continue;
+    }
+    if (previous.schema !== undefined && next.schema !== undefined) {
+      compareSchemas(context(input, 'response', 'property', part, location), { oldSchema: previous.schema, newSchema: next.schema, valuePath: [], pointer: `${next.pointer}/content/${(next.mediaType ?? 'application/json').replace(/\//g, '~1')}/schema` });
+    }
+  }
+  for (const [status, next] of newByStatus) {
+    if (!oldByStatus.has(status)) input.report(change(input, 'response-status-added', `response ${status}`, `the status ${status} was added`, next.pointer, 'new'));
+  }
+}
+
+/** Every change between two versions of one operation: parameters, request body, responses. */
+export function compareOperations(input: OperationDiffInput): void {
+  compareParameters(input);
+  compareBodies(input);
+  compareResponses(input);
+}

@@ -1,0 +1,115 @@
+import { canonicalJson, dereference, isRecord, mergeAllOf, type JsonSchema, type SchemaObject } from '@npvguard/harness/contracts';
+import { changeKind } from './catalogue.js';
+import type { ContractChange, ExchangePart, ValueSegment, WitnessProbe } from './types.js';
+
+/** Where a schema comparison happens and how it reports. */
+export interface SchemaDiffContext {
+  side: 'request' | 'response';
+  subject: 'property' | 'parameter';
+  part: ExchangePart;
+  method: string;
+  path: string;
+  /** `request body`, `query parameter q`, `response 200`. */
+  locationPrefix: string;
+  oldRoot: unknown;
+  newRoot: unknown;
+  report(change: ContractChange): void;
+  /** Pairs of references already being compared: recursive schemas are compared once. */
+  active: Set<string>;
+}
+
+export interface SchemaPosition {
+  oldSchema: JsonSchema;
+  newSchema: JsonSchema;
+  valuePath: readonly ValueSegment[];
+  /** JSON pointer of the new schema in the new document. */
+  pointer: string;
+}
+
+export function renderValuePath(path: readonly ValueSegment[]): string {
+  let text = '';
+  for (const segment of path) {
+    if ('property' in segment) text += text === '' ? segment.property : `.${segment.property}`;
+    else if ('items' in segment) text += '[]';
+    else text += text === '' ? '*' : '.*';
+  }
+  return text;
+}
+
+export function schemaId(context: SchemaDiffContext, concept: string): string {
+  if (context.side === 'response') return `response-property-${concept}`;
+  return context.subject === 'parameter' ? `request-parameter-${concept}` : `request-property-${concept}`;
+}
+
+/** Reports one change at a schema position; `id` is a full id or a concept of the context's subject. */
+export function emit(
+  context: SchemaDiffContext,
+  position: SchemaPosition,
+  id: string,
+  message: string,
+  probe: Partial<Omit<WitnessProbe, 'part'>> = {},
+): void {
+  const kind = changeKind(id);
+  const where = renderValuePath(position.valuePath);
+  const location = where === '' ? context.locationPrefix : `${context.locationPrefix} ${where}`;
+  const change: ContractChange = {
+    id,
+    level: kind.level,
+    method: context.method,
+    path: context.path,
+    location,
+    message: `${location}: ${message}`,
+    pointer: position.pointer,
+    side: 'new',
+  };
+  if (kind.level !== 'info') {
+    change.probe = {
+      part: context.part,
+      valuePath: position.valuePath,
+      oldSchema: position.oldSchema,
+      newSchema: position.newSchema,
+      direction: context.side === 'request' ? 'old-accepts-new-rejects' : 'new-allows-old-rejects',
+      ...probe,
+    };
+  }
+  context.report(change);
+}
+
+/** A schema with `$ref` chains followed and `allOf` merged into one keyword set. */
+export function flatten(schema: JsonSchema, root: unknown): JsonSchema {
+  const resolved = dereference(schema, root);
+  if (!isRecord(resolved)) return resolved;
+  return resolved['allOf'] === undefined ? resolved : mergeAllOf(resolved, root);
+}
+
+/** The pointer a schema's `$ref` leads to, or the given pointer when it has none. */
+export function pointerAfterReference(schema: JsonSchema, pointer: string): string {
+  return isRecord(schema) && typeof schema['$ref'] === 'string' && schema['$ref'].startsWith('#') ? schema['$ref'] : pointer;
+}
+
+/**
+ * Text identifying what a schema means, references inlined (to a fixed depth), key order ignored: a
+ * branch moved into `components` and referenced compares equal to the same branch inline.
+ */
+export function schemaMeaning(schema: JsonSchema, root: unknown, depth = 0): string {
+  const inline = (value: unknown, level: number): unknown => {
+    if (Array.isArray(value)) return value.map((item) => inline(item, level));
+    if (!isRecord(value)) return value;
+    if (typeof value['$ref'] === 'string' && level < 8) {
+      const { $ref: _reference, ...siblings } = value;
+      const target = inline(dereference({ $ref: value['$ref'] }, root), level + 1);
+      return Object.keys(siblings).length === 0 ? target : { allOf: [target, inline(siblings, level)] };
+    }
+    const copy: Record<string, unknown> = {};
+    for (const [key, item] of Object.entries(value)) {
+      if (key === 'description' || key === 'title' || key === 'examples' || key === 'example' || key === '$comment') continue;
+      copy[key] = key === 'required' && Array.isArray(item) ? [...(item as unknown[])].map(String).sort() : inline(item, level);
+    }
+    return copy;
+  };
+  return canonicalJson(inline(schema, depth));
+}
+
+export function asObject(schema: JsonSchema): SchemaObject {
+  return schema === true ? {} : schema === false ? { not: {} } : schema;
+}
