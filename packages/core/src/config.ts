@@ -52,6 +52,38 @@ export interface LatencyConfig {
   measure?: LatencyMeasureConfig;
 }
 
+/** One model the service calls over the Open Inference Protocol v2. */
+export interface ContractsModelConfig {
+  /** `<module>#<export>`: the service's declaration of the model contract (see docs/checks/contracts.md, "Model contract"). */
+  spec: string;
+  /** The model's metadata snapshot. Default `contracts/model-<name>.json`. */
+  snapshot?: string;
+}
+
+/** In-process property tests of every route (run through `inject`). */
+export interface ContractsPropertiesConfig {
+  /** Runs per route and property. Default 100; 0 turns the property tests off. */
+  runs?: number;
+  /** Seed every route's seed derives from. Default 1. */
+  seed?: number;
+  /** A fast-check replay path printed with a failure, to re-run exactly that case. */
+  replayPath?: string;
+}
+
+export interface ContractsConfig {
+  /** `<module>#<export>` of the app factory, relative to the config's folder; called with no arguments, never listened. */
+  app: string;
+  /** The committed OpenAPI snapshot. Default `contracts/openapi.json`. */
+  snapshot?: string;
+  /** Acknowledged breaking changes. Default `contracts/changes.json`. */
+  changes?: string;
+  /** `info.title` of the snapshot. Default the project's package name. */
+  title?: string;
+  /** Model name → where the service declares that model's contract. */
+  models?: Record<string, ContractsModelConfig>;
+  properties?: ContractsPropertiesConfig;
+}
+
 /** An ESLint rule setting as in a flat config: a severity, or a severity followed by the rule's options. */
 export type EslintRuleSetting = 'off' | 'warn' | 'error' | 0 | 1 | 2 | readonly ['off' | 'warn' | 'error' | 0 | 1 | 2, ...unknown[]];
 
@@ -90,8 +122,7 @@ export interface NpvConfig {
   /** Per-rule severity overrides; `off` disables a rule (the integrity check reports turning one off). */
   rules?: Record<string, Severity | 'off'>;
   boundaries?: BoundariesConfig;
-  /** Sections owned by later checks; validated by those checks. */
-  contracts?: Record<string, unknown>;
+  contracts?: ContractsConfig;
   latency?: LatencyConfig;
   lint?: LintConfig;
   integrity?: IntegrityConfig;

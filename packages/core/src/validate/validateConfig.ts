@@ -4,6 +4,7 @@ import { validateBoundaries } from './boundaries.js';
 import { validateLatency } from './latency.js';
 import { validateLint } from './lint.js';
 import { validateIntegrity } from './integrity.js';
+import { validateContracts } from './contracts.js';
 import { closestMatch } from './suggest.js';
 import { formatConfigPath } from './describe.js';
 import { NpvError } from '../errors.js';
@@ -32,9 +33,6 @@ export const CONFIG_KEYS = [
   'lint',
   'integrity',
 ] as const;
-
-/** Sections owned by later checks: only their shape as an object is checked here. */
-const CHECK_OWNED_SECTIONS = ['contracts'] as const;
 
 const RULE_ID = /^[A-Za-z0-9_-]+\/[A-Za-z0-9_/-]+$/;
 
@@ -86,13 +84,9 @@ export function validateConfig(value: unknown, options: ValidateConfigOptions): 
   if (record.baseline !== undefined) config.baseline = expectString(scope, ['baseline'], record.baseline, 'a path to the baseline file');
   if (record.rules !== undefined) config.rules = validateRules(scope, ['rules'], record.rules, options.knownRuleIds);
   if (record.boundaries !== undefined) config.boundaries = validateBoundaries(scope, ['boundaries'], record.boundaries);
+  if (record.contracts !== undefined) config.contracts = validateContracts(scope, ['contracts'], record.contracts);
   if (record.latency !== undefined) config.latency = validateLatency(scope, ['latency'], record.latency);
   if (record.lint !== undefined) config.lint = validateLint(scope, ['lint'], record.lint);
   if (record.integrity !== undefined) config.integrity = validateIntegrity(scope, ['integrity'], record.integrity);
-  for (const section of CHECK_OWNED_SECTIONS) {
-    if (record[section] !== undefined) {
-      config[section] = expectObject(scope, [section], record[section], `an object (the ${section} check's settings)`);
-    }
-  }
   return config;
 }

@@ -1,0 +1,58 @@
+import type { ContractsConfig, ContractsModelConfig, ContractsPropertiesConfig } from '../config.js';
+import { emptyRecord, expectObject, expectString, rejectUnknownKeys, typeError, type ConfigPath, type ValidationScope } from './primitives.js';
+
+export const CONTRACTS_KEYS = ['app', 'snapshot', 'changes', 'title', 'models', 'properties'] as const;
+const MODEL_KEYS = ['spec', 'snapshot'] as const;
+const PROPERTIES_KEYS = ['runs', 'seed', 'replayPath'] as const;
+
+const MODULE_EXPORT = /^[^#]+#[A-Za-z_$][A-Za-z0-9_$]*$/;
+const MODULE_EXPORT_EXPECTED = 'a "<module path>#<export name>" reference, e.g. "./src/server/app.ts#buildApp"';
+
+function expectModuleExport(scope: ValidationScope, path: ConfigPath, value: unknown): string {
+  const reference = expectString(scope, path, value, MODULE_EXPORT_EXPECTED);
+  if (!MODULE_EXPORT.test(reference)) throw typeError(scope, path, MODULE_EXPORT_EXPECTED, value);
+  return reference;
+}
+
+function expectInteger(scope: ValidationScope, path: ConfigPath, value: unknown, minimum: number, expected: string): number {
+  if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < minimum) throw typeError(scope, path, expected, value);
+  return value;
+}
+
+function validateModels(scope: ValidationScope, path: ConfigPath, value: unknown): Record<string, ContractsModelConfig> {
+  const record = expectObject(scope, path, value, 'an object mapping each model name to { spec, snapshot? }');
+  const models = emptyRecord<ContractsModelConfig>();
+  for (const name of Object.keys(record)) {
+    if (!/^[A-Za-z0-9._-]+$/.test(name)) throw typeError(scope, [...path, name], 'a model name made of letters, digits, ".", "-" and "_"', name);
+    const model = expectObject(scope, [...path, name], record[name], 'an object { spec, snapshot? }');
+    rejectUnknownKeys(scope, [...path, name], model, MODEL_KEYS);
+    models[name] = {
+      spec: expectModuleExport(scope, [...path, name, 'spec'], model.spec),
+      ...(model.snapshot === undefined ? {} : { snapshot: expectString(scope, [...path, name, 'snapshot'], model.snapshot, 'a path to the model metadata snapshot') }),
+    };
+  }
+  return models;
+}
+
+function validateProperties(scope: ValidationScope, path: ConfigPath, value: unknown): ContractsPropertiesConfig {
+  const record = expectObject(scope, path, value, 'an object { runs?, seed?, replayPath? }');
+  rejectUnknownKeys(scope, path, record, PROPERTIES_KEYS);
+  const properties: ContractsPropertiesConfig = {};
+  if (record.runs !== undefined) properties.runs = expectInteger(scope, [...path, 'runs'], record.runs, 0, 'a whole number of runs, 0 or more');
+  if (record.seed !== undefined) properties.seed = expectInteger(scope, [...path, 'seed'], record.seed, Number.MIN_SAFE_INTEGER, 'an integer seed');
+  if (record.replayPath !== undefined) properties.replayPath = expectString(scope, [...path, 'replayPath'], record.replayPath, 'a fast-check replay path such as "3:1:0"');
+  return properties;
+}
+
+/** The `contracts` section: the app factory, snapshot and acknowledgement files, models, property runs. */
+export function validateContracts(scope: ValidationScope, path: ConfigPath, value: unknown): ContractsConfig {
+  const record = expectObject(scope, path, value, 'an object with at least `app` ("<module>#<export>" of the app factory)');
+  rejectUnknownKeys(scope, path, record, CONTRACTS_KEYS);
+  const contracts: ContractsConfig = { app: expectModuleExport(scope, [...path, 'app'], record.app) };
+  if (record.snapshot !== undefined) contracts.snapshot = expectString(scope, [...path, 'snapshot'], record.snapshot, 'a path to the OpenAPI snapshot');
+  if (record.changes !== undefined) contracts.changes = expectString(scope, [...path, 'changes'], record.changes, 'a path to the acknowledged changes file');
+  if (record.title !== undefined) contracts.title = expectString(scope, [...path, 'title'], record.title, 'a title for the snapshot');
+  if (record.models !== undefined) contracts.models = validateModels(scope, [...path, 'models'], record.models);
+  if (record.properties !== undefined) contracts.properties = validateProperties(scope, [...path, 'properties'], record.properties);
+  return contracts;
+}
