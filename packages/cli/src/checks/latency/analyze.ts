@@ -77,6 +77,7 @@ export function analyzeLatency(options: AnalyzeLatencyOptions): LatencyAnalysis 
     },
     functionCosts: new Map(),
     numbers: new Map(),
+    parameterBindings: [],
   };
   context.deadlineBudgetMs = findDeadlineBudget(context);
   const sourceFiles = options.files.map((file) => project.getSourceFileOrThrow(path.join(root, file)));

@@ -18,9 +18,11 @@ export interface AnalysisContext {
   deadlineBudgetMs: number;
   /** Reports a finding once per rule and position, however many routes reach it. */
   report(finding: FindingInput): void;
-  /** Function costs by declaration; `undefined` while one is being computed (recursion). */
-  functionCosts: Map<Node, Cost | undefined>;
+  /** Function costs by declaration and the numbers bound to its parameters; `undefined` while being computed (recursion). */
+  functionCosts: Map<Node, Map<string, Cost | undefined>>;
   numbers: Map<Node, number | undefined>;
+  /** Numbers the call being evaluated passes for its callee's parameters (innermost call last). */
+  parameterBindings: Map<Node, number>[];
 }
 
 /** Repo-relative POSIX path of a node's file. */

@@ -21,16 +21,38 @@ function report(context: AnalysisContext, ruleId: string, node: Node, message: s
 }
 
 /** The time until the promise a function returns settles: its awaits in order, then what it returns. */
-export function functionCost(context: AnalysisContext, fn: Node): Cost {
-  if (context.functionCosts.has(fn)) return context.functionCosts.get(fn) ?? ZERO;
-  context.functionCosts.set(fn, undefined);
+export function functionCost(context: AnalysisContext, fn: Node, bindings: Map<Node, number> = new Map()): Cost {
+  const key = JSON.stringify([...bindings.entries()].map(([parameter, value]) => [parameter.getStart(), value]));
+  let byBindings = context.functionCosts.get(fn);
+  if (byBindings === undefined) {
+    byBindings = new Map();
+    context.functionCosts.set(fn, byBindings);
+  }
+  if (byBindings.has(key)) return byBindings.get(key) ?? ZERO;
+  byBindings.set(key, undefined);
+  context.parameterBindings.push(bindings);
   let cost = ZERO;
   if (Node.isFunctionDeclaration(fn) || Node.isMethodDeclaration(fn) || Node.isArrowFunction(fn) || Node.isFunctionExpression(fn)) {
     const body = fn.getBody();
     if (body !== undefined) cost = Node.isBlock(body) ? statementCost(context, body) : promiseOf(context, body);
   }
-  context.functionCosts.set(fn, cost);
+  context.parameterBindings.pop();
+  byBindings.set(key, cost);
   return cost;
+}
+
+/** The numbers a call passes for the callee's parameters, resolved in the caller's context. */
+function bindingsFor(context: AnalysisContext, fn: Node, call: CallExpression): Map<Node, number> {
+  const bindings = new Map<Node, number>();
+  if (!Node.isFunctionDeclaration(fn) && !Node.isMethodDeclaration(fn) && !Node.isArrowFunction(fn) && !Node.isFunctionExpression(fn)) return bindings;
+  const args = call.getArguments();
+  fn.getParameters().forEach((parameter, index) => {
+    const argument = args[index];
+    if (argument === undefined) return;
+    const value = resolveNumber(context, argument);
+    if (value !== undefined) bindings.set(parameter, value);
+  });
+  return bindings;
 }
 
 function statementCost(context: AnalysisContext, statement: Node): Cost {
@@ -248,6 +270,24 @@ function promiseCombinator(context: AnalysisContext, call: CallExpression): Cost
   return undefined;
 }
 
+/** Whether a call is awaited where it stands: `await call()`, or inside an awaited `Promise.all([...])` / `.map(...)`. */
+function isAwaited(call: CallExpression): boolean {
+  let current: Node = call;
+  for (let depth = 0; depth < 6; depth += 1) {
+    const parent = current.getParent();
+    if (parent === undefined) return false;
+    if (Node.isAwaitExpression(parent)) return true;
+    const passesThrough =
+      Node.isParenthesizedExpression(parent) ||
+      Node.isArrayLiteralExpression(parent) ||
+      (Node.isArrowFunction(parent) && parent.getBody() === current) ||
+      (Node.isCallExpression(parent) && parent !== call && /^(Promise\.(all|allSettled|race|any)|.*\.map)$/.test(parent.getExpression().getText()));
+    if (!passesThrough) return false;
+    current = parent;
+  }
+  return false;
+}
+
 function callCost(context: AnalysisContext, call: CallExpression): Cost {
   const combined = promiseCombinator(context, call);
   if (combined !== undefined) return combined;
@@ -263,7 +303,7 @@ function callCost(context: AnalysisContext, call: CallExpression): Cost {
   if (targets.assumption !== undefined) {
     report(context, LATENCY_RULES.assumedImplementation, call, targets.assumption, 'Construct the implementation in the composition root (latency.compositionRoot) so the analysis can follow it.');
   }
-  if (targets.sideEffect && returnsPromise(call)) {
+  if (targets.sideEffect && isAwaited(call)) {
     report(
       context,
       LATENCY_RULES.awaitedSideEffect,
@@ -272,7 +312,7 @@ function callCost(context: AnalysisContext, call: CallExpression): Cost {
       'Fire it without awaiting (the sink buffers and never throws), after the response is decided.',
     );
   }
-  const parts = targets.functions.map((fn) => functionCost(context, fn));
+  const parts = targets.functions.map((fn) => functionCost(context, fn, bindingsFor(context, fn, call)));
   // A promise or callback handed to the callee is assumed to be awaited by it (untilAborted, breaker.execute).
   for (const argument of call.getArguments()) {
     if (isFunctionLiteral(argument)) parts.push(functionCost(context, argument));

@@ -77,7 +77,8 @@ function parameterValues(context: AnalysisContext, parameter: Node): Node[] {
 }
 
 function resolveSymbolValue(context: AnalysisContext, node: Node, depth: number): number | undefined {
-  const symbol = node.getSymbol();
+  let symbol = node.getSymbol();
+  if (symbol?.isAlias()) symbol = symbol.getAliasedSymbol() ?? symbol;
   const shorthand = Node.isShorthandPropertyAssignment(node.getParent()) ? node.getParentOrThrow().asKindOrThrow(SyntaxKind.ShorthandPropertyAssignment).getValueSymbol() : undefined;
   const declarations = (shorthand ?? symbol)?.getDeclarations() ?? [];
   const values: (number | undefined)[] = [];
@@ -86,6 +87,8 @@ function resolveSymbolValue(context: AnalysisContext, node: Node, depth: number)
       const initializer = declaration.getInitializer();
       if (initializer !== undefined) values.push(resolveNumberAt(context, initializer, depth + 1));
     } else if (Node.isParameterDeclaration(declaration)) {
+      const bound = context.parameterBindings.at(-1)?.get(declaration);
+      if (bound !== undefined) return bound;
       values.push(largest(parameterValues(context, declaration).map((value) => resolveNumberAt(context, value, depth + 1))));
     } else if (Node.isPropertyAssignment(declaration)) {
       const initializer = declaration.getInitializer();
@@ -116,10 +119,12 @@ function resolveSymbolValue(context: AnalysisContext, node: Node, depth: number)
 function resolveNumberAt(context: AnalysisContext, expression: Node, depth: number): number | undefined {
   if (depth > MAX_DEPTH) return undefined;
   const node = unwrap(expression);
-  if (context.numbers.has(node)) return context.numbers.get(node);
-  context.numbers.set(node, undefined);
+  // What a parameter stands for depends on the call being evaluated, so only parameter-free answers are kept.
+  const bindable = context.parameterBindings.length > 0 && (Node.isIdentifier(node) || Node.isBinaryExpression(node) || Node.isCallExpression(node) || Node.isPropertyAccessExpression(node));
+  if (!bindable && context.numbers.has(node)) return context.numbers.get(node);
+  if (!bindable) context.numbers.set(node, undefined);
   const value = computeNumber(context, node, depth);
-  context.numbers.set(node, value);
+  if (!bindable) context.numbers.set(node, value);
   return value;
 }
 
@@ -179,7 +184,9 @@ export function collectionBound(context: AnalysisContext, expression: Node, dept
   const nameNode = Node.isPropertyAccessExpression(node) ? node.getNameNode() : Node.isIdentifier(node) ? node : undefined;
   if (nameNode === undefined) return undefined;
   const values: Node[] = [];
-  for (const declaration of nameNode.getSymbol()?.getDeclarations() ?? []) {
+  let symbol = nameNode.getSymbol();
+  if (symbol?.isAlias()) symbol = symbol.getAliasedSymbol() ?? symbol;
+  for (const declaration of symbol?.getDeclarations() ?? []) {
     if (Node.isVariableDeclaration(declaration)) {
       const initializer = declaration.getInitializer();
       if (initializer === undefined) return undefined;
