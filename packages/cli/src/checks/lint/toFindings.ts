@@ -21,6 +21,11 @@ function isUnusedDirective(message: Linter.LintMessage): boolean {
   return /^Unused eslint-(disable|enable) directive/.test(message.message);
 }
 
+/** ESLint reports a broken inline config comment under the rule it names (or under none). */
+function isInlineConfigProblem(message: Linter.LintMessage): boolean {
+  return message.ruleId === null || /^(Inline configuration for rule|Definition for rule)/.test(message.message);
+}
+
 function ignoredReason(message: Linter.LintMessage): 'ignored' | 'unmatched' | undefined {
   if (message.ruleId !== null || !message.message.startsWith('File ignored because')) return undefined;
   return message.message.includes('matching ignore pattern') ? 'ignored' : 'unmatched';
@@ -43,13 +48,13 @@ function toFinding(file: string, message: Linter.LintMessage, rulesMeta: RulesMe
   if (message.fatal === true) {
     return { ruleId: LINT_RULES.parseError, ...position, message: `ESLint could not parse this file: ${message.message}`, hint: 'Fix the syntax error; no rule checked this file.' };
   }
-  if (message.ruleId === null) {
+  if (isInlineConfigProblem(message)) {
     const unused = isUnusedDirective(message);
     return {
       ruleId: unused ? LINT_RULES.unusedDisableDirective : LINT_RULES.inlineConfigProblem,
       severity: message.severity === 2 ? 'error' : 'warning',
       ...position,
-      message: message.message,
+      message: message.message.replace(/\s+/g, ' ').trim(),
       hint: unused ? 'Remove the directive: nothing on its lines is reported any more.' : 'Fix the inline configuration comment so ESLint applies it, or remove it.',
     };
   }
