@@ -48,7 +48,7 @@ function toFinding(file: string, message: Linter.LintMessage, rulesMeta: RulesMe
   if (message.fatal === true) {
     return { ruleId: LINT_RULES.parseError, ...position, message: `ESLint could not parse this file: ${message.message}`, hint: 'Fix the syntax error; no rule checked this file.' };
   }
-  if (isInlineConfigProblem(message)) {
+  if (message.ruleId === null || isInlineConfigProblem(message)) {
     const unused = isUnusedDirective(message);
     return {
       ruleId: unused ? LINT_RULES.unusedDisableDirective : LINT_RULES.inlineConfigProblem,
