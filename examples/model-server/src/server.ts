@@ -45,7 +45,16 @@ export function buildModelServer(options: ModelServerOptions): FastifyInstance {
     return reply.code(500).send({ error: 'internal server error' });
   });
 
-  app.get('/v2', async () => ({ name: SERVER_NAME, version: SERVER_VERSION, extensions: [] }));
+  const serverMetadataSchema = {
+    response: {
+      200: {
+        type: 'object',
+        properties: { name: { type: 'string' }, version: { type: 'string' }, extensions: { type: 'array', items: { type: 'string' } } },
+        required: ['name', 'version', 'extensions'],
+      },
+    },
+  } as const;
+  app.get('/v2', { schema: serverMetadataSchema }, async () => ({ name: SERVER_NAME, version: SERVER_VERSION, extensions: [] }));
   void app.register(healthRoutes);
   void app.register(modelRoutes, { registry: new ModelRegistry(options.models), faults });
   return app;

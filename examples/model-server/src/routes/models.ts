@@ -36,6 +36,45 @@ const inferResponseSchema = {
   },
 } as const;
 
+const paramsSchema = {
+  type: 'object',
+  properties: { name: { type: 'string' }, version: { type: 'string' } },
+  required: ['name'],
+} as const;
+
+const tensorMetadataSchema = {
+  type: 'object',
+  properties: {
+    name: { type: 'string' },
+    datatype: { type: 'string' },
+    shape: { type: 'array', items: { type: 'integer' } },
+    parameters: { type: 'object', properties: { feature_names: { type: 'array', items: { type: 'string' } } } },
+  },
+  required: ['name', 'datatype', 'shape'],
+} as const;
+
+const metadataSchema = {
+  params: paramsSchema,
+  response: {
+    200: {
+      type: 'object',
+      properties: {
+        name: { type: 'string' },
+        versions: { type: 'array', items: { type: 'string' } },
+        platform: { type: 'string' },
+        inputs: { type: 'array', items: tensorMetadataSchema },
+        outputs: { type: 'array', items: tensorMetadataSchema },
+      },
+      required: ['name', 'versions', 'platform', 'inputs', 'outputs'],
+    },
+  },
+} as const;
+
+const readySchema = {
+  params: paramsSchema,
+  response: { 200: { type: 'object', properties: { name: { type: 'string' }, ready: { type: 'boolean' } }, required: ['name', 'ready'] } },
+} as const;
+
 /** Model metadata, model readiness and inference, with and without a version in the path. */
 export async function modelRoutes(app: FastifyInstance, options: ModelRoutesOptions): Promise<void> {
   const { registry, faults } = options;
@@ -53,15 +92,15 @@ export async function modelRoutes(app: FastifyInstance, options: ModelRoutesOpti
     const model = resolve(request.params, reply);
     return model === undefined ? reply : model.metadata;
   };
-  app.get<{ Params: ModelParams }>('/v2/models/:name', metadata);
-  app.get<{ Params: ModelParams }>('/v2/models/:name/versions/:version', metadata);
+  app.get<{ Params: ModelParams }>('/v2/models/:name', { schema: metadataSchema }, metadata);
+  app.get<{ Params: ModelParams }>('/v2/models/:name/versions/:version', { schema: metadataSchema }, metadata);
 
   const ready = async (request: { params: ModelParams }, reply: FastifyReply) => {
     const model = resolve(request.params, reply);
     return model === undefined ? reply : { name: model.name, ready: true };
   };
-  app.get<{ Params: ModelParams }>('/v2/models/:name/ready', ready);
-  app.get<{ Params: ModelParams }>('/v2/models/:name/versions/:version/ready', ready);
+  app.get<{ Params: ModelParams }>('/v2/models/:name/ready', { schema: readySchema }, ready);
+  app.get<{ Params: ModelParams }>('/v2/models/:name/versions/:version/ready', { schema: readySchema }, ready);
 
   const infer = async (request: { params: ModelParams; body: unknown }, reply: FastifyReply) => {
     const model = resolve(request.params, reply);
@@ -83,7 +122,13 @@ export async function modelRoutes(app: FastifyInstance, options: ModelRoutesOpti
       outputs: [{ name: model.output.name, shape: [parsed.rows], datatype: model.output.datatype, data: Array.from(scores) }],
     };
   };
-  const inferSchema = { response: { 200: inferResponseSchema } };
+  const inferSchema = {
+    params: paramsSchema,
+    // The OIP request is checked by parseInferRequest, whose 400 messages name the tensor and field at fault;
+    // a JSON Schema here would answer first with less precise errors.
+    body: { description: 'An Open Inference Protocol v2 inference request, validated by parseInferRequest.' },
+    response: { 200: inferResponseSchema },
+  };
   app.post<{ Params: ModelParams }>('/v2/models/:name/infer', { schema: inferSchema }, infer);
   app.post<{ Params: ModelParams }>('/v2/models/:name/versions/:version/infer', { schema: inferSchema }, infer);
 }
