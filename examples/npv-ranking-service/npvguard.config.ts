@@ -51,6 +51,16 @@ export default defineConfig({
     },
     cycles: 'runtime',
   },
+  contracts: {
+    // buildApp() needs no network to build: the catalog is generated in memory and the model client connects lazily.
+    app: './src/server/app.ts#buildApp',
+    // Logs off: the report goes to stdout.
+    appOptions: { config: { logLevel: 'silent' } },
+    snapshot: 'contracts/openapi.json',
+    changes: 'contracts/changes.json',
+    models: { 'npv-ranker': { spec: './contracts/modelSpec.ts#npvRankerContract', snapshot: 'contracts/model-npv-ranker.json' } },
+    properties: { runs: 100 },
+  },
   // ESLint with the service's own eslint.config.js (recommended-type-checked and the boundaries rule).
   lint: {},
   // Tests under tests/ and contract snapshots under contracts/ (the defaults); the snapshot describes the routes

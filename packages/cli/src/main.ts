@@ -26,6 +26,14 @@ async function runInvocation(invocation: Invocation, io: CliIO, dependencies: Ma
       const { runCheckCommand } = await import('./run/checkCommand.js');
       return runCheckCommand(invocation.paths, { ...invocation.options, only: ['boundaries'], measure: false }, io, checks);
     }
+    case 'contracts-update': {
+      const { runContractsUpdate } = await import('./checks/contracts/command/contractsCommand.js');
+      return runContractsUpdate(invocation.options, io, checks);
+    }
+    case 'contracts-diff': {
+      const { runContractsDiff } = await import('./checks/contracts/command/contractsCommand.js');
+      return runContractsDiff(invocation.paths, invocation.options, io);
+    }
     case 'latency': {
       const { runCheckCommand } = await import('./run/checkCommand.js');
       return runCheckCommand(invocation.paths, { ...invocation.options, only: ['latency'] }, io, checks);

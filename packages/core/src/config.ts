@@ -73,6 +73,8 @@ export interface ContractsPropertiesConfig {
 export interface ContractsConfig {
   /** `<module>#<export>` of the app factory, relative to the config's folder; called with no arguments, never listened. */
   app: string;
+  /** The one argument the factory is called with (e.g. options that silence its logger); default none. */
+  appOptions?: unknown;
   /** The committed OpenAPI snapshot. Default `contracts/openapi.json`. */
   snapshot?: string;
   /** Acknowledged breaking changes. Default `contracts/changes.json`. */

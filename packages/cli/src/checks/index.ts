@@ -4,6 +4,7 @@ import { boundariesMeta } from './boundaries/meta.js';
 import { lintMeta } from './lint/meta.js';
 import { integrityMeta } from './integrity/meta.js';
 import { latencyMeta } from './latency/meta.js';
+import { contractsMeta } from './contracts/meta.js';
 
 /** Every check npvguard can run, in report order. */
 export const CHECKS: readonly Check[] = [
@@ -21,5 +22,6 @@ export const CHECKS: readonly Check[] = [
     async () => (await import('./integrity/index.js')).createIntegrityCheck(() => CHECKS.flatMap((check) => check.meta.rules)),
     (config) => config.integrity !== undefined,
   ),
+  lazyCheck('contracts', contractsMeta, async () => (await import('./contracts/index.js')).contractsCheck, (config) => config.contracts !== undefined),
   lazyCheck('latency', latencyMeta, async () => (await import('./latency/index.js')).latencyCheck, (config) => config.latency !== undefined),
 ];

@@ -76,6 +76,27 @@ export const BOUNDARIES_OPTIONS: OptionTable<BoundariesOptions> = boundariesOpti
 const { only: _latencyOnly, ...latencyOptions } = CHECK_OPTIONS;
 export const LATENCY_OPTIONS: OptionTable<LatencyOptions> = latencyOptions;
 
+export interface ContractsUpdateOptions extends ProjectOptions {
+  modelUrl?: string;
+}
+
+export interface ContractsDiffOptions {
+  cwd?: string;
+  format: 'text' | 'json';
+  debug: boolean;
+}
+
+export const CONTRACTS_UPDATE_OPTIONS: OptionTable<ContractsUpdateOptions> = {
+  ...PROJECT_OPTIONS,
+  modelUrl: { flags: '--model-url <url>', description: 'also write each configured model\'s metadata snapshot, fetched from this OIP v2 server (GET <url>/v2/models/<name>)' },
+};
+
+export const CONTRACTS_DIFF_OPTIONS: OptionTable<ContractsDiffOptions> = {
+  cwd: PROJECT_OPTIONS.cwd,
+  format: { flags: '-f, --format <format>', description: 'output format', choices: ['text', 'json'], defaultValue: 'text' },
+  debug: PROJECT_OPTIONS.debug,
+};
+
 export const BASELINE_OPTIONS: OptionTable<BaselineOptions> = {
   ...PROJECT_OPTIONS,
   update: { flags: '--update', description: 'rewrite the baseline file to accept exactly the current findings', defaultValue: false },

@@ -6,6 +6,10 @@ import {
   BOUNDARIES_OPTIONS,
   CHECK_OPTIONS,
   LATENCY_OPTIONS,
+  CONTRACTS_UPDATE_OPTIONS,
+  CONTRACTS_DIFF_OPTIONS,
+  type ContractsUpdateOptions,
+  type ContractsDiffOptions,
   type BaselineOptions,
   type BoundariesOptions,
   type CheckOptions,
@@ -18,7 +22,9 @@ export type Invocation =
   | { command: 'check'; paths: string[]; options: CheckOptions }
   | { command: 'boundaries'; paths: string[]; options: BoundariesOptions }
   | { command: 'baseline'; paths: string[]; options: BaselineOptions }
-  | { command: 'latency'; paths: string[]; options: LatencyOptions };
+  | { command: 'latency'; paths: string[]; options: LatencyOptions }
+  | { command: 'contracts-update'; paths: string[]; options: ContractsUpdateOptions }
+  | { command: 'contracts-diff'; paths: string[]; options: ContractsDiffOptions };
 
 export type InvocationHandler = (invocation: Invocation) => Promise<void> | void;
 
@@ -78,6 +84,24 @@ export function createProgram(io: Pick<CliIO, 'stdout' | 'stderr'>, handler: Inv
     LATENCY_OPTIONS,
   ).action(async (paths: string[], _options: unknown, command: Command) => {
     await handler({ command: 'latency', paths, options: command.opts<LatencyOptions>() });
+  });
+
+  const contracts = program.command('contracts').description('write the contract snapshots, or diff two OpenAPI documents');
+  addOptions(
+    contracts.command('update').description('extract the OpenAPI snapshot from the app (and, with --model-url, each model\'s metadata snapshot) and write them'),
+    CONTRACTS_UPDATE_OPTIONS,
+  ).action(async (_options: unknown, command: Command) => {
+    await handler({ command: 'contracts-update', paths: [], options: command.opts<ContractsUpdateOptions>() });
+  });
+  addOptions(
+    contracts
+      .command('diff')
+      .description('the semantic diff of two OpenAPI 3.0/3.1 documents (JSON or YAML files, or <git ref>:<path>); exits 1 on a breaking change')
+      .argument('<old>', 'the old document: a file or <git ref>:<path>')
+      .argument('<new>', 'the new document: a file or <git ref>:<path>'),
+    CONTRACTS_DIFF_OPTIONS,
+  ).action(async (oldDocument: string, newDocument: string, _options: unknown, command: Command) => {
+    await handler({ command: 'contracts-diff', paths: [oldDocument, newDocument], options: command.opts<ContractsDiffOptions>() });
   });
 
   addOptions(

@@ -1,7 +1,7 @@
 import type { ContractsConfig, ContractsModelConfig, ContractsPropertiesConfig } from '../config.js';
 import { emptyRecord, expectObject, expectString, rejectUnknownKeys, typeError, type ConfigPath, type ValidationScope } from './primitives.js';
 
-export const CONTRACTS_KEYS = ['app', 'snapshot', 'changes', 'title', 'models', 'properties'] as const;
+export const CONTRACTS_KEYS = ['app', 'appOptions', 'snapshot', 'changes', 'title', 'models', 'properties'] as const;
 const MODEL_KEYS = ['spec', 'snapshot'] as const;
 const PROPERTIES_KEYS = ['runs', 'seed', 'replayPath'] as const;
 
@@ -49,6 +49,7 @@ export function validateContracts(scope: ValidationScope, path: ConfigPath, valu
   const record = expectObject(scope, path, value, 'an object with at least `app` ("<module>#<export>" of the app factory)');
   rejectUnknownKeys(scope, path, record, CONTRACTS_KEYS);
   const contracts: ContractsConfig = { app: expectModuleExport(scope, [...path, 'app'], record.app) };
+  if (record.appOptions !== undefined) contracts.appOptions = record.appOptions;
   if (record.snapshot !== undefined) contracts.snapshot = expectString(scope, [...path, 'snapshot'], record.snapshot, 'a path to the OpenAPI snapshot');
   if (record.changes !== undefined) contracts.changes = expectString(scope, [...path, 'changes'], record.changes, 'a path to the acknowledged changes file');
   if (record.title !== undefined) contracts.title = expectString(scope, [...path, 'title'], record.title, 'a title for the snapshot');

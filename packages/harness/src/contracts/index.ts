@@ -1,5 +1,5 @@
 export type { JsonSchema, SchemaObject, JsonType } from './schema/jsonSchema.js';
-export { SchemaError, dereference, resolvePointer, canonicalJson, sortKeysDeep, jsonEqual, isRecord, declaredTypes, typeOfValue } from './schema/jsonSchema.js';
+export { SchemaError, dereference, resolvePointer, pointerSegments, escapePointerSegment, canonicalJson, sortKeysDeep, jsonEqual, isRecord, declaredTypes, typeOfValue } from './schema/jsonSchema.js';
 export { arbitraryFromSchema, patientFilter } from './schema/arbitrary.js';
 export type { SchemaArbitraryOptions } from './schema/arbitrary.js';
 export { invalidFromSchema, invalidSamplesFromSchema } from './schema/invalid.js';

@@ -1,0 +1,51 @@
+import { NpvError, type Check } from '@npvguard/core';
+import { buildContractApp } from './load/buildApp.js';
+import { contractsMeta } from './meta.js';
+import { appModuleFile, contractTitle, DEFAULT_CHANGES, DEFAULT_SNAPSHOT } from './settings.js';
+import { diffFindings } from './steps/diffStep.js';
+import { modelFindings } from './steps/modelStep.js';
+import { propertyFindings } from './steps/propertyStep.js';
+import { snapshotFindings } from './steps/snapshotStep.js';
+
+export { contractsMeta } from './meta.js';
+export { diffDocuments } from './diff/diffDocuments.js';
+export { CHANGE_KINDS } from './diff/catalogue.js';
+
+/**
+ * The contracts check: build the app (never listening) → extract its OpenAPI document → compare with the
+ * committed snapshot → with --base, diff the base snapshot against it → run the property tests in-process
+ * → compare each model's declared contract with its metadata snapshot.
+ */
+export const contractsCheck: Check = {
+  id: 'contracts',
+  meta: contractsMeta,
+  isConfigured: (config) => config.contracts !== undefined,
+  async run(context) {
+    const config = context.config.contracts;
+    if (config === undefined) throw new NpvError('NPV1008', 'The contracts check needs a `contracts` section in the config.');
+    const snapshotPath = config.snapshot ?? DEFAULT_SNAPSHOT;
+    const appFile = appModuleFile(config);
+    const extractionStarted = performance.now();
+    const handle = await buildContractApp(context.root, config, contractTitle(context.root, config));
+    const extractionMs = Math.round(performance.now() - extractionStarted);
+    try {
+      const snapshot = snapshotFindings(context, handle, snapshotPath, appFile);
+      const diffStarted = performance.now();
+      const diff = await diffFindings(context, snapshot, snapshotPath, config.changes ?? DEFAULT_CHANGES);
+      const diffMs = Math.round(performance.now() - diffStarted);
+      const properties = await propertyFindings(context, handle.app, handle.extraction.document, diff?.baseDocument, config.properties ?? {}, appFile);
+      const models = await modelFindings(context, config.models ?? {});
+      context.setData({
+        snapshot: snapshotPath,
+        operations: Object.values(handle.extraction.document['paths'] as Record<string, object>).reduce((sum, item) => sum + Object.keys(item).length, 0),
+        drift: snapshot.drift,
+        extractionMs,
+        ...(diff === undefined ? {} : { diff: { base: context.base, changes: diff.changes.length, breaking: diff.changes.filter((change) => change.level === 'error').length, diffMs } }),
+        ...(properties === undefined ? {} : { properties }),
+        modelsChecked: models,
+      });
+    } finally {
+      await handle.app.close();
+    }
+  },
+};

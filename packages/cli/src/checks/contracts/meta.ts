@@ -1,0 +1,56 @@
+import type { CheckMeta, RuleMeta } from '@npvguard/core';
+import { CHANGE_KINDS } from './diff/catalogue.js';
+
+export const CONTRACT_RULES = {
+  snapshotDrift: 'contracts/snapshot-drift',
+  snapshotMissing: 'contracts/snapshot-missing',
+  routeWithoutResponseSchema: 'contracts/route-without-response-schema',
+  routeNotRecorded: 'contracts/route-not-recorded',
+  unresolvedReference: 'contracts/unresolved-reference',
+  unsupportedSchemaKeyword: 'contracts/unsupported-schema-keyword',
+  acknowledged: 'contracts/breaking-change-acknowledged',
+  acknowledgementUnused: 'contracts/acknowledgement-unused',
+  baseSnapshotMissing: 'contracts/base-snapshot-missing',
+  propertyServerError: 'contracts/property-server-error',
+  propertyUndocumentedStatus: 'contracts/property-undocumented-status',
+  propertyResponseSchemaMismatch: 'contracts/property-response-schema-mismatch',
+  propertyInvalidRequestAccepted: 'contracts/property-invalid-request-accepted',
+  propertyGenerationFailed: 'contracts/property-generation-failed',
+  propertyInjectFailed: 'contracts/property-inject-failed',
+  oldClientReplayFailed: 'contracts/old-client-replay-failed',
+  modelSnapshotMissing: 'model-contract/snapshot-missing',
+} as const;
+
+const OWN_RULES: readonly RuleMeta[] = [
+  { id: CONTRACT_RULES.snapshotDrift, description: 'The OpenAPI document extracted from the code differs from the committed snapshot.', defaultSeverity: 'error' },
+  { id: CONTRACT_RULES.snapshotMissing, description: 'The configured snapshot file does not exist.', defaultSeverity: 'error' },
+  { id: CONTRACT_RULES.routeWithoutResponseSchema, description: 'A route declares no response schema, so its answers are not part of any contract.', defaultSeverity: 'error' },
+  { id: CONTRACT_RULES.routeNotRecorded, description: 'A route was registered before npvguard could record it (directly on the root instance inside the factory); its contract is unknown.', defaultSeverity: 'error' },
+  { id: CONTRACT_RULES.unresolvedReference, description: 'A schema `$ref` resolves to nothing.', defaultSeverity: 'error' },
+  { id: CONTRACT_RULES.unsupportedSchemaKeyword, description: 'A schema keyword property tests do not generate; values are filtered against it instead.', defaultSeverity: 'warning' },
+  { id: CONTRACT_RULES.acknowledged, description: 'A breaking change is acknowledged by an entry the change itself added to contracts/changes.json.', defaultSeverity: 'warning' },
+  { id: CONTRACT_RULES.acknowledgementUnused, description: 'An entry of contracts/changes.json matches no change against the base.', defaultSeverity: 'info' },
+  { id: CONTRACT_RULES.baseSnapshotMissing, description: 'The --base commit has no snapshot, so there is no base contract to compare with.', defaultSeverity: 'warning' },
+  { id: CONTRACT_RULES.propertyServerError, description: 'A valid generated request got a 5xx (other than a documented 503).', defaultSeverity: 'error' },
+  { id: CONTRACT_RULES.propertyUndocumentedStatus, description: 'A valid generated request got a status the route does not document.', defaultSeverity: 'error' },
+  { id: CONTRACT_RULES.propertyResponseSchemaMismatch, description: 'An answer\'s body does not match the schema documented for its status.', defaultSeverity: 'error' },
+  { id: CONTRACT_RULES.propertyInvalidRequestAccepted, description: 'A request breaking one constraint of the contract was not refused with a 4xx.', defaultSeverity: 'error' },
+  { id: CONTRACT_RULES.propertyGenerationFailed, description: 'No requests could be generated from a route\'s schemas (unsatisfiable, or too hard to satisfy by filtering).', defaultSeverity: 'error' },
+  { id: CONTRACT_RULES.propertyInjectFailed, description: 'Sending a generated request through inject threw.', defaultSeverity: 'error' },
+  { id: CONTRACT_RULES.oldClientReplayFailed, description: 'A request generated from the base contract got an answer the base contract does not allow.', defaultSeverity: 'error' },
+  { id: CONTRACT_RULES.modelSnapshotMissing, description: 'The model metadata snapshot does not exist.', defaultSeverity: 'error' },
+  { id: 'model-contract/input-missing', description: 'The service sends an input tensor the model does not declare.', defaultSeverity: 'error' },
+  { id: 'model-contract/input-not-sent', description: 'The model declares an input tensor the service does not send.', defaultSeverity: 'error' },
+  { id: 'model-contract/datatype-mismatch', description: 'A tensor\'s datatype differs between the service and the model.', defaultSeverity: 'error' },
+  { id: 'model-contract/shape-mismatch', description: 'A tensor\'s shape differs between the service and the model.', defaultSeverity: 'error' },
+  { id: 'model-contract/feature-order-changed', description: 'The same features in another order: values would reach the model in the wrong columns.', defaultSeverity: 'error' },
+  { id: 'model-contract/feature-mismatch', description: 'The service and the model name different features.', defaultSeverity: 'error' },
+  { id: 'model-contract/output-missing', description: 'The service reads an output the model does not declare.', defaultSeverity: 'error' },
+  { id: 'model-contract/model-name-mismatch', description: 'The snapshot describes another model than the one the service calls.', defaultSeverity: 'error' },
+];
+
+export const contractsMeta: CheckMeta = {
+  description: 'The HTTP API contract (an OpenAPI 3.1 snapshot extracted from the fastify route schemas, its semantic diff against --base with witnesses), the service-to-model contract (OIP v2), and in-process property tests of every route.',
+  docs: 'checks/contracts.md',
+  rules: [...OWN_RULES, ...CHANGE_KINDS.map((kind): RuleMeta => ({ id: `contracts/${kind.id}`, description: kind.description, defaultSeverity: kind.level }))],
+};

@@ -1,0 +1,105 @@
+import path from 'node:path';
+import { NpvError, type CheckContext } from '@npvguard/core';
+import { acknowledgementKey, acknowledges, parseChangesFile, readChangesFile, type Acknowledgement } from '../acknowledge/changesFile.js';
+import { diffDocuments } from '../diff/diffDocuments.js';
+import type { ContractChange } from '../diff/types.js';
+import { DocumentParseError, parseApiDocument } from '../load/document.js';
+import { readFileAtRef } from '../load/gitFile.js';
+import { CONTRACT_RULES } from '../meta.js';
+import type { SnapshotOutcome } from './snapshotStep.js';
+
+const BREAKING_HINT = 'Make the change additive (keep what old clients send and read), ship it on a new versioned path next to the old one, or acknowledge it in contracts/changes.json with a reason.';
+
+export interface DiffOutcome {
+  baseDocument: unknown;
+  changes: ContractChange[];
+}
+
+function changeData(change: ContractChange): Record<string, unknown> {
+  return {
+    change: change.id,
+    level: change.level,
+    method: change.method,
+    path: change.path,
+    location: change.location,
+    ...(change.witness === undefined ? {} : { witness: change.witness }),
+  };
+}
+
+async function baseAcknowledgements(context: CheckContext, base: string, changesPath: string): Promise<Acknowledgement[]> {
+  const text = await readFileAtRef(context.root, base, changesPath);
+  return text === undefined ? [] : parseChangesFile(text, `${changesPath} at ${base}`);
+}
+
+/**
+ * With --base: the base snapshot (read from git) against the contract extracted from the head code, every
+ * change a finding `contracts/<id>`. Breaking changes pass only when contracts/changes.json acknowledges
+ * them; acknowledgements this change adds are listed as warnings for the reviewer.
+ */
+export async function diffFindings(context: CheckContext, head: SnapshotOutcome, snapshotPath: string, changesPath: string): Promise<DiffOutcome | undefined> {
+  const base = context.base;
+  if (base === undefined) return undefined;
+  const baseText = await readFileAtRef(context.root, base, snapshotPath);
+  if (baseText === undefined) {
+    context.report({
+      ruleId: CONTRACT_RULES.baseSnapshotMissing,
+      file: snapshotPath,
+      line: 1,
+      column: 1,
+      message: `${base} has no ${snapshotPath}, so the API contract cannot be compared with the base.`,
+      hint: 'Commit the snapshot on the base branch (`npvguard contracts update`), then later changes are compared with it.',
+      fingerprintParts: [snapshotPath],
+    });
+    return undefined;
+  }
+  let baseDocument: unknown;
+  try {
+    baseDocument = parseApiDocument(baseText, `${snapshotPath} at ${base}`).value;
+  } catch (error) {
+    if (error instanceof DocumentParseError) throw new NpvError('NPV2101', `The contract snapshot at ${base} is malformed: ${error.message}`, { file: snapshotPath, ref: base });
+    throw error;
+  }
+  const changes = diffDocuments(baseDocument, head.head.value);
+  const acknowledgements = readChangesFile(path.resolve(context.root, changesPath), changesPath);
+  const earlier = new Set((await baseAcknowledgements(context, base, changesPath)).map(acknowledgementKey));
+  const used = new Set<string>();
+  for (const change of changes) {
+    const line = head.head.lineOf(change.pointer);
+    const acknowledgement = change.level === 'info' ? undefined : acknowledgements.find((candidate) => acknowledges(candidate, change));
+    if (acknowledgement !== undefined) used.add(acknowledgementKey(acknowledgement));
+    context.report({
+      ruleId: `contracts/${change.id}`,
+      severity: acknowledgement === undefined ? change.level : 'info',
+      file: snapshotPath,
+      line,
+      column: 1,
+      message: `${change.method} ${change.path}, ${change.message}${acknowledgement === undefined ? '' : ` (acknowledged: ${acknowledgement.reason})`}`,
+      hint: change.level === 'info' ? 'A safe change; nothing to do.' : BREAKING_HINT,
+      fingerprintParts: [change.id, change.method, change.path, change.location],
+      data: { ...changeData(change), ...(acknowledgement === undefined ? {} : { acknowledged: acknowledgement.reason }) },
+    });
+  }
+  for (const acknowledgement of acknowledgements) {
+    const key = acknowledgementKey(acknowledgement);
+    const position = { file: changesPath, line: 1, column: 1 };
+    if (used.has(key) && !earlier.has(key)) {
+      context.report({
+        ruleId: CONTRACT_RULES.acknowledged,
+        ...position,
+        message: `This change acknowledges the breaking change ${acknowledgement.id} on ${acknowledgement.method ?? 'any method of'} ${acknowledgement.path}: ${acknowledgement.reason}`,
+        hint: 'A reviewer should confirm that clients of this API were told and can cope.',
+        fingerprintParts: [key],
+        data: { ...acknowledgement },
+      });
+    } else if (!used.has(key)) {
+      context.report({
+        ruleId: CONTRACT_RULES.acknowledgementUnused,
+        ...position,
+        message: `The acknowledgement of ${acknowledgement.id} on ${acknowledgement.path} matches no change against the base.`,
+        hint: 'Remove it once the change it acknowledged is on the base branch.',
+        fingerprintParts: [key],
+      });
+    }
+  }
+  return { baseDocument, changes };
+}
