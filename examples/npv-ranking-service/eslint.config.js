@@ -12,10 +12,12 @@ const SERVICE_CODE = ['src/**/*.ts'];
 export default tseslint.config(
   { ignores: ['dist/**', 'node_modules/**', 'var/**'] },
   ...tseslint.configs.recommended,
+  // This folder is the root of the service's tsconfigs, whichever folder ESLint runs from.
+  { languageOptions: { parserOptions: { tsconfigRootDir: import.meta.dirname } } },
   {
     // tsconfig.check.json covers src, tests and scripts; the few config files at the top are linted without types.
     files: ['src/**/*.ts', 'tests/**/*.ts', 'scripts/**/*.ts'],
-    languageOptions: { parserOptions: { project: './tsconfig.check.json', tsconfigRootDir: import.meta.dirname } },
+    languageOptions: { parserOptions: { project: './tsconfig.check.json' } },
   },
   { ...npvguard.configs['recommended-type-checked'], files: SERVICE_CODE },
   {
