@@ -1,6 +1,7 @@
 import type { Result } from '@npvguard/core';
 import { newFindings, shownPath, type Reporter } from './reporter.js';
 import { LATENCY_HEADERS, latencyCells, latencyRoutes } from './latencyRoutes.js';
+import { witnessText } from './witness.js';
 
 /** Findings listed in the summary; GitHub caps a job summary at 1 MiB, and a long table helps nobody. */
 export const MARKDOWN_FINDING_LIMIT = 50;
@@ -40,7 +41,9 @@ export const markdownReporter: Reporter = (result, options) => {
     for (const finding of findings.slice(0, MARKDOWN_FINDING_LIMIT)) {
       const location = escapeCell(`${shownPath(finding.file, options)}:${finding.line}:${finding.column}`);
       const rule = `[${escapeCell(finding.ruleId)}](${finding.docsUrl})`;
-      lines.push(`| ${finding.severity} | ${rule} | ${location} | ${escapeCell(finding.message)}<br>fix: ${escapeCell(finding.hint)} |`);
+      const witness = witnessText(finding);
+      const shownWitness = witness === undefined ? '' : `<br>witness: \`${escapeCell(witness)}\``;
+      lines.push(`| ${finding.severity} | ${rule} | ${location} | ${escapeCell(finding.message)}${shownWitness}<br>fix: ${escapeCell(finding.hint)} |`);
     }
     if (findings.length > MARKDOWN_FINDING_LIMIT) {
       lines.push('', `… and ${findings.length - MARKDOWN_FINDING_LIMIT} more; run \`npvguard check\` locally for the full list.`);

@@ -38,6 +38,16 @@ function region(finding: Finding): Record<string, number> {
  * SARIF 2.1.0 for code scanning: stable rule ids with metadata, relative URIs against %SRCROOT%,
  * `partialFingerprints` from the line-independent fingerprint, and baseline findings as `unchanged`.
  */
+/** Result properties: the baseline marker, and a contract finding's witness. */
+function sarifProperties(finding: Finding): { properties?: Record<string, unknown> } {
+  const witness = finding.data?.['witness'];
+  const properties = {
+    ...(finding.baseline === undefined ? {} : { baseline: finding.baseline }),
+    ...(witness === undefined ? {} : { witness }),
+  };
+  return Object.keys(properties).length === 0 ? {} : { properties };
+}
+
 export const sarifReporter: Reporter = (result, options) => {
   const rules = ruleList(options.rules, result.findings);
   const results = result.findings.map((finding) => ({
@@ -55,7 +65,7 @@ export const sarifReporter: Reporter = (result, options) => {
     ],
     partialFingerprints: { [SARIF_FINGERPRINT_KEY]: finding.fingerprint },
     baselineState: finding.baseline === undefined ? 'new' : 'unchanged',
-    ...(finding.baseline === undefined ? {} : { properties: { baseline: finding.baseline } }),
+    ...sarifProperties(finding),
   }));
   const failed = result.checks.filter((run) => run.status === 'error');
   const log = {

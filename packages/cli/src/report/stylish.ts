@@ -2,6 +2,7 @@ import type { Finding, Severity } from '@npvguard/core';
 import { palette, type Palette } from './color.js';
 import { newFindings, plural, shownPath, type Reporter } from './reporter.js';
 import { latencyRoutes, latencyTextTable } from './latencyRoutes.js';
+import { witnessText } from './witness.js';
 
 function severityLabel(severity: Severity, colors: Palette): string {
   if (severity === 'error') return colors.red('error');
@@ -31,6 +32,8 @@ export const stylishReporter: Reporter = (result, options) => {
       const position = (positions[index] ?? '').padEnd(width);
       const label = severityLabel(finding.severity, colors) + ' '.repeat(8 - finding.severity.length);
       lines.push(`  ${colors.dim(position)}  ${label}${finding.message}  ${colors.dim(finding.ruleId)}`);
+      const witness = witnessText(finding);
+      if (witness !== undefined) lines.push(`  ${' '.repeat(width)}  ${' '.repeat(8)}witness: ${witness}`);
       lines.push(`  ${' '.repeat(width)}  ${' '.repeat(8)}${colors.dim(`fix: ${finding.hint}`)}`);
     });
     lines.push('');

@@ -20,16 +20,19 @@ interface Mutation {
   remove?: boolean;
 }
 
+/**
+ * Wrong-type replacements, least coercible first: servers that coerce types (fastify's default ajv turns
+ * 7 into "7" and "1" into 1) cannot turn an object into a scalar, nor a word into a number.
+ */
 const SAMPLES_BY_TYPE: ReadonlyArray<readonly [string, unknown]> = [
+  ['object', {}],
   ['string', 'not-a-number'],
-  ['integer', 7],
+  ['array', []],
   ['number', 0.5],
   ['boolean', true],
   ['null', null],
-  ['object', {}],
-  ['array', []],
+  ['integer', 7],
 ];
-
 function allowsType(types: readonly string[], value: unknown): boolean {
   const type = typeOfValue(value);
   return types.includes(type) || (type === 'integer' && types.includes('number'));
@@ -160,11 +163,17 @@ const toPointer = (path: readonly (string | number)[]): string => path.map((segm
  * limit, a pattern or format miss, a required property removed, a property `additionalProperties: false`
  * forbids). Every sample is confirmed invalid by ajv.
  */
-export function invalidSamplesFromSchema(schema: JsonSchema, options: SchemaArbitraryOptions = {}): fc.Arbitrary<InvalidSample> {
+export interface InvalidSampleOptions extends SchemaArbitraryOptions {
+  /** Constraints not to break (e.g. `additionalProperties`, which servers often strip instead of refusing). */
+  skipKeywords?: readonly string[];
+}
+
+export function invalidSamplesFromSchema(schema: JsonSchema, options: InvalidSampleOptions = {}): fc.Arbitrary<InvalidSample> {
   const root = options.root ?? schema;
   const validate = createValidator(schema, root);
   const samples = fc.tuple(arbitraryFromSchema(schema, options), fc.nat()).map(([valid, choice]): InvalidSample | undefined => {
-    const candidates = mutations(schema, valid, root, [], 0);
+    const skipped = options.skipKeywords ?? [];
+    const candidates = mutations(schema, valid, root, [], 0).filter((mutation) => !skipped.includes(mutation.keyword));
     const picked = candidates[choice % Math.max(1, candidates.length)];
     if (picked === undefined) return undefined;
     return { value: applyMutation(valid, picked), path: toPointer(picked.path), keyword: picked.keyword };
@@ -173,6 +182,6 @@ export function invalidSamplesFromSchema(schema: JsonSchema, options: SchemaArbi
 }
 
 /** The values of `invalidSamplesFromSchema`, each violating one constraint of `schema`. */
-export function invalidFromSchema(schema: JsonSchema, options: SchemaArbitraryOptions = {}): fc.Arbitrary<unknown> {
+export function invalidFromSchema(schema: JsonSchema, options: InvalidSampleOptions = {}): fc.Arbitrary<unknown> {
   return invalidSamplesFromSchema(schema, options).map((sample) => sample.value);
 }
