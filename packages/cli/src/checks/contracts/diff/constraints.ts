@@ -34,6 +34,12 @@ function compareLower(previous: Bound, next: Bound): number {
   return next.exclusive ? -1 : 1;
 }
 
+/** Values just past a bound (direction 1: above, -1: below), whole and fractional. */
+function beyond(bound: Bound, direction: 1 | -1): number[] {
+  if (bound === undefined) return [];
+  return [bound.value + direction, bound.value + direction * 0.5];
+}
+
 const describeBound = (bound: Bound, words: string): string => (bound === undefined ? `no ${words}` : `${bound.exclusive ? 'exclusive ' : ''}${words} ${bound.value}`);
 
 function numberOf(schema: SchemaObject, key: string): number | undefined {
@@ -50,6 +56,14 @@ const COUNT_LIMITS = [
   ['minProperties', 'lower', ['min-properties-increased', 'min-properties-increased'], undefined],
 ] as const;
 
+/** Values of a given length, item count or property count, for the witness search to start from. */
+function sizedValues(keyword: string, size: number): unknown[] {
+  if (size > 10_000) return [];
+  if (keyword.endsWith('Length')) return ['x'.repeat(size)];
+  if (keyword.endsWith('Properties')) return [Object.fromEntries(Array.from({ length: size }, (_, index) => [`property${index}`, 0]))];
+  return [];
+}
+
 /**
  * Numeric bounds, lengths, item and property counts, multipleOf, pattern and uniqueItems. The request
  * side breaks when a limit tightens; the response side when it loosens. Changes in the safe direction
@@ -63,8 +77,8 @@ export function compareConstraints(context: SchemaDiffContext, position: SchemaP
   const upper = compareUpper(oldUpper, newUpper);
   if (upper !== 0) {
     const text = `${describeBound(oldUpper, 'maximum')} → ${describeBound(newUpper, 'maximum')}`;
-    if (request && upper < 0) emit(context, position, schemaId(context, oldUpper === undefined ? 'max-set' : 'max-decreased'), `the maximum tightened: ${text}`, { candidates: oldUpper === undefined ? [] : [oldUpper.exclusive ? oldUpper.value - 1e-9 : oldUpper.value, Math.floor(oldUpper.value)] });
-    else if (!request && upper > 0) emit(context, position, schemaId(context, newUpper === undefined ? 'max-unset' : 'max-increased'), `the maximum loosened: ${text}`, { candidates: newUpper === undefined ? [] : [newUpper.exclusive ? newUpper.value - 1e-9 : newUpper.value, Math.floor(newUpper.value)] });
+    if (request && upper < 0) emit(context, position, schemaId(context, oldUpper === undefined ? 'max-set' : 'max-decreased'), `the maximum tightened: ${text}`, { candidates: oldUpper === undefined ? beyond(newUpper, 1) : [oldUpper.exclusive ? oldUpper.value - 1e-9 : oldUpper.value, Math.floor(oldUpper.value)] });
+    else if (!request && upper > 0) emit(context, position, schemaId(context, newUpper === undefined ? 'max-unset' : 'max-increased'), `the maximum loosened: ${text}`, { candidates: newUpper === undefined ? beyond(oldUpper, 1) : [newUpper.exclusive ? newUpper.value - 1e-9 : newUpper.value, Math.floor(newUpper.value)] });
     else safe.push(text);
   }
   const oldLower = lowerBound(previous);
@@ -72,8 +86,8 @@ export function compareConstraints(context: SchemaDiffContext, position: SchemaP
   const lower = compareLower(oldLower, newLower);
   if (lower !== 0) {
     const text = `${describeBound(oldLower, 'minimum')} → ${describeBound(newLower, 'minimum')}`;
-    if (request && lower < 0) emit(context, position, schemaId(context, oldLower === undefined ? 'min-set' : 'min-increased'), `the minimum tightened: ${text}`, { candidates: oldLower === undefined ? [] : [oldLower.exclusive ? oldLower.value + 1e-9 : oldLower.value, Math.ceil(oldLower.value)] });
-    else if (!request && lower > 0) emit(context, position, schemaId(context, newLower === undefined ? 'min-unset' : 'min-decreased'), `the minimum loosened: ${text}`, { candidates: newLower === undefined ? [] : [newLower.exclusive ? newLower.value + 1e-9 : newLower.value, Math.ceil(newLower.value)] });
+    if (request && lower < 0) emit(context, position, schemaId(context, oldLower === undefined ? 'min-set' : 'min-increased'), `the minimum tightened: ${text}`, { candidates: oldLower === undefined ? beyond(newLower, -1) : [oldLower.exclusive ? oldLower.value + 1e-9 : oldLower.value, Math.ceil(oldLower.value)] });
+    else if (!request && lower > 0) emit(context, position, schemaId(context, newLower === undefined ? 'min-unset' : 'min-decreased'), `the minimum loosened: ${text}`, { candidates: newLower === undefined ? beyond(oldLower, -1) : [newLower.exclusive ? newLower.value + 1e-9 : newLower.value, Math.ceil(newLower.value)] });
     else safe.push(text);
   }
   for (const [keyword, end, [narrowed, narrowedFromNothing], widened] of COUNT_LIMITS) {
@@ -83,8 +97,10 @@ export function compareConstraints(context: SchemaDiffContext, position: SchemaP
     const zero = end === 'lower' ? 0 : Number.POSITIVE_INFINITY;
     const tighter = end === 'upper' ? (after ?? zero) < (before ?? zero) : (after ?? zero) > (before ?? zero);
     const text = `${keyword} ${before ?? 'none'} → ${after ?? 'none'}`;
-    if (request && tighter) emit(context, position, schemaId(context, before === undefined ? narrowedFromNothing : narrowed), `${text}`);
-    else if (!request && !tighter && widened !== undefined) emit(context, position, schemaId(context, widened), `${text}`);
+    // A value just past the new limit (requests) or just inside it (answers), sized for the keyword.
+    const size = request ? (end === 'upper' ? (after ?? 0) + 1 : (before ?? 0)) : end === 'upper' ? (after ?? (before ?? 0) + 1) : (after ?? 0);
+    if (request && tighter) emit(context, position, schemaId(context, before === undefined ? narrowedFromNothing : narrowed), `${text}`, { candidates: sizedValues(keyword, size) });
+    else if (!request && !tighter && widened !== undefined) emit(context, position, schemaId(context, widened), `${text}`, { candidates: sizedValues(keyword, size) });
     else safe.push(text);
   }
   const oldStep = numberOf(previous, 'multipleOf');

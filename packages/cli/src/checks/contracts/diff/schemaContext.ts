@@ -92,22 +92,26 @@ export function pointerAfterReference(schema: JsonSchema, pointer: string): stri
  * branch moved into `components` and referenced compares equal to the same branch inline.
  */
 export function schemaMeaning(schema: JsonSchema, root: unknown, depth = 0): string {
-  const inline = (value: unknown, level: number): unknown => {
-    if (Array.isArray(value)) return value.map((item) => inline(item, level));
+  // Keys of these maps are names chosen by the API (a property called `title`), not schema keywords.
+  const NAME_MAPS = new Set(['properties', 'patternProperties', '$defs', 'definitions', 'dependentSchemas']);
+  const ANNOTATIONS = new Set(['description', 'title', 'examples', 'example', '$comment']);
+  const inline = (value: unknown, level: number, isNameMap: boolean): unknown => {
+    if (Array.isArray(value)) return value.map((item) => inline(item, level, false));
     if (!isRecord(value)) return value;
-    if (typeof value['$ref'] === 'string' && level < 8) {
+    if (!isNameMap && typeof value['$ref'] === 'string' && level < 8) {
       const { $ref: _reference, ...siblings } = value;
-      const target = inline(dereference({ $ref: value['$ref'] }, root), level + 1);
-      return Object.keys(siblings).length === 0 ? target : { allOf: [target, inline(siblings, level)] };
+      const target = inline(dereference({ $ref: value['$ref'] }, root), level + 1, false);
+      return Object.keys(siblings).length === 0 ? target : { allOf: [target, inline(siblings, level, false)] };
     }
     const copy: Record<string, unknown> = {};
     for (const [key, item] of Object.entries(value)) {
-      if (key === 'description' || key === 'title' || key === 'examples' || key === 'example' || key === '$comment') continue;
-      copy[key] = key === 'required' && Array.isArray(item) ? [...(item as unknown[])].map(String).sort() : inline(item, level);
+      if (!isNameMap && ANNOTATIONS.has(key)) continue;
+      if (!isNameMap && key === 'required' && Array.isArray(item)) copy[key] = [...(item as unknown[])].map(String).sort();
+      else copy[key] = inline(item, level, !isNameMap && NAME_MAPS.has(key));
     }
     return copy;
   };
-  return canonicalJson(inline(schema, depth));
+  return canonicalJson(inline(schema, depth, false));
 }
 
 export function asObject(schema: JsonSchema): SchemaObject {

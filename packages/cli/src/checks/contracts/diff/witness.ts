@@ -37,7 +37,7 @@ function bySize<T>(values: readonly T[]): T[] {
 function valuesToTry(probe: WitnessProbe, schema: JsonSchema | undefined, root: unknown): unknown[] {
   const values: unknown[] = [...(probe.candidates ?? [])];
   if (probe.omit === true) values.unshift(OMIT);
-  if (schema !== undefined && schema !== false) values.push(...bySize(samples(() => arbitraryFromSchema(schema, { root, maxItems: 1 }), VALUE_SAMPLES, SEED)));
+  if (schema !== undefined && schema !== false) values.push(...bySize(samples(() => arbitraryFromSchema(schema, { root }), VALUE_SAMPLES, SEED)));
   return values;
 }
 
