@@ -16,12 +16,14 @@ export interface ContractAppHandle<App extends ContractApp> {
  * Builds an app with `build`, records its routes while it boots (`ready()`, never `listen`), and extracts
  * its OpenAPI document. The caller closes the app.
  */
-export async function startContractApp<App extends ContractApp>(build: () => App | Promise<App>, options: ExtractOptions = {}): Promise<ContractAppHandle<App>> {
-  const built = build();
-  // A fastify instance is itself a thenable whose `then` boots it: awaiting it would boot it before the hook.
-  const app = isContractApp(built) ? built : await built;
-  const recording = recordRoutes(app);
-  await app.ready();
-  const extraction = extractOpenApi(recording.routes, { sharedSchemas: app.getSchemas(), ...options });
-  return { app, extraction, unrecorded: unrecordedRoutes(app, recording) };
+export async function startContractApp<App extends ContractApp>(build: () => App, options: ExtractOptions = {}): Promise<ContractAppHandle<App>> {
+  const app: unknown = build();
+  // A fastify instance is itself a thenable whose `then` boots it, so a promise cannot carry one unbooted:
+  // the factory must hand it over directly, before `ready()`.
+  if (!isContractApp(app)) throw new TypeError('the app factory must return the fastify instance itself (not a promise of it), before ready()');
+  const instance = app as App;
+  const recording = recordRoutes(instance);
+  await instance.ready();
+  const extraction = extractOpenApi(recording.routes, { sharedSchemas: instance.getSchemas(), ...options });
+  return { app: instance, extraction, unrecorded: unrecordedRoutes(instance, recording) };
 }

@@ -14,6 +14,10 @@ export interface ContractTestsOptions extends PropertyRunOptions {
   properties?: readonly PropertyKind[];
   /** The command that re-runs this test file; printed with the seed and path on a failure. */
   replayCommand?: string;
+  /** Runs before the app is built (start a fake dependency the factory needs). */
+  before?: () => Promise<void> | void;
+  /** Runs after the app is closed. */
+  after?: () => Promise<void> | void;
   /** Environment to read replay settings from. Default `process.env`. */
   env?: Readonly<Record<string, string | undefined>>;
 }
@@ -31,15 +35,18 @@ function replaySettings(env: Readonly<Record<string, string | undefined>>): Pick
  * Registers vitest tests for every route of the app `build` returns: for each, valid requests never get
  * a 5xx, get a documented status and a body valid against its schema; invalid requests get a 4xx; with
  * `baseContract`, requests generated from the base contract get answers the base contract allows.
- * The app is built once, booted with `ready()` (never listening) and closed after the tests. Seeded and
+ * `build` returns the fastify instance itself, before `ready()` (async setup goes in `before`). The app is
+ * built once, booted with `ready()` (never listening) and closed after the tests. Seeded and
  * reproducible: a failure prints the shrunk request, the seed and a command replaying it
  * (`NPVGUARD_CONTRACT_SEED` / `NPVGUARD_CONTRACT_PATH` override `seed` / `replayPath`).
  */
-export function contractTests<App extends ContractApp>(build: () => App | Promise<App>, options: ContractTestsOptions = {}): void {
+export function contractTests<App extends ContractApp>(build: () => App, options: ContractTestsOptions = {}): void {
   describe(options.title ?? 'contract', async () => {
+    await options.before?.();
     const handle: ContractAppHandle<App> = await startContractApp(build);
     afterAll(async () => {
       await handle.app.close();
+      await options.after?.();
     });
     const settings = { ...options, ...replaySettings(options.env ?? process.env) };
     const head = normalizeOpenApiSchemas(handle.extraction.document);
