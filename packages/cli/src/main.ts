@@ -38,6 +38,28 @@ async function runInvocation(invocation: Invocation, io: CliIO, dependencies: Ma
       const { runCheckCommand } = await import('./run/checkCommand.js');
       return runCheckCommand(invocation.paths, { ...invocation.options, only: ['latency'] }, io, checks);
     }
+    case 'mcp': {
+      const { runMcpServer } = await import('./mcp/mcpServer.js');
+      return runMcpServer(invocation.options, io, checks);
+    }
+    case 'hook': {
+      const { runHookCommand } = await import('./hooks/runHook.js');
+      const { hookAgent } = await import('./hooks/payload.js');
+      const { event, maxLoops, timeout } = invocation.options;
+      return runHookCommand({ agent: hookAgent(invocation.paths[0] ?? ''), event, maxLoops: maxLoops ?? 3, ...(timeout === undefined ? {} : { timeout }) }, io, checks);
+    }
+    case 'explain': {
+      const { runExplainCommand } = await import('./explain/explainCommand.js');
+      return runExplainCommand(invocation.paths[0] ?? '', io, checks);
+    }
+    case 'rules': {
+      const { runRulesCommand } = await import('./explain/explainCommand.js');
+      return runRulesCommand(invocation.options, io, checks);
+    }
+    case 'init': {
+      const { runInitCommand } = await import('./init/runInit.js');
+      return runInitCommand(invocation.options, io, checks);
+    }
     case 'baseline': {
       const { runBaselineCommand } = await import('./baseline/baselineCommand.js');
       return runBaselineCommand(invocation.options, io, checks);

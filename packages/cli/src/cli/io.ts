@@ -1,3 +1,5 @@
+import type { Readable } from 'node:stream';
+
 /** A stream the CLI writes to; `isTTY` decides colour and progress output. */
 export interface OutputStream {
   write(chunk: string): unknown;
@@ -11,6 +13,8 @@ export interface CliIO {
   env: Readonly<Record<string, string | undefined>>;
   /** Working directory the command runs from; `--cwd` is resolved against it. */
   cwd: string;
+  /** The process's stdin: the hook adapters read the agent's payload from it, `npvguard mcp` speaks over it. */
+  stdin?: Readable;
   /** Milliseconds from an arbitrary origin; used only for check durations. */
   now?: () => number;
 }

@@ -9,7 +9,8 @@ export interface ProjectOptions {
 }
 
 export interface CheckOptions extends ProjectOptions {
-  format: ReportFormat;
+  /** Not given: stylish, or compact when an AI agent runs npvguard (see detectAgent). */
+  format?: ReportFormat;
   output?: string;
   base?: string;
   only: string[];
@@ -61,7 +62,7 @@ export const PROJECT_OPTIONS: OptionTable<ProjectOptions> = {
 
 export const CHECK_OPTIONS: OptionTable<CheckOptions> = {
   ...PROJECT_OPTIONS,
-  format: { flags: '-f, --format <format>', description: 'report format', choices: REPORT_FORMATS, defaultValue: 'stylish' },
+  format: { flags: '-f, --format <format>', description: 'report format (default: stylish, or compact when an AI coding agent runs npvguard: CLAUDECODE, CURSOR_AGENT, AI_AGENT...)', choices: REPORT_FORMATS },
   output: { flags: '-o, --output <file>', description: 'write the report to <file> instead of stdout' },
   base: { flags: '--base <ref>', description: 'only fail on findings the change adds: findings already present at git <ref> are marked baseline' },
   only: { flags: '--only <check>', description: 'run only this check (repeatable, or comma-separated)', parse: collectList, defaultValue: [] },
@@ -103,4 +104,56 @@ export const BASELINE_OPTIONS: OptionTable<BaselineOptions> = {
   allowGrowth: { flags: '--allow-growth', description: 'let --update add findings that are not yet accepted', defaultValue: false },
   reason: { flags: '--reason <text>', description: 'why the added findings are accepted (required when the baseline grows)' },
   only: CHECK_OPTIONS.only,
+};
+
+export interface McpCommandOptions {
+  cwd?: string;
+  debug: boolean;
+}
+
+export const MCP_OPTIONS: OptionTable<McpCommandOptions> = {
+  cwd: { flags: '--cwd <dir>', description: 'the project the server checks (default: the directory it starts in); tool paths must stay inside it' },
+  debug: PROJECT_OPTIONS.debug,
+};
+
+export interface HookCommandOptions {
+  event: 'post-tool-use' | 'after-file-edit' | 'stop';
+  timeout?: number;
+  maxLoops?: number;
+  debug: boolean;
+}
+
+function positiveNumber(value: string): number {
+  const parsed = Number(value);
+  if (!/^\d+(\.\d+)?$/.test(value) || parsed <= 0) throw new InvalidArgumentError('expected a positive number of seconds.');
+  return parsed;
+}
+
+export const HOOK_OPTIONS: OptionTable<HookCommandOptions> = {
+  event: { flags: '--event <event>', description: 'the agent event: post-tool-use or stop (claude), after-file-edit or stop (cursor)', choices: ['post-tool-use', 'after-file-edit', 'stop'] },
+  timeout: { flags: '--timeout <seconds>', description: 'give up (without blocking) after this long; default 20 after an edit, 120 at stop', parse: positiveNumber },
+  maxLoops: { flags: '--max-loops <n>', description: 'cursor stop: ask for fixes at most this many times in a row (default 3)', parse: nonNegativeInteger },
+  debug: PROJECT_OPTIONS.debug,
+};
+
+export interface RulesCommandOptions {
+  json: boolean;
+}
+
+export const RULES_OPTIONS: OptionTable<RulesCommandOptions> = {
+  json: { flags: '--json', description: 'print the rules as JSON (id, check, description, defaultSeverity, docs)', defaultValue: false },
+};
+
+export interface InitCommandOptions {
+  cwd?: string;
+  force: boolean;
+  agents: string[];
+  debug: boolean;
+}
+
+export const INIT_OPTIONS: OptionTable<InitCommandOptions> = {
+  cwd: { flags: '--cwd <dir>', description: 'the project to set up (default: the current directory)' },
+  force: { flags: '--force', description: 'overwrite files init wrote before or that already exist', defaultValue: false },
+  agents: { flags: '--agents <agents>', description: 'also write hook, MCP and AGENTS.md files for these agents: claude, cursor (comma-separated)', parse: collectList, defaultValue: [] },
+  debug: PROJECT_OPTIONS.debug,
 };

@@ -15,6 +15,14 @@ import {
   type CheckOptions,
   type LatencyOptions,
   type OptionSpec,
+  MCP_OPTIONS,
+  HOOK_OPTIONS,
+  RULES_OPTIONS,
+  INIT_OPTIONS,
+  type McpCommandOptions,
+  type HookCommandOptions,
+  type RulesCommandOptions,
+  type InitCommandOptions,
 } from './options.js';
 
 /** What the command line asked for, after parsing and before anything runs. */
@@ -24,7 +32,12 @@ export type Invocation =
   | { command: 'baseline'; paths: string[]; options: BaselineOptions }
   | { command: 'latency'; paths: string[]; options: LatencyOptions }
   | { command: 'contracts-update'; paths: string[]; options: ContractsUpdateOptions }
-  | { command: 'contracts-diff'; paths: string[]; options: ContractsDiffOptions };
+  | { command: 'contracts-diff'; paths: string[]; options: ContractsDiffOptions }
+  | { command: 'mcp'; paths: string[]; options: McpCommandOptions }
+  | { command: 'hook'; paths: string[]; options: HookCommandOptions }
+  | { command: 'explain'; paths: string[]; options: Record<string, never> }
+  | { command: 'rules'; paths: string[]; options: RulesCommandOptions }
+  | { command: 'init'; paths: string[]; options: InitCommandOptions };
 
 export type InvocationHandler = (invocation: Invocation) => Promise<void> | void;
 
@@ -111,6 +124,42 @@ export function createProgram(io: Pick<CliIO, 'stdout' | 'stderr'>, handler: Inv
     BASELINE_OPTIONS,
   ).action(async (_options: unknown, command: Command) => {
     await handler({ command: 'baseline', paths: [], options: command.opts<BaselineOptions>() });
+  });
+
+  addOptions(program.command('mcp').description('serve the checks to AI agents over MCP (stdio): check, explain_rule, list_rules, contract_diff, latency_report'), MCP_OPTIONS).action(
+    async (_options: unknown, command: Command) => {
+      await handler({ command: 'mcp', paths: [], options: command.opts<McpCommandOptions>() });
+    },
+  );
+
+  const hook = addOptions(
+    program
+      .command('hook')
+      .description('answer an agent hook: reads the payload on stdin, checks the touched files (or the whole change at stop), blocks on findings')
+      .argument('<agent>', 'the agent sending the payload: claude or cursor'),
+    HOOK_OPTIONS,
+  );
+  hook.action(async (agent: string, _options: unknown, command: Command) => {
+    await handler({ command: 'hook', paths: [agent], options: command.opts<HookCommandOptions>() });
+  });
+
+  program
+    .command('explain')
+    .description('print the documentation of a rule: what it finds, why, incorrect and correct examples, how to fix')
+    .argument('<ruleId>', 'a rule id, e.g. boundaries/forbidden-import (`npvguard rules` lists them)')
+    .action(async (ruleId: string) => {
+      await handler({ command: 'explain', paths: [ruleId], options: {} });
+    });
+
+  addOptions(program.command('rules').description('list every rule id npvguard can report'), RULES_OPTIONS).action(async (_options: unknown, command: Command) => {
+    await handler({ command: 'rules', paths: [], options: command.opts<RulesCommandOptions>() });
+  });
+
+  addOptions(
+    program.command('init').description('write a starting npvguard.config.ts, the ESLint entry, the CI workflow and (with --agents) agent hook files; never overwrites without --force'),
+    INIT_OPTIONS,
+  ).action(async (_options: unknown, command: Command) => {
+    await handler({ command: 'init', paths: [], options: command.opts<InitCommandOptions>() });
   });
 
   return program;

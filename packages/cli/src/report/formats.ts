@@ -1,3 +1,3 @@
-export const REPORT_FORMATS = ['stylish', 'compact', 'json', 'sarif', 'github', 'junit', 'markdown'] as const;
+export const REPORT_FORMATS = ['stylish', 'compact', 'json', 'sarif', 'github', 'junit', 'markdown', 'html'] as const;
 
 export type ReportFormat = (typeof REPORT_FORMATS)[number];

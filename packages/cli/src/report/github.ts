@@ -1,4 +1,4 @@
-import type { Severity } from '@npvguard/core';
+import { SEVERITIES, type Severity } from '@npvguard/core';
 import { newFindings, shownPath, type Reporter } from './reporter.js';
 import { latencyRoutes, latencySummaryLine } from './latencyRoutes.js';
 
@@ -11,6 +11,9 @@ export function escapeData(text: string): string {
 export function escapeProperty(text: string): string {
   return escapeData(text).replace(/:/g, '%3A').replace(/,/g, '%2C');
 }
+
+/** GitHub shows about ten annotations of each type per step; the rest go to the job summary. */
+export const ANNOTATIONS_PER_TYPE = 10;
 
 const COMMAND: Record<Severity, string> = { error: 'error', warning: 'warning', info: 'notice' };
 
@@ -27,7 +30,14 @@ function command(name: string, properties: Record<string, string | number | unde
  * could not run. Baseline findings are not annotated: they are not what the change added.
  */
 export const githubReporter: Reporter = (result, options) => {
-  const lines = newFindings(result).map((finding) =>
+  const findings = newFindings(result);
+  const perSeverity = new Map<Severity, number>();
+  const annotated = findings.filter((finding) => {
+    const count = perSeverity.get(finding.severity) ?? 0;
+    perSeverity.set(finding.severity, count + 1);
+    return count < ANNOTATIONS_PER_TYPE;
+  });
+  const lines = annotated.map((finding) =>
     command(
       COMMAND[finding.severity],
       {
@@ -41,6 +51,10 @@ export const githubReporter: Reporter = (result, options) => {
       `${finding.message}\nfix: ${finding.hint}\n${finding.docsUrl}`,
     ),
   );
+  for (const severity of SEVERITIES) {
+    const left = (perSeverity.get(severity) ?? 0) - ANNOTATIONS_PER_TYPE;
+    if (left > 0) lines.push(command('notice', { title: 'npvguard' }, `${left} more ${severity} finding${left === 1 ? '' : 's'} not annotated: see the job summary or the SARIF upload.`));
+  }
   for (const row of latencyRoutes(result)) lines.push(command('notice', { title: `npvguard latency ${row.route}` }, latencySummaryLine(row)));
   for (const run of result.checks) {
     if (run.status === 'error' && run.error !== undefined) {

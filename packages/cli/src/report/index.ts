@@ -7,6 +7,7 @@ import { sarifReporter } from './sarif.js';
 import { githubReporter } from './github.js';
 import { junitReporter } from './junit.js';
 import { markdownReporter } from './markdown.js';
+import { htmlReporter } from './html/htmlReporter.js';
 
 /** report: every `--format` maps to one pure reporter. */
 export const REPORTERS: Record<ReportFormat, Reporter> = {
@@ -17,6 +18,7 @@ export const REPORTERS: Record<ReportFormat, Reporter> = {
   github: githubReporter,
   junit: junitReporter,
   markdown: markdownReporter,
+  html: htmlReporter,
 };
 
 export { REPORT_FORMATS, type ReportFormat } from './formats.js';

@@ -7,6 +7,10 @@ export interface ReporterOptions {
   rules: readonly RuleMeta[];
   /** POSIX path from the working directory to the project root ('' when they are the same); prefixes shown paths. */
   pathPrefix: string;
+  /** compact: show at most this many findings, then one "N more" line (agents read every line they get). */
+  maxFindings?: number;
+  /** compact: lines the change added or modified per root-relative file (from `--base`); their findings come first. */
+  changedLines?: ReadonlyMap<string, ReadonlySet<number>>;
 }
 
 /** A reporter is a pure function from the result to the text to print or write. */

@@ -1,0 +1,32 @@
+import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/** The CLI package folder: this file is `<package>/dist/explain/docsLocation.js` (or `src/...` under vitest). */
+function cliPackageRoot(): string {
+  return path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+}
+
+/**
+ * Where the check pages (`<check>.md`) are. An installed CLI reads the copy `npm pack` bundles into
+ * `<package>/docs/checks` (scripts/bundleDocs.js); a checkout reads the repo's own `docs/checks`, so a fresh
+ * clone needs no extra build step and never shows stale pages.
+ */
+export function checkDocsFolders(packageRoot: string = cliPackageRoot()): string[] {
+  return [path.join(packageRoot, 'docs', 'checks'), path.resolve(packageRoot, '..', '..', 'docs', 'checks')].filter((folder) => existsSync(folder));
+}
+
+/** The ESLint plugin's rule pages ship inside the plugin package (its `files` include `docs`). */
+export function pluginRuleDocsFolder(): string | undefined {
+  const require = createRequire(import.meta.url);
+  let entry: string;
+  try {
+    entry = require.resolve('eslint-plugin-npvguard');
+  } catch {
+    return undefined;
+  }
+  // The entry is `<plugin>/dist/index.js`.
+  const folder = path.resolve(path.dirname(entry), '..', 'docs', 'rules');
+  return existsSync(folder) ? folder : undefined;
+}

@@ -1,0 +1,153 @@
+import type { ProjectShape } from './inspectProject.js';
+
+function quoted(text: string): string {
+  return `'${text.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`;
+}
+
+function key(name: string): string {
+  return /^[A-Za-z_$][\w$]*$/.test(name) ? name : quoted(name);
+}
+
+function globs(list: readonly string[]): string {
+  return list.length === 1 && list[0] !== undefined ? quoted(list[0]) : `[${list.map(quoted).join(', ')}]`;
+}
+
+/** The starting npvguard.config.ts: the layers of src/, today's imports allowed, lint on, the rest to fill in. */
+export function configTemplate(shape: ProjectShape, allow: Record<string, readonly string[]>, inGit: boolean): string {
+  const layers = Object.entries(shape.layers).map(([name, patterns]) => `      ${key(name)}: ${globs(patterns)},`);
+  const allowed = Object.entries(allow).map(([name, targets]) => `      ${key(name)}: [${targets.map(quoted).join(', ')}],`);
+  const app = shape.appExport ?? './src/server/app.ts#buildApp';
+  return `import { defineConfig } from 'npvguard';
+
+/**
+ * Written by \`npvguard init\`. The layers are the folders of src/, and each layer may import exactly the layers
+ * its code imports today: a new kind of import fails \`npvguard check\`. Tighten \`allow\` to the architecture you
+ * want (docs/checks/boundaries.md), then enable the checks below one by one.
+ */
+export default defineConfig({
+  boundaries: {
+    layers: {
+${layers.join('\n')}
+    },
+    allow: {
+${allowed.join('\n')}
+    },
+  },
+  // ESLint with the project's eslint.config.js (eslint-plugin-npvguard recommended).
+  lint: {},
+${inGit ? '' : '  // Needs a git repository: the change is compared with --base (or HEAD).\n  // '}  // Guardrails the change must not weaken (suppressions, skipped tests, loosened configs).
+${inGit ? '' : '  // '}integrity: {},
+  // API contract: run \`npvguard contracts update\` to write the snapshot, then uncomment.${shape.appExport === undefined ? ' No fastify app factory was found; point app at yours.' : ''}
+  // contracts: { app: ${quoted(app)}, snapshot: 'contracts/openapi.json' },
+  // Latency budgets per route (p99, ms): see docs/checks/latency.md.
+  // latency: { budgets: { 'GET /healthz': { p99Ms: 10 } } },
+});
+`;
+}
+
+/** An ESLint flat config with the plugin's recommended rules, for a project that has none. */
+export function eslintConfigTemplate(): string {
+  return `// Written by \`npvguard init\`: TypeScript rules and eslint-plugin-npvguard's recommended set for the service code.
+import tseslint from 'typescript-eslint';
+import npvguard from 'eslint-plugin-npvguard';
+
+export default tseslint.config(
+  { ignores: ['dist/**', 'node_modules/**'] },
+  ...tseslint.configs.recommended,
+  { ...npvguard.configs.recommended, files: ['src/**/*.ts'] },
+);
+`;
+}
+
+/** The lines to add to an existing ESLint config (init never edits it). */
+export const ESLINT_ENTRY = `import npvguard from 'eslint-plugin-npvguard';
+// in the exported array:
+{ ...npvguard.configs.recommended, files: ['src/**/*.ts'] },`;
+
+/** The GitHub Actions workflow: check against the PR's base, SARIF to code scanning, annotations, job summary. */
+export function workflowTemplate(projectFolder: string): string {
+  const inFolder = projectFolder === '' || projectFolder === '.' ? '' : `\n        working-directory: ${projectFolder}`;
+  const sarif = projectFolder === '' || projectFolder === '.' ? 'npvguard.sarif' : `${projectFolder}/npvguard.sarif`;
+  return `# Written by \`npvguard init\`: npvguard on every pull request. Findings already on the base branch do not fail it.
+name: npvguard
+on:
+  pull_request:
+  push:
+    branches: [main]
+permissions:
+  contents: read
+  security-events: write
+jobs:
+  npvguard:
+    runs-on: ubuntu-latest
+    steps:
+      - uses: actions/checkout@v4
+        with:
+          fetch-depth: 0
+      - uses: actions/setup-node@v4
+        with:
+          node-version: 20
+          cache: npm
+      - run: npm ci
+      - name: npvguard (annotations and job summary)
+        run: npx npvguard check --format github \${{ github.event_name == 'pull_request' && format('--base origin/{0}', github.base_ref) || '' }}${inFolder}
+      - name: npvguard (SARIF)
+        if: always()
+        run: npx npvguard check --format sarif --output npvguard.sarif \${{ github.event_name == 'pull_request' && format('--base origin/{0}', github.base_ref) || '' }} || true${inFolder}
+      - uses: github/codeql-action/upload-sarif@v3
+        if: always()
+        with:
+          sarif_file: ${sarif}
+          category: npvguard
+`;
+}
+
+/** Claude Code: the hooks (.claude/settings.json) and the MCP server (.mcp.json). */
+export function claudeSettingsTemplate(): string {
+  const command = (event: string) => ({ type: 'command', command: `npx --no-install npvguard hook claude --event ${event}`, timeout: event === 'stop' ? 150 : 30 });
+  return `${JSON.stringify(
+    {
+      hooks: {
+        PostToolUse: [{ matcher: 'Edit|Write|MultiEdit', hooks: [command('post-tool-use')] }],
+        Stop: [{ hooks: [command('stop')] }],
+      },
+    },
+    null,
+    2,
+  )}\n`;
+}
+
+export function mcpServersTemplate(): string {
+  return `${JSON.stringify({ mcpServers: { npvguard: { command: 'npx', args: ['--no-install', 'npvguard', 'mcp'] } } }, null, 2)}\n`;
+}
+
+/** Cursor: .cursor/hooks.json (afterFileEdit after each edit, stop with a bounded follow-up loop). */
+export function cursorHooksTemplate(): string {
+  return `${JSON.stringify(
+    {
+      version: 1,
+      hooks: {
+        afterFileEdit: [{ command: 'npx --no-install npvguard hook cursor --event after-file-edit' }],
+        stop: [{ command: 'npx --no-install npvguard hook cursor --event stop', loop_limit: 3 }],
+      },
+    },
+    null,
+    2,
+  )}\n`;
+}
+
+export const AGENTS_MARKER = '<!-- npvguard -->';
+
+export function agentsSection(): string {
+  return `${AGENTS_MARKER}
+## npvguard
+
+This service is checked by npvguard (layer boundaries, API and model contracts, latency budgets, lint, guardrail
+integrity). Before you finish a change:
+
+- run \`npx npvguard check --base origin/main\` (one line per finding: \`path:line:col severity ruleId message (fix: hint)\`);
+- fix each finding using its hint; \`npx npvguard explain <ruleId>\` prints the rule's doc with examples;
+- never silence a finding (\`eslint-disable\`, \`as any\`, \`.skip\`, a lowered budget, a deleted test): the integrity
+  check reports those too. If a finding is truly wrong, say so in the pull request.
+`;
+}
