@@ -48,7 +48,8 @@ function bindingsFor(context: AnalysisContext, fn: Node, call: CallExpression): 
   const args = call.getArguments();
   fn.getParameters().forEach((parameter, index) => {
     const argument = args[index];
-    if (argument === undefined) return;
+    // Only numbers can be bound; resolving anything else would search the project for nothing.
+    if (argument === undefined || !argument.getType().isNumber() && !argument.getType().isNumberLiteral()) return;
     const value = resolveNumber(context, argument);
     if (value !== undefined) bindings.set(parameter, value);
   });

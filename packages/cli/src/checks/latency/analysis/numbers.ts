@@ -51,8 +51,23 @@ function propertyWrites(context: AnalysisContext, declaration: Node): Node[] {
   return writes;
 }
 
-/** Arguments given for a parameter at every call of its function in the project, plus its default. */
+const parameterCache = new WeakMap<AnalysisContext, Map<Node, Node[]>>();
+
+/** Arguments given for a parameter at every call of its function in the project, plus its default (searched once). */
 function parameterValues(context: AnalysisContext, parameter: Node): Node[] {
+  let cache = parameterCache.get(context);
+  if (cache === undefined) {
+    cache = new Map();
+    parameterCache.set(context, cache);
+  }
+  const cached = cache.get(parameter);
+  if (cached !== undefined) return cached;
+  const values = searchParameterValues(context, parameter);
+  cache.set(parameter, values);
+  return values;
+}
+
+function searchParameterValues(context: AnalysisContext, parameter: Node): Node[] {
   if (!Node.isParameterDeclaration(parameter)) return [];
   const values: Node[] = [];
   const initializer = parameter.getInitializer();

@@ -58,7 +58,23 @@ function structuralImplementations(context: AnalysisContext, member: Node, name:
   return found;
 }
 
+const implementationCache = new WeakMap<AnalysisContext, Map<Node, { functions: Node[]; assumption?: string }>>();
+
+/** Implementations of an interface member, looked up once per member: the language service search is the costly part. */
 function implementationsOf(context: AnalysisContext, member: Node): { functions: Node[]; assumption?: string } {
+  let cache = implementationCache.get(context);
+  if (cache === undefined) {
+    cache = new Map();
+    implementationCache.set(context, cache);
+  }
+  const cached = cache.get(member);
+  if (cached !== undefined) return cached;
+  const found = findImplementationsOf(context, member);
+  cache.set(member, found);
+  return found;
+}
+
+function findImplementationsOf(context: AnalysisContext, member: Node): { functions: Node[]; assumption?: string } {
   if (!Node.isMethodSignature(member) && !Node.isPropertySignature(member)) return { functions: [] };
   const nameNode = member.getNameNode();
   let candidates: Node[] = Node.isIdentifier(nameNode)
