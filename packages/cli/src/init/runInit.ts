@@ -115,6 +115,6 @@ export async function runInitCommand(options: InitOptions, io: CliIO, checks: re
     io.stdout.write(`${label.padEnd(10)} ${file}\n`);
   }
   for (const note of notes) io.stdout.write(`note: ${note}\n`);
-  io.stdout.write(`\nnext: run \`npx npvguard check\`${shape.appExport === undefined ? '' : `, then \`npx npvguard contracts update\` to snapshot the API of ${shape.appExport}`}.\n`);
+  io.stdout.write(`\nnext: commit these files (the integrity check compares the change with the last commit), run \`npx npvguard check\`${shape.appExport === undefined ? '' : `, then \`npx npvguard contracts update\` to snapshot the API of ${shape.appExport}`}.\n`);
   return 0;
 }
