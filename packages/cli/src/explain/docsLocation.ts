@@ -10,11 +10,11 @@ function cliPackageRoot(): string {
 
 /**
  * Where the check pages (`<check>.md`) are. An installed CLI reads the copy `npm pack` bundles into
- * `<package>/docs/checks` (scripts/bundleDocs.js); a checkout reads the repo's own `docs/checks`, so a fresh
+ * `<package>/dist/docs/checks` (scripts/bundleDocs.js); a checkout reads the repo's own `docs/checks`, so a fresh
  * clone needs no extra build step and never shows stale pages.
  */
 export function checkDocsFolders(packageRoot: string = cliPackageRoot()): string[] {
-  return [path.join(packageRoot, 'docs', 'checks'), path.resolve(packageRoot, '..', '..', 'docs', 'checks')].filter((folder) => existsSync(folder));
+  return [path.join(packageRoot, 'dist', 'docs', 'checks'), path.resolve(packageRoot, '..', '..', 'docs', 'checks')].filter((folder) => existsSync(folder));
 }
 
 /** The ESLint plugin's rule pages ship inside the plugin package (its `files` include `docs`). */

@@ -1,0 +1,72 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { CHECKS } from '../../src/checks/index.js';
+import { checkDocsFolders } from '../../src/explain/docsLocation.js';
+import { explainRule, listRules } from '../../src/explain/explainRule.js';
+import { closestIds } from '../../src/explain/closestIds.js';
+import { CLI_ROOT, REPO_ROOT, runCli, STACK_FRAME } from '../support/cli.js';
+
+describe('npvguard explain and rules', () => {
+  it('every rule id of every registered check has an explain page section', () => {
+    const ids = CHECKS.flatMap((check) => check.meta.rules.map((rule) => rule.id));
+    expect(ids.length).toBeGreaterThan(50);
+    for (const id of ids) {
+      const explanation = explainRule(id, CHECKS);
+      expect(explanation.markdown, id).toMatch(/^#{2,3} /);
+      expect(explanation.markdown.length, id).toBeGreaterThan(40);
+    }
+  });
+
+  it('every ESLint plugin rule has its page, listed as lint/npvguard/<rule>', () => {
+    const pluginRules = listRules(CHECKS).filter((rule) => rule.id.startsWith('lint/npvguard/'));
+    expect(pluginRules.map((rule) => rule.id)).toContain('lint/npvguard/require-timeout');
+    for (const rule of pluginRules) expect(explainRule(rule.id, CHECKS).markdown).toMatch(new RegExp(`^# ${rule.id.slice('lint/npvguard/'.length)}\\n`));
+  });
+
+  it('prints the rule section with its incorrect and correct examples', async () => {
+    const run = await runCli(['explain', 'boundaries/forbidden-import'], { cwd: REPO_ROOT });
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/^boundaries\/forbidden-import \(error, check boundaries\): /);
+    expect(run.stdout).toContain('## boundaries/forbidden-import');
+    expect(run.stdout).toContain('### ❌ Incorrect');
+    expect(run.stdout).toContain('### ✅ Correct');
+    expect(run.stdout).not.toContain('## boundaries/private-import');
+  });
+
+  it('accepts the ESLint rule name for a plugin rule', () => {
+    expect(explainRule('npvguard/no-pii-in-logs', CHECKS).rule.id).toBe('lint/npvguard/no-pii-in-logs');
+  });
+
+  it('an unknown id exits 2 with the closest ids and no stack trace', async () => {
+    const run = await runCli(['explain', 'boundaries/forbiden-import'], { cwd: REPO_ROOT });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/^error NPV2401: Unknown rule id "boundaries\/forbiden-import"\. Did you mean "boundaries\/forbidden-import"/);
+    expect(run.stderr).not.toMatch(STACK_FRAME);
+  });
+
+  it('suggests by the last segment too', () => {
+    expect(closestIds('as-any', listRules(CHECKS).map((rule) => rule.id))[0]).toBe('integrity/as-any');
+    expect(closestIds('zzzzzzzzzzzz', ['boundaries/cycle'])).toEqual([]);
+  });
+
+  it('rules lists one line per rule, and JSON with --json', async () => {
+    const text = await runCli(['rules'], { cwd: REPO_ROOT });
+    expect(text.stdout).toMatch(/^boundaries\/forbidden-import\s+error\s+A file imports/m);
+    const json = await runCli(['rules', '--json'], { cwd: REPO_ROOT });
+    const rules = JSON.parse(json.stdout) as { id: string }[];
+    expect(text.stdout.trim().split('\n')).toHaveLength(rules.length);
+  });
+
+  it('an installed package finds the bundled copy of the check pages', () => {
+    const folder = mkdtempSync(path.join(tmpdir(), 'npvguard-docs-'));
+    try {
+      execFileSync(process.execPath, [path.join(CLI_ROOT, 'scripts', 'bundleDocs.js'), path.join(folder, 'package', 'dist', 'docs', 'checks')]);
+      expect(checkDocsFolders(path.join(folder, 'package'))[0]).toBe(path.join(folder, 'package', 'dist', 'docs', 'checks'));
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+    }
+  });
+});
