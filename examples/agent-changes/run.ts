@@ -54,10 +54,14 @@ async function main(argv: readonly string[]): Promise<number> {
 
   const outcomes = await evaluate(selected, {
     ...(values.only === undefined ? {} : { checkArguments: ['--only', values.only] }),
+    // The subset is what `npm test` runs: each case with only the checks its expected ids belong to.
+    focus: values.subset,
     keep: values.keep,
     onOutcome: (outcome, index, count) => {
       const where = 'workspace' in outcome ? ` ${String(outcome.workspace)}` : '';
-      process.stderr.write(`[${index + 1}/${count}] ${outcome.correct ? 'ok   ' : 'WRONG'} ${outcome.id} exit ${outcome.exitCode} ${outcome.seconds.toFixed(1)} s${where}\n`);
+      const fired = outcome.fired.length === 0 ? '-' : outcome.fired.join(',');
+      const error = outcome.error === undefined ? '' : ` (${outcome.error})`;
+      process.stderr.write(`[${index + 1}/${count}] ${outcome.correct ? 'ok   ' : 'WRONG'} ${outcome.id} exit ${outcome.exitCode} ${outcome.seconds.toFixed(1)} s fired ${fired}${error}${where}\n`);
     },
   });
   process.stdout.write(values.json ? `${JSON.stringify({ outcomes, totals: totals(outcomes) }, null, 2)}\n` : renderTable(outcomes));

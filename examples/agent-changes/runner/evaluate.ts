@@ -1,4 +1,5 @@
 import type { AgentCase, Category, Kind } from './cases.js';
+import { focusedChecks } from './focus.js';
 import { runCase, type CaseOutcome } from './runCase.js';
 import { SUBSET } from './subset.js';
 import { createTemplate, removeTree } from './workspace.js';
@@ -10,18 +11,39 @@ export interface Selection {
   subset?: boolean;
 }
 
+/** Round-robin over categories (each in id order), so the first cases of a long run already span every category. */
+export function interleaveByCategory(cases: readonly AgentCase[]): AgentCase[] {
+  const queues = new Map<string, AgentCase[]>();
+  for (const agentCase of [...cases].sort((left, right) => left.id.localeCompare(right.id))) {
+    const queue = queues.get(agentCase.category) ?? [];
+    queue.push(agentCase);
+    queues.set(agentCase.category, queue);
+  }
+  const ordered: AgentCase[] = [];
+  while (ordered.length < cases.length) {
+    for (const queue of queues.values()) {
+      const next = queue.shift();
+      if (next !== undefined) ordered.push(next);
+    }
+  }
+  return ordered;
+}
+
 export function selectCases(cases: readonly AgentCase[], selection: Selection): AgentCase[] {
-  return cases.filter(
+  const selected = cases.filter(
     (agentCase) =>
       (selection.ids === undefined || selection.ids.length === 0 || selection.ids.includes(agentCase.id)) &&
       (selection.kind === undefined || agentCase.kind === selection.kind) &&
       (selection.category === undefined || agentCase.category === selection.category) &&
       (selection.subset !== true || SUBSET.includes(agentCase.id)),
   );
+  return interleaveByCategory(selected);
 }
 
 export interface EvaluateOptions {
   checkArguments?: readonly string[];
+  /** Run each case with only the checks its expected ids belong to (see focusedChecks). */
+  focus?: boolean;
   keep?: boolean;
   /** Called after each case, so a long run shows progress. */
   onOutcome?: (outcome: CaseOutcome, index: number, count: number) => void;
@@ -33,9 +55,10 @@ export async function evaluate(cases: readonly AgentCase[], options: EvaluateOpt
   const outcomes: CaseOutcome[] = [];
   try {
     for (const [index, agentCase] of cases.entries()) {
+      const checkArguments = options.focus === true ? ['--only', focusedChecks(agentCase).join(',')] : options.checkArguments;
       const outcome = await runCase(agentCase, {
         template,
-        ...(options.checkArguments === undefined ? {} : { checkArguments: options.checkArguments }),
+        ...(checkArguments === undefined ? {} : { checkArguments }),
         ...(options.keep === undefined ? {} : { keep: options.keep }),
       });
       outcomes.push(outcome);
