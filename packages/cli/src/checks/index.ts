@@ -5,6 +5,7 @@ import { lintMeta } from './lint/meta.js';
 import { integrityMeta } from './integrity/meta.js';
 import { latencyMeta } from './latency/meta.js';
 import { contractsMeta } from './contracts/meta.js';
+import { modelContractMeta } from './contracts/model/meta.js';
 
 /** Every check npvguard can run, in report order. */
 export const CHECKS: readonly Check[] = [
@@ -23,5 +24,11 @@ export const CHECKS: readonly Check[] = [
     (config) => config.integrity !== undefined,
   ),
   lazyCheck('contracts', contractsMeta, async () => (await import('./contracts/index.js')).contractsCheck, (config) => config.contracts !== undefined),
+  lazyCheck(
+    'model-contract',
+    modelContractMeta,
+    async () => (await import('./contracts/model/check.js')).modelContractCheck,
+    (config) => config.contracts?.models !== undefined,
+  ),
   lazyCheck('latency', latencyMeta, async () => (await import('./latency/index.js')).latencyCheck, (config) => config.latency !== undefined),
 ];

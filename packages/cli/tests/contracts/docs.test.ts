@@ -3,6 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { contractsMeta } from '../../src/checks/contracts/meta.js';
+import { modelContractMeta } from '../../src/checks/contracts/model/meta.js';
 import { CHANGE_KINDS } from '../../src/checks/contracts/diff/catalogue.js';
 import { diffDocuments } from '../../src/checks/contracts/diff/diffDocuments.js';
 import { compareModelContract } from '../../src/checks/contracts/model/compare.js';
@@ -39,10 +40,10 @@ function documentFor(where: string, value: unknown): unknown {
 describe('docs/checks/contracts.md', () => {
   it('has a section for every rule the check declares, reachable from its docs URL', () => {
     const headings = sections('none').map((section) => section.id);
-    for (const rule of contractsMeta.rules) {
+    for (const rule of [...contractsMeta.rules, ...modelContractMeta.rules]) {
       expect(headings).toContain(rule.id.startsWith('contracts/') && CHANGE_KINDS.some((kind) => `contracts/${kind.id}` === rule.id) ? rule.id.slice('contracts/'.length) : rule.id);
     }
-    for (const rule of contractsMeta.rules.filter((candidate) => candidate.id.startsWith('model-contract/'))) {
+    for (const rule of modelContractMeta.rules) {
       expect(doc).toContain(`<a id="${rule.id.replace('/', '-')}"></a>`);
     }
   });

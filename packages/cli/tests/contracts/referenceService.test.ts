@@ -74,13 +74,13 @@ async function checkChange(edits: ReadonlyArray<[string, string, string]>, name:
   repository.git('checkout', '-q', '-B', `change-${name.replace(/[^a-z]+/g, '-')}`, 'main');
   for (const [file, from, to] of edits) repository.edit(file, from, to);
   repository.commitAll(name);
-  const run = await runCli(['check', '--only', 'contracts', '--base', 'HEAD~1', '--format', 'json', '--cwd', repository.root], { cwd: repository.root });
+  const run = await runCli(['check', '--only', 'contracts,model-contract', '--base', 'HEAD~1', '--format', 'json', '--cwd', repository.root], { cwd: repository.root });
   return { code: run.code, result: JSON.parse(run.stdout) as Result, stderr: run.stderr };
 }
 
 describe('contracts on the reference service, each change committed on a clean base', { timeout: 30_000 }, () => {
   it('the clean service passes: snapshot in sync, properties hold, model contract matches', async () => {
-    const run = await runCli(['check', '--only', 'contracts', '--format', 'json', '--cwd', repository.root], { cwd: repository.root });
+    const run = await runCli(['check', '--only', 'contracts,model-contract', '--format', 'json', '--cwd', repository.root], { cwd: repository.root });
     const result = JSON.parse(run.stdout) as Result;
     expect(run.stderr).toBe('');
     expect(result.findings.filter((finding) => finding.severity !== 'info')).toEqual([]);

@@ -3,18 +3,18 @@ import { buildContractApp } from './load/buildApp.js';
 import { contractsMeta } from './meta.js';
 import { appModuleFile, contractTitle, DEFAULT_CHANGES, DEFAULT_SNAPSHOT } from './settings.js';
 import { diffFindings } from './steps/diffStep.js';
-import { modelFindings } from './steps/modelStep.js';
 import { propertyFindings } from './steps/propertyStep.js';
 import { snapshotFindings } from './steps/snapshotStep.js';
 
 export { contractsMeta } from './meta.js';
+export { modelContractCheck } from './model/check.js';
 export { diffDocuments } from './diff/diffDocuments.js';
 export { CHANGE_KINDS } from './diff/catalogue.js';
 
 /**
  * The contracts check: build the app (never listening) → extract its OpenAPI document → compare with the
- * committed snapshot → with --base, diff the base snapshot against it → run the property tests in-process
- * → compare each model's declared contract with its metadata snapshot.
+ * committed snapshot → with --base, diff the base snapshot against it → run the property tests in-process.
+ * The model contract is its own check (`model-contract`).
  */
 export const contractsCheck: Check = {
   id: 'contracts',
@@ -34,7 +34,6 @@ export const contractsCheck: Check = {
       const diff = await diffFindings(context, snapshot, snapshotPath, config.changes ?? DEFAULT_CHANGES);
       const diffMs = Math.round(performance.now() - diffStarted);
       const properties = await propertyFindings(context, handle.app, handle.extraction.document, diff?.baseDocument, config.properties ?? {}, appFile);
-      const models = await modelFindings(context, config.models ?? {});
       context.setData({
         snapshot: snapshotPath,
         operations: Object.values(handle.extraction.document['paths'] as Record<string, object>).reduce((sum, item) => sum + Object.keys(item).length, 0),
@@ -42,7 +41,6 @@ export const contractsCheck: Check = {
         extractionMs,
         ...(diff === undefined ? {} : { diff: { base: context.base, changes: diff.changes.length, breaking: diff.changes.filter((change) => change.level === 'error').length, diffMs } }),
         ...(properties === undefined ? {} : { properties }),
-        modelsChecked: models,
       });
     } finally {
       await handle.app.close();

@@ -18,7 +18,6 @@ export const CONTRACT_RULES = {
   propertyGenerationFailed: 'contracts/property-generation-failed',
   propertyInjectFailed: 'contracts/property-inject-failed',
   oldClientReplayFailed: 'contracts/old-client-replay-failed',
-  modelSnapshotMissing: 'model-contract/snapshot-missing',
 } as const;
 
 const OWN_RULES: readonly RuleMeta[] = [
@@ -38,19 +37,10 @@ const OWN_RULES: readonly RuleMeta[] = [
   { id: CONTRACT_RULES.propertyGenerationFailed, description: 'No requests could be generated from a route\'s schemas (unsatisfiable, or too hard to satisfy by filtering).', defaultSeverity: 'error' },
   { id: CONTRACT_RULES.propertyInjectFailed, description: 'Sending a generated request through inject threw.', defaultSeverity: 'error' },
   { id: CONTRACT_RULES.oldClientReplayFailed, description: 'A request generated from the base contract got an answer the base contract does not allow.', defaultSeverity: 'error' },
-  { id: CONTRACT_RULES.modelSnapshotMissing, description: 'The model metadata snapshot does not exist.', defaultSeverity: 'error' },
-  { id: 'model-contract/input-missing', description: 'The service sends an input tensor the model does not declare.', defaultSeverity: 'error' },
-  { id: 'model-contract/input-not-sent', description: 'The model declares an input tensor the service does not send.', defaultSeverity: 'error' },
-  { id: 'model-contract/datatype-mismatch', description: 'A tensor\'s datatype differs between the service and the model.', defaultSeverity: 'error' },
-  { id: 'model-contract/shape-mismatch', description: 'A tensor\'s shape differs between the service and the model.', defaultSeverity: 'error' },
-  { id: 'model-contract/feature-order-changed', description: 'The same features in another order: values would reach the model in the wrong columns.', defaultSeverity: 'error' },
-  { id: 'model-contract/feature-mismatch', description: 'The service and the model name different features.', defaultSeverity: 'error' },
-  { id: 'model-contract/output-missing', description: 'The service reads an output the model does not declare.', defaultSeverity: 'error' },
-  { id: 'model-contract/model-name-mismatch', description: 'The snapshot describes another model than the one the service calls.', defaultSeverity: 'error' },
 ];
 
 export const contractsMeta: CheckMeta = {
-  description: 'The HTTP API contract (an OpenAPI 3.1 snapshot extracted from the fastify route schemas, its semantic diff against --base with witnesses), the service-to-model contract (OIP v2), and in-process property tests of every route.',
+  description: 'The HTTP API contract (an OpenAPI 3.1 snapshot extracted from the fastify route schemas, its semantic diff against --base with witnesses) and in-process property tests of every route.',
   docs: 'checks/contracts.md',
   rules: [...OWN_RULES, ...CHANGE_KINDS.map((kind): RuleMeta => ({ id: `contracts/${kind.id}`, description: kind.description, defaultSeverity: kind.level }))],
 };

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { DOCS_BASE_URL, NpvError, type CheckContext, type ContractsModelConfig } from '@npvguard/core';
-import { CONTRACT_RULES } from '../meta.js';
+import { MODEL_CONTRACT_RULES } from '../model/meta.js';
 import { loadModuleExport } from '../load/moduleExport.js';
 import { compareModelContract } from '../model/compare.js';
 import { readModelSpec } from '../model/spec.js';
@@ -19,7 +19,7 @@ export async function modelFindings(context: CheckContext, models: Readonly<Reco
     const snapshotFile = path.resolve(context.root, snapshotPath);
     if (!existsSync(snapshotFile)) {
       context.report({
-        ruleId: CONTRACT_RULES.modelSnapshotMissing,
+        ruleId: MODEL_CONTRACT_RULES.snapshotMissing,
         file: snapshotPath,
         line: 1,
         column: 1,
