@@ -109,6 +109,27 @@ describe('contracts on the reference service, each change committed on a clean b
     expect(witness.refusedBecause).toContain('/limit must be <= 30');
   });
 
+  it('an acknowledged breaking change passes, and the acknowledgement it adds is a warning for the reviewer', async () => {
+    repository.git('checkout', '-q', '-B', 'acknowledged', 'main');
+    for (const [file, from, to] of SCENARIOS[0]?.edits ?? []) repository.edit(file, from, to);
+    const reason = 'subtitle was never filled; the app team confirmed no client reads it';
+    repository.edit('contracts/changes.json', '"acknowledged": []', `"acknowledged": [{ "id": "response-property-removed", "method": "POST", "path": "/v1/npv/cards", "reason": "${reason}" }]`);
+    const update = await runCli(['contracts', 'update', '--cwd', repository.root], { cwd: repository.root });
+    expect(update.code).toBe(0);
+    repository.commitAll('remove subtitle, acknowledged');
+    const run = await runCli(['check', '--only', 'contracts', '--base', 'HEAD~1', '--format', 'json', '--cwd', repository.root], { cwd: repository.root });
+    const result = JSON.parse(run.stdout) as Result;
+    const removed = result.findings.find((finding) => finding.ruleId === 'contracts/response-property-removed');
+    expect(removed?.severity).toBe('info');
+    expect(removed?.data?.['acknowledged']).toBe(reason);
+    const acknowledged = result.findings.filter((finding) => finding.ruleId === 'contracts/breaking-change-acknowledged');
+    expect(acknowledged.map((finding) => [finding.severity, finding.file, finding.message])).toEqual([
+      ['warning', 'contracts/changes.json', `This change acknowledges the breaking change response-property-removed on POST /v1/npv/cards: ${reason}`],
+    ]);
+    expect(result.findings.filter((finding) => finding.severity === 'error')).toEqual([]);
+    expect(run.code).toBe(0);
+  });
+
   for (const refactor of REFACTORS) {
     it(`${refactor.name} exits 0 with no breaking finding and no drift`, async () => {
       const { code, result, stderr } = await checkChange(refactor.edits, refactor.name);
