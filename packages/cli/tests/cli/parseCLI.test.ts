@@ -18,7 +18,7 @@ describe('parseCLI', () => {
     expect(parseCLI(['check'])).toEqual({
       command: 'check',
       paths: [],
-      options: { debug: false, only: [], quiet: false },
+      options: { debug: false, only: [], quiet: false, measure: false },
     });
   });
 
