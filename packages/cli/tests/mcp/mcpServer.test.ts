@@ -90,10 +90,21 @@ describe('npvguard mcp, end to end over stdio with the SDK client', () => {
     expect(rules).toContain('lint/npvguard/require-timeout');
   });
 
-  it('a check the project cannot run is isError (contracts without a snapshot in this copy)', async () => {
+  it('contract_diff runs the contracts check alone; isError exactly when that check could not run', async () => {
     const result = await client.callTool({ name: 'contract_diff', arguments: {} });
-    expect(result.isError).toBe(true);
+    const text = textOf(result);
+    const structured = JSON.parse(text) as StructuredResult;
+    const contracts = structured.checks.find((run) => run.id === 'contracts');
+    expect(structured.checks.filter((run) => run.status !== 'skipped').map((run) => run.id)).toEqual(['contracts']);
+    expect(result.isError === true).toBe(contracts?.status === 'error');
+    if (contracts?.status !== 'error') expect(structured.findings.map((finding) => finding.ruleId)).toContain('contracts/snapshot-missing');
   }, 60_000);
+
+  it('an unknown check id is refused with isError and the coded message', async () => {
+    const result = await client.callTool({ name: 'check', arguments: { only: ['no-such-check'] } });
+    expect(result.isError).toBe(true);
+    expect(textOf(result)).toMatch(/^error NPV2001: Unknown check "no-such-check"/);
+  });
 
   it('keeps stdout for the protocol: the log line is on stderr', () => {
     expect(stderr).toContain('npvguard mcp: serving');
