@@ -9,6 +9,8 @@ import { INTERNAL_RULES } from '../baseline/rules.js';
 import { REPORTERS } from '../report/index.js';
 import { markdownReporter } from '../report/markdown.js';
 import { colorEnabled } from '../report/color.js';
+import { defaultFormat } from '../report/agentFormat.js';
+import { changedLinesSince } from '../report/changedLines.js';
 import { analyze } from './analyze.js';
 import { createProgress } from './progress.js';
 import { appendToFile, writeReportFile } from './writeOutput.js';
@@ -62,13 +64,16 @@ export async function runCheckCommand(paths: readonly string[], options: CheckOp
     rules: allRules(checks),
     pathPrefix: path.relative(project.cwd, project.root).split(path.sep).join('/'),
   };
+  const format = options.format ?? defaultFormat(io.env);
+  // An agent fixes first what it just wrote: with --base, compact puts findings on changed lines first.
+  const changedLines = format === 'compact' && options.base !== undefined ? await changedLinesSince(project.root, options.base) : undefined;
   const shown = options.quiet ? errorsOnly(result) : result;
-  const text = REPORTERS[options.format](shown, reporterOptions);
+  const text = REPORTERS[format](shown, { ...reporterOptions, ...(changedLines === undefined ? {} : { changedLines }) });
   if (output === undefined) io.stdout.write(text);
   else writeReportFile(output, text);
 
   const summaryFile = io.env.GITHUB_STEP_SUMMARY;
-  if (options.format === 'github' && summaryFile !== undefined && summaryFile !== '') {
+  if (format === 'github' && summaryFile !== undefined && summaryFile !== '') {
     appendToFile(summaryFile, markdownReporter(shown, { ...reporterOptions, color: false }));
   }
   const debug = options.debug || isDebug([], io.env);
