@@ -26,7 +26,7 @@ describe('parseCLI', () => {
     const invocation = parseCLI([
       'check', 'src/a.ts', 'src/b',
       '--cwd', 'service', '-c', 'custom.config.ts', '-f', 'sarif', '-o', 'out.sarif',
-      '--base', 'origin/main', '--only', 'boundaries,lint', '--only', 'latency', '-q', '--max-warnings', '3', '--debug',
+      '--base', 'origin/main', '--only', 'boundaries,lint', '--only', 'latency', '-q', '--max-warnings', '3', '--debug', '--measure',
     ]);
     expect(invocation).toEqual({
       command: 'check',
@@ -41,6 +41,7 @@ describe('parseCLI', () => {
         quiet: true,
         maxWarnings: 3,
         debug: true,
+        measure: true,
       },
     });
   });

@@ -6,7 +6,7 @@ import { comparePairs, type PairRun } from '@npvguard/harness';
 import { resolveBase, withBaseTree } from '../../../git/base.js';
 import type { RouteBound } from '../analyze.js';
 import { LATENCY_RULES } from '../meta.js';
-import { measureSettings } from './measureRoutes.js';
+import { measureSettings } from './measureRoute.js';
 
 const execFileAsync = promisify(execFile);
 

@@ -1,5 +1,5 @@
 import { loadFakes } from './loadFakes.js';
-import { measureRoute } from './measureRoutes.js';
+import { measureRoute } from './measureRoute.js';
 
 /**
  * One fresh-process measurement for the base comparison: `worker.js <root> <fakes> <route> <rate> <durationMs> <warmupMs>`.
