@@ -57,6 +57,17 @@ describe('what the integrity check looks at', () => {
     expect(brief(onlyNew.findings)).toEqual(['integrity/as-unknown-as src/new.ts:1']);
   });
 
+  it('an ESLint config added where the base had none loosens nothing and does not stop the check', async () => {
+    const repo = repoWith({ 'src/a.ts': SOURCE });
+    repo.write({ 'eslint.config.js': "export default [{ rules: { 'no-var': 'error' } }];\n" });
+    repo.commit('add an ESLint config');
+    const run = await runIntegrity(repo.root);
+    expect(run.stderr).not.toContain('NPV2303');
+    expect(run.code).toBe(0);
+    expect(run.result.checks.find((check) => check.id === 'integrity')?.status).toBe('pass');
+    expect(run.result.checks.find((check) => check.id === 'integrity')?.data).toMatchObject({ filesChanged: 1 });
+  });
+
   it('passes a clean tree with nothing to compare', async () => {
     const repo = repoWith({ 'src/a.ts': SOURCE });
     const run = await runIntegrity(repo.root, []);

@@ -28,6 +28,8 @@ async function severities(root: string, lint: LintConfig | undefined, file: stri
     config = await eslintFor(root, lint).calculateConfigForFile(path.join(root, file));
   } catch (error) {
     const reason = (error instanceof Error ? error.message : String(error)).replace(/\s+/g, ' ');
+    // A base with no ESLint config had no rules on, so nothing the change does to lint config can loosen it.
+    if (side === 'base' && /could not find config file/i.test(reason)) return new Map();
     if (side === 'base') throw new NpvError('NPV2303', `The ESLint config at the base could not be loaded to compare with the change: ${reason}`, { file });
     throw new NpvError('NPV1301', `The ESLint config could not be loaded: ${reason}`, { file });
   }
