@@ -79,6 +79,6 @@ export default defineConfig({
     // Events and exposure logs are fired and forgotten, never awaited on a request.
     sideEffects: ['src/components/sideEffects/**', 'src/clients/events/**'],
     compositionRoot: 'src/server/app.ts',
-    measure: { fakes: 'latency/fakes.ts', rate: 200, durationMs: 3000, warmupMs: 1000 },
+    measure: { fakes: 'latency/fakes.ts', rate: 50, durationMs: 4000, warmupMs: 1000 },
   },
 });
