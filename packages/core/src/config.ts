@@ -32,9 +32,9 @@ export interface LatencyBudget {
 export interface LatencyMeasureConfig {
   /** Module (relative to the config's folder) exporting `start()` and `requests`; see docs/checks/latency.md. */
   fakes: string;
-  /** Requests per second of the open-loop driver. Default 200. */
+  /** Requests per second of the open-loop driver. Default 50. */
   rate?: number;
-  /** Measured phase per route, ms. Default 5000. */
+  /** Measured phase per route, ms. Default 10 000 (500 requests: enough for a finite p99 interval). */
   durationMs?: number;
   /** Warm-up per route before measuring, ms. Default 1000. */
   warmupMs?: number;

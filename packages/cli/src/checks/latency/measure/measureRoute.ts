@@ -2,7 +2,8 @@ import { NpvError, type LatencyConfig } from '@npvguard/core';
 import { measureEndpoint, type LatencySummary } from '@npvguard/harness';
 import type { FakesModule } from './loadFakes.js';
 
-export const MEASURE_DEFAULTS = { rate: 200, durationMs: 5000, warmupMs: 1000 } as const;
+// 500 requests: a 95% interval of the p99 needs at least 367 for a finite upper bound.
+export const MEASURE_DEFAULTS = { rate: 50, durationMs: 10_000, warmupMs: 1000 } as const;
 
 /** One route measured against a started app. */
 export async function measureRoute(fakes: FakesModule, url: string, route: string, settings: Required<Omit<NonNullable<LatencyConfig['measure']>, 'fakes'>>): Promise<LatencySummary> {
