@@ -19,8 +19,8 @@ const VALID = {
     typeOnly: 'allowed',
     ignore: ['src/generated/**'],
   },
-  contracts: { snapshot: 'contract.json' },
-  latency: {},
+  contracts: { app: './src/server/app.ts#buildApp', snapshot: 'contract.json' },
+  latency: { budgets: { 'POST /v1/npv/cards': { p99Ms: 50 } } },
   lint: {},
   integrity: {},
 };
@@ -147,9 +147,11 @@ describe('validateConfig', () => {
     expect(errorFor(withBoundaries({ typeOnly: true })).details).toMatchObject({ path: 'boundaries.typeOnly' });
   });
 
-  it('only checks that later checks\' sections are objects', () => {
+  it('validates every check\'s section: its type and its keys', () => {
     expect(errorFor({ latency: 'fast' }).details).toMatchObject({ path: 'latency', found: 'the string "fast"' });
-    expect(validateConfig({ contracts: { anything: [1, 2] } }, { file: FILE }).contracts).toEqual({ anything: [1, 2] });
+    const unknown = errorFor({ contracts: { app: './src/server/app.ts#buildApp', anything: [1, 2] } });
+    expect(unknown.code).toBe('NPV1004');
+    expect(unknown.details).toMatchObject({ path: 'contracts.anything' });
   });
 
   it('checks rule severities and rule id shape', () => {
