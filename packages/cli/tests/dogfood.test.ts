@@ -2,6 +2,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Result } from '@npvguard/core';
 import { describe, expect, it } from 'vitest';
+import type { LayerEdgeCount } from '../src/checks/boundaries/report/layerGraph.js';
 import { main } from '../src/main.js';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
@@ -18,14 +19,6 @@ async function checkJson(cwd: string): Promise<{ code: number; result: Result; s
   return { code, result: JSON.parse(stdout) as Result, stderr };
 }
 
-interface LayerEdge {
-  from: string;
-  to: string;
-  runtime: number;
-  typeOnly: number;
-  forbidden: number;
-}
-
 describe('npvguard checks its own packages (root npvguard.config.ts)', () => {
   it('passes: every tool package builds on core and core depends on none of them', async () => {
     const { code, result, stderr } = await checkJson(repoRoot);
@@ -36,7 +29,7 @@ describe('npvguard checks its own packages (root npvguard.config.ts)', () => {
     expect(boundaries?.status).toBe('pass');
     expect(result.summary.filesChecked).toBeGreaterThan(100);
     // The analysis really saw the architecture: the CLI and the ESLint plugin import core, nothing imports into cli.
-    const edges = (boundaries?.data?.['layerEdges'] ?? []) as LayerEdge[];
+    const edges = (boundaries?.data?.['layerEdges'] ?? []) as LayerEdgeCount[];
     const runtimeInto = (from: string, to: string) =>
       edges.filter((edge) => edge.from === from && edge.to === to).reduce((sum, edge) => sum + edge.runtime, 0);
     expect(runtimeInto('cli', 'core')).toBeGreaterThan(0);

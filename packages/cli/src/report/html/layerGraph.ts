@@ -1,13 +1,6 @@
 import type { Result } from '@npvguard/core';
+import type { LayerEdgeCount as LayerEdge } from '../../checks/boundaries/report/layerGraph.js';
 import { escapeHtml, record, records } from './escape.js';
-
-interface LayerEdge {
-  from: string;
-  to: string;
-  runtime: number;
-  typeOnly: number;
-  forbidden: number;
-}
 
 const NODE_WIDTH = 120;
 const NODE_HEIGHT = 32;
