@@ -68,7 +68,8 @@ describe('totals and the table', () => {
 describe('focused checks', () => {
   it('maps rule ids to the check reporting them', () => {
     expect(checkOwning('lint/no-pii-in-logs')).toBe('lint');
-    expect(checkOwning('model-contract/datatype-mismatch')).toBe('contracts');
+    expect(checkOwning('model-contract/datatype-mismatch')).toBe('model-contract');
+    expect(checkOwning('contracts/snapshot-drift')).toBe('contracts');
     expect(checkOwning('integrity/as-any')).toBe('integrity');
     expect(checkOwning('nothing/like-this')).toBeUndefined();
   });
