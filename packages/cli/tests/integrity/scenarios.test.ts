@@ -46,6 +46,15 @@ const SCENARIOS: readonly Scenario[] = [
     expected: ['integrity/as-unknown-as src/a.ts:2'],
   },
   {
+    name: '`as unknown as` in a test double is not reported, `as any` in a test file is',
+    base: { 'src/a.ts': SOURCE },
+    change: {
+      'tests/a.test.ts': "import { it } from 'vitest';\ninterface Port { read(): number; write(): void }\nit('reads', () => {\n  const port = { read: () => 1 } as unknown as Port;\n  const loose = port as any;\n  return loose.read();\n});\n",
+      'src/b.spec.ts': 'export const stub = { id: 1 } as unknown as Map<string, number>;\n',
+    },
+    expected: ['integrity/as-any tests/a.test.ts:5'],
+  },
+  {
     name: 'a skipped and a todo test',
     base: { 'tests/rank.test.ts': TESTS },
     change: { 'tests/rank.test.ts': TESTS.replace("it('orders", "it.skip('orders").replace("  it('breaks ties by id', () => expect(2).toBe(2));\n", "  it('breaks ties by id', () => expect(2).toBe(2));\n  it.todo('handles NaN');\n") },

@@ -24,7 +24,7 @@ export const integrityMeta: CheckMeta = {
     { id: INTEGRITY_RULES.eslintDisable, description: 'The change adds an eslint-disable comment (or an inline config comment turning a rule off).', defaultSeverity: 'error' },
     { id: INTEGRITY_RULES.tsSuppression, description: 'The change adds a @ts-ignore, @ts-nocheck or @ts-expect-error comment.', defaultSeverity: 'error' },
     { id: INTEGRITY_RULES.asAny, description: 'The change adds an `as any` (or `<any>`) type assertion.', defaultSeverity: 'error' },
-    { id: INTEGRITY_RULES.asUnknownAs, description: 'The change adds an `as unknown as T` double assertion.', defaultSeverity: 'error' },
+    { id: INTEGRITY_RULES.asUnknownAs, description: 'The change adds an `as unknown as T` double assertion outside test files.', defaultSeverity: 'error' },
     { id: INTEGRITY_RULES.skippedTest, description: 'The change skips a test: `.skip`, `.todo`, `.skipIf`, `xit`, `xdescribe`.', defaultSeverity: 'error' },
     { id: INTEGRITY_RULES.focusedTest, description: 'The change focuses a test with `.only`, `fit` or `fdescribe`, so the others stop running.', defaultSeverity: 'error' },
     { id: INTEGRITY_RULES.deletedTestFile, description: 'The change deletes a test file whose test cases do not reappear elsewhere.', defaultSeverity: 'error' },

@@ -73,7 +73,14 @@ export async function suppressionFindings(input: IntegrityInput): Promise<RawFin
     const versions = await input.versions(file);
     if (versions.head !== undefined && file.newPath !== undefined) {
       const newPath = file.newPath;
-      added.push(...findOccurrences(versions.head).filter((found) => file.added.has(found.line)).map((found) => ({ ...found, file: newPath })));
+      // A test double is built with `as unknown as Port` on purpose (a stub implements only what the test calls);
+      // `as any` stays reported everywhere, since it also switches off checking of everything derived from it.
+      const inTest = input.isTest(newPath);
+      added.push(
+        ...findOccurrences(versions.head)
+          .filter((found) => file.added.has(found.line) && !(inTest && found.kind === 'as-unknown-as'))
+          .map((found) => ({ ...found, file: newPath })),
+      );
     }
     if (versions.base !== undefined && file.oldPath !== undefined) {
       const sameFile = file.newPath ?? file.oldPath;
