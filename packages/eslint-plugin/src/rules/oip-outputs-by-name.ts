@@ -1,5 +1,5 @@
-import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
-import { calleeParts, receiverName, unwrapExpression } from '../util/ast.js';
+import { AST_NODE_TYPES, ASTUtils, type TSESTree } from '@typescript-eslint/utils';
+import { calleeParts, propertyKeyName, receiverName, unwrapExpression } from '../util/ast.js';
 import { createRule } from '../util/create-rule.js';
 import { nameMatches } from '../util/files.js';
 import { NAMES_SCHEMA } from '../util/schemas.js';
@@ -37,12 +37,35 @@ export default createRule<Options, MessageIds>({
     const outputProperties = options.outputProperties ?? DEFAULT_OUTPUT_PROPERTIES;
 
     /**
-     * `response.outputs`: the output list read off a response. A bare local `outputs` is left alone: a
-     * model server validating its own metadata may index a list it just checked the length of.
+     * `response.outputs`, or a local binding of it (`const outputs = response.outputs`,
+     * `const { outputs } = body`, a parameter `{ outputs }`). A local `outputs` built any other way is left
+     * alone: a model server validating its own metadata may index a list it just checked the length of.
      */
-    function isOutputList(node: TSESTree.Node): boolean {
+    function isOutputList(node: TSESTree.Node, seen: Set<TSESTree.Node> = new Set()): boolean {
       const value = unwrapExpression(node);
-      return value.type === AST_NODE_TYPES.MemberExpression && nameMatches(receiverName(value), outputProperties);
+      if (value.type === AST_NODE_TYPES.MemberExpression) return nameMatches(receiverName(value), outputProperties);
+      if (value.type === AST_NODE_TYPES.Identifier) return isOutputAlias(value, seen);
+      return false;
+    }
+
+    /** Whether a local binding holds a response's output list; `seen` stops `a = b, b = a` chains. */
+    function isOutputAlias(identifier: TSESTree.Identifier, seen: Set<TSESTree.Node>): boolean {
+      const variable = ASTUtils.findVariable(context.sourceCode.getScope(identifier), identifier);
+      // A binding assigned again later may hold anything; only single-definition, never-reassigned ones count.
+      if (!variable || variable.defs.length !== 1 || variable.references.some((reference) => reference.isWrite() && !reference.init)) return false;
+      const definition = variable.defs[0];
+      if (!definition || seen.has(definition.name)) return false;
+      seen.add(definition.name);
+      const binding = definition.name.parent;
+      // `{ outputs }` / `{ outputs: list }` / `{ outputs = [] }` in a declaration or a parameter.
+      const property = binding.type === AST_NODE_TYPES.AssignmentPattern ? binding.parent : binding;
+      if (property.type === AST_NODE_TYPES.Property && property.parent.type === AST_NODE_TYPES.ObjectPattern) {
+        return nameMatches(propertyKeyName(property), outputProperties);
+      }
+      if (definition.type === 'Variable' && definition.node.id === definition.name && definition.node.init) {
+        return isOutputList(definition.node.init, seen);
+      }
+      return false;
     }
 
     function report(node: TSESTree.Node): void {
