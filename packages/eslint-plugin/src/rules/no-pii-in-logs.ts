@@ -1,7 +1,8 @@
 import { AST_NODE_TYPES, ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
-import { calleeParts, receiverName, unwrapExpression } from '../util/ast.js';
+import { calleeParts, propertyKeyName, receiverName, unwrapExpression } from '../util/ast.js';
 import { createRule } from '../util/create-rule.js';
 import { nameMatches } from '../util/files.js';
+import { requestSerializer } from '../util/log-serializers.js';
 import { DEFAULT_REQUEST_OBJECTS, DEFAULT_REQUEST_PROPERTIES, findPiiValues, type PiiPatterns, type PiiValue } from '../util/pii.js';
 import { INVALID_SETTINGS_MESSAGE, withSettings } from '../util/rule-settings.js';
 import { NAMES_SCHEMA } from '../util/schemas.js';
@@ -101,6 +102,21 @@ export default createRule<Options, MessageIds>({
         return undefined;
       }
 
+      /**
+       * `anything.inc({ reason, listener: listenerId })`: a metric method called with a label object. The
+       * receiver is often named after what it counts (`metrics.fallbacks`), not after the metric kind, so the
+       * label object alone marks the call. `set` takes a label object only with a value after it
+       * (`gauge.set({ route }, 1)`); a one-argument `set({ ... })` is some other store.
+       */
+      function labelObject(node: TSESTree.CallExpression): TSESTree.ObjectExpression | undefined {
+        const { receiver, name } = calleeParts(node);
+        if (!receiver || name === undefined || !nameMatches(name, metricMethods)) return undefined;
+        const first = node.arguments[0] ? unwrapExpression(node.arguments[0]) : undefined;
+        if (first?.type !== AST_NODE_TYPES.ObjectExpression) return undefined;
+        if (name === 'set' && node.arguments.length < 2) return undefined;
+        return first;
+      }
+
       function reportValue(value: PiiValue, call: string, kind: 'log' | 'metric'): void {
         const text = sourceCode.getText(value.node);
         const pseudonymiser = pseudonymisers[0] ?? 'pseudonymise';
@@ -132,12 +148,29 @@ export default createRule<Options, MessageIds>({
       return {
         CallExpression(node: TSESTree.CallExpression) {
           const kind = sink(node);
-          if (!kind) return;
+          if (!kind) {
+            const labels = labelObject(node);
+            const call = sourceCode.getText(node.callee);
+            const search = { ...patterns, pseudonymisers: undefined };
+            if (labels) for (const value of findPiiValues(labels, search)) reportValue(value, call, 'metric');
+            return;
+          }
           const call = sourceCode.getText(node.callee);
           // A pseudonym is still one series per listener, so it does not make a label value safe.
           const search = kind === 'metric' ? { ...patterns, pseudonymisers: undefined } : patterns;
           for (const argument of node.arguments) {
             for (const value of findPiiValues(argument, search)) reportValue(value, call, kind);
+          }
+        },
+        // `serializers: { req: serializeRequest }`: what the serializer returns is logged for every request.
+        Property(node: TSESTree.Property) {
+          const found = requestSerializer(node, sourceCode);
+          if (!found) return;
+          const requestObjects = found.requestName === undefined ? patterns.requestObjects : [...patterns.requestObjects, found.requestName];
+          const search = { ...patterns, requestObjects };
+          const call = `serializers.${propertyKeyName(node) ?? 'req'}`;
+          for (const returned of found.returned) {
+            for (const value of findPiiValues(returned, search)) reportValue(value, call, 'log');
           }
         },
         NewExpression(node: TSESTree.NewExpression) {

@@ -51,6 +51,12 @@ export function findPiiValues(root: TSESTree.Node, patterns: PiiPatterns): PiiVa
       if (node.computed) walkChild(node.property);
       return false;
     }
+    // `listenerId === undefined ? {} : { id: listenerId }`: the condition decides the value but is not part of it.
+    if (node.type === AST_NODE_TYPES.ConditionalExpression) {
+      walkChild(node.consequent);
+      walkChild(node.alternate);
+      return false;
+    }
     if (node.type === AST_NODE_TYPES.Property) {
       if (node.computed) walkChild(node.key);
       walkChild(node.value);

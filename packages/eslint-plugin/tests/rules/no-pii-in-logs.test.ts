@@ -14,7 +14,14 @@ ruleTester.run('no-pii-in-logs', rule, {
     'latencySeconds.observe({ route }, elapsed);',
     'new Counter({ name: "npv_requests_total", help: "x", labelNames: ["route", "outcome"] });',
     // Not a logger or metric.
+    'function serializeRequest(request: RequestLike) {\n  return { method: request.method, route: request.routeOptions?.url ?? "(no route)" };\n}\nconst options = { serializers: { req: serializeRequest } };',
+    // Not a logger's serializers object, or a serializer this file cannot see.
+    'const routes = { req: (request: Request) => request.url };',
+    'import { serializeRequest } from "./logger.js";\nconst options = { serializers: { req: serializeRequest } };',
     'cache.set(listenerId, cards);',
+    'store.set({ listenerId });',
+    'metrics.fallbacks.inc({ reason });',
+    'metrics.fallbacks.inc(listenerId.length);',
     'emit({ listenerId });',
     // Types never carry data.
     'logger.info(count as unknown as ListenerId);',
@@ -98,6 +105,33 @@ ruleTester.run('no-pii-in-logs', rule, {
       code: 'servedTotal.inc({ listener: query.listenerId });',
       errors: [
         { messageId: 'piiInMetricLabel', line: 1, column: 29, data: { value: 'query.listenerId', call: 'servedTotal.inc' } },
+      ],
+    },
+    {
+      code: 'const observer = {\n  scoringFellBack: (reason: string, listenerId?: string) => metrics.fallbacks.inc({ reason, listener: listenerId ?? "unknown" }),\n};',
+      errors: [
+        { messageId: 'piiInMetricLabel', line: 2, column: 103, data: { value: 'listenerId', call: 'metrics.fallbacks.inc' } },
+      ],
+    },
+    {
+      code: 'this.deps.served.observe({ listener: pseudonymise(request.userId) }, 1);\nstate.set({ email }, 1);',
+      errors: [
+        { messageId: 'piiInMetricLabel', line: 1, column: 51, data: { value: 'request.userId', call: 'this.deps.served.observe' } },
+        { messageId: 'piiInMetricLabel', line: 2, column: 13, data: { value: 'email', call: 'state.set' } },
+      ],
+    },
+    {
+      code: 'export function serializeRequest(request: RequestLike): Record<string, unknown> {\n  return { method: request.method, url: request.url, ip: request.ip };\n}\nexport const options = { serializers: { req: serializeRequest, res: serializeReply } };',
+      errors: [
+        { messageId: 'requestDataInLog', line: 2, column: 41, data: { value: 'request.url', call: 'serializers.req' } },
+        { messageId: 'requestDataInLog', line: 2, column: 58, data: { value: 'request.ip', call: 'serializers.req' } },
+      ],
+    },
+    {
+      code: 'const app = fastify({ logger: { serializers: { req: (r) => ({ method: r.method, query: r.query, listener: r.body.listenerId }) } } });',
+      errors: [
+        { messageId: 'requestDataInLog', line: 1, column: 88, data: { value: 'r.query', call: 'serializers.req' } },
+        { messageId: 'piiInLog', line: 1, column: 107, data: { value: 'r.body.listenerId', call: 'serializers.req', pseudonymiser: 'pseudonymise' } },
       ],
     },
     {

@@ -10,6 +10,11 @@ ruleTester.run('no-pii-in-model-inputs', rule, {
     // Only model inputs are in scope; other objects may carry the id.
     'const event = { listenerId: pseudonym, cards };',
     'const { inputs } = parse({ listenerId });',
+    // `parameters` away from a model request's inputs is some other object.
+    'const job = { parameters: { listenerId } };',
+    'const body = { inputs, parameters: { content_type: "np" } };',
+    // The condition picks the value; it is not sent.
+    'const body = { inputs, parameters: listenerId === undefined ? {} : { region } };',
     {
       code: 'const body = { features: [userId] };',
       options: [{ inputProperties: ['inputs'] }],
@@ -29,6 +34,19 @@ ruleTester.run('no-pii-in-model-inputs', rule, {
     {
       code: 'await fetch(url, { method: "POST", body: JSON.stringify({ inputs: toInputs(rows, request.headers) }), signal });',
       errors: [{ messageId: 'piiInModelInput', line: 1, column: 82, data: { value: 'request.headers', property: 'inputs' } }],
+    },
+    {
+      code: 'const body = JSON.stringify({\n  inputs: [{ name: INPUT_NAME, data }],\n  outputs: [{ name: OUTPUT_NAME }],\n  parameters: listenerId === undefined ? {} : { listener_id: listenerId },\n});',
+      errors: [{ messageId: 'piiInModelInput', line: 4, column: 62, data: { value: 'listenerId', property: 'parameters' } }],
+    },
+    {
+      code: 'const body = { inputs: [{ name: "popularity", data, parameters: { user: request.query } }] };',
+      errors: [{ messageId: 'piiInModelInput', line: 1, column: 73, data: { value: 'request.query', property: 'inputs' } }],
+    },
+    {
+      code: 'const body = { options: { account: accountRef }, tensors };',
+      options: [{ inputProperties: ['tensors'], parameterProperties: ['options'], identifiers: ['accountRef'] }],
+      errors: [{ messageId: 'piiInModelInput', line: 1, column: 36, data: { value: 'accountRef', property: 'options' } }],
     },
     {
       code: 'const body = { features: [accountRef] };',
