@@ -68,6 +68,8 @@ export const sarifReporter: Reporter = (result, options) => {
     ...sarifProperties(finding),
   }));
   const failed = result.checks.filter((run) => run.status === 'error');
+  // A finding's own link wins: some checks document their rules on another check's page.
+  const findingDocs = new Map(result.findings.map((finding) => [finding.ruleId, finding.docsUrl]));
   const log = {
     $schema: SARIF_SCHEMA,
     version: '2.1.0',
@@ -82,7 +84,7 @@ export const sarifReporter: Reporter = (result, options) => {
             rules: rules.map((rule) => ({
               id: rule.id,
               shortDescription: { text: rule.description },
-              helpUri: docsUrlFor(rule.id),
+              helpUri: findingDocs.get(rule.id) ?? docsUrlFor(rule.id),
               defaultConfiguration: { level: LEVEL[rule.defaultSeverity] },
               properties: { tags: [rule.id.split('/')[0] ?? rule.id] },
             })),

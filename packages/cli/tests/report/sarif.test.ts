@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { sarifReporter, relativeUri } from '../../src/report/sarif.js';
 import { compileSchema } from '../support/schema.js';
 import { CLI_ROOT, fixture, runCli } from '../support/cli.js';
-import { PLAIN, sampleResult } from '../support/result.js';
+import { PLAIN, sampleFinding, sampleResult } from '../support/result.js';
 
 const validateSarif = compileSchema(path.join(CLI_ROOT, 'tests', 'report', 'sarif-2.1.0-required.schema.json'));
 
@@ -51,6 +51,17 @@ describe('sarifReporter', () => {
       ['baseline/stale-entry', 'note'],
     ]);
     expect(run?.tool.driver.rules[0]?.helpUri).toBe('https://github.com/npvguard/npvguard/blob/main/docs/checks/boundaries.md#forbidden-import');
+  });
+
+  it('links a rule to the page its findings name when a check documents it elsewhere', () => {
+    const result = sampleResult();
+    const documentedElsewhere = 'https://github.com/npvguard/npvguard/blob/main/docs/checks/contracts.md#model-contract-datatype-mismatch';
+    result.findings = [sampleFinding({ ruleId: 'boundaries/private-import', docsUrl: documentedElsewhere })];
+    const rules = (JSON.parse(sarifReporter(result, PLAIN)) as SarifLog).runs[0]?.tool.driver.rules ?? [];
+    expect(rules.find((rule) => rule.id === 'boundaries/private-import')?.helpUri).toBe(documentedElsewhere);
+    expect(rules.find((rule) => rule.id === 'boundaries/forbidden-import')?.helpUri).toBe(
+      'https://github.com/npvguard/npvguard/blob/main/docs/checks/boundaries.md#forbidden-import',
+    );
   });
 
   it('points each result at its rule by id and index, with a relative location and the fingerprint', () => {
