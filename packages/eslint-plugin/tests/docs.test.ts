@@ -18,7 +18,10 @@ function lintExample(name: string, example: DocExample): Linter.LintMessage[] {
       files: ['**/*.ts'],
       languageOptions: {
         parser,
-        parserOptions: typed ? { project: './tsconfig.json', tsconfigRootDir: FIXTURE_PROJECT } : {},
+        // Each example is new text for the same file name: the TypeScript program must follow it, even under CI=true.
+        parserOptions: typed
+          ? { project: './tsconfig.json', tsconfigRootDir: FIXTURE_PROJECT, disallowAutomaticSingleRunInference: true }
+          : {},
       },
       plugins: { npvguard: plugin as unknown as NonNullable<Linter.Config['plugins']>[string] },
       rules: { [`npvguard/${name}`]: ['error', ...(example.options ?? [])] },

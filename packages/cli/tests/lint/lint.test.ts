@@ -1,4 +1,5 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -93,6 +94,44 @@ describe('the lint check with the project\'s own ESLint config', () => {
     const run = await lint(root);
     expect(run.findings).toEqual([]);
     expect(run.result.checks.find((check) => check.id === 'lint')?.data).toMatchObject({ filesLinted: 1, filesIgnored: 1 });
+  });
+});
+
+describe('type-aware rules in one long-lived process', () => {
+  const resolve = createRequire(import.meta.url).resolve;
+  const ESLINT_CONFIG = [
+    `import parser from ${JSON.stringify(resolve('@typescript-eslint/parser'))};`,
+    `import plugin from ${JSON.stringify(resolve('eslint-plugin-npvguard'))};`,
+    "export default [{ files: ['**/*.ts'], languageOptions: { parser, parserOptions: { project: './tsconfig.json', tsconfigRootDir: import.meta.dirname } },",
+    "  plugins: { npvguard: plugin }, rules: { 'npvguard/require-timeout-type-checked': 'error' } }];",
+    '',
+  ].join('\n');
+  const TSCONFIG = JSON.stringify({ compilerOptions: { target: 'ES2023', lib: ['ES2023', 'DOM'], module: 'NodeNext', strict: true, noEmit: true, types: [] }, include: ['src/**/*.ts'] });
+
+  it('see each run\'s file contents even when CI=true (typescript-eslint would otherwise keep its first program)', async () => {
+    const saved = process.env.CI;
+    process.env.CI = 'true';
+    try {
+      const root = project({
+        'npvguard.config.json': CONFIG,
+        'eslint.config.mjs': ESLINT_CONFIG,
+        'tsconfig.json': TSCONFIG,
+        'src/ready.ts': "declare const init: RequestInit;\nexport const ready = fetch('http://model:8081/v2/health/ready', init);\n",
+      });
+      const first = await lint(root);
+      expect(first.stderr).toBe('');
+      expect(brief(first.findings)).toEqual(['lint/require-timeout-type-checked error src/ready.ts:2:22']);
+      writeFileSync(
+        path.join(root, 'src/ready.ts'),
+        "// a signal now, one line lower\ndeclare const init: RequestInit & { signal: AbortSignal };\nexport const ready = fetch('http://model:8081/v2/health/ready', init);\nexport const again = fetch('http://model:8081/v2/health/live');\n",
+      );
+      const second = await lint(root);
+      expect(second.stderr).toBe('');
+      expect(brief(second.findings)).toEqual(['lint/require-timeout-type-checked error src/ready.ts:4:22']);
+    } finally {
+      if (saved === undefined) delete process.env.CI;
+      else process.env.CI = saved;
+    }
   });
 });
 

@@ -20,6 +20,27 @@ function oneLine(error: unknown): string {
 }
 
 /**
+ * Runs `lint` with typescript-eslint's one-shot guess turned off. From `CI=true` it would otherwise infer a single
+ * run and keep the first TypeScript program it builds for each tsconfig for the life of the process; npvguard
+ * lints the same project again in one process (the MCP server, hooks, `--base`), where a stale program gives
+ * wrong types or crashes a type-aware rule. An explicit `TSESTREE_SINGLE_RUN` is left as the user set it.
+ */
+let lintsRunning = 0;
+async function withoutSingleRunGuess<T>(lint: () => Promise<T>): Promise<T> {
+  // eslint-disable-next-line npvguard/no-process-env-outside-config -- written for typescript-eslint, which reads it there; not a setting of ours
+  const env = process.env;
+  if (lintsRunning === 0 && env.TSESTREE_SINGLE_RUN !== undefined) return lint();
+  lintsRunning += 1;
+  env.TSESTREE_SINGLE_RUN = 'false';
+  try {
+    return await lint();
+  } finally {
+    lintsRunning -= 1;
+    if (lintsRunning === 0) delete env.TSESTREE_SINGLE_RUN;
+  }
+}
+
+/**
  * The lint check: ESLint on the project's files (restricted to the given paths), each message a finding.
  * A config that does not load stops the check (NPV1301); a crash inside a rule too (NPV2301).
  */
@@ -46,7 +67,7 @@ export const lintCheck: Check = {
     }
     let results;
     try {
-      results = await eslint.lintFiles(absolute);
+      results = await withoutSingleRunGuess(() => eslint.lintFiles(absolute));
     } catch (error) {
       throw new NpvError('NPV2301', `ESLint failed while linting: ${oneLine(error)}`, { config: shownConfig });
     }
