@@ -4,6 +4,7 @@ export { arbitraryFromSchema, patientFilter } from './schema/arbitrary.js';
 export type { SchemaArbitraryOptions } from './schema/arbitrary.js';
 export { invalidFromSchema, invalidSamplesFromSchema } from './schema/invalid.js';
 export type { InvalidSample, InvalidSampleOptions } from './schema/invalid.js';
+export { NoInvalidValueError, acceptsEveryValue } from './schema/noInvalidValue.js';
 export { createValidator, describeErrors } from './schema/validator.js';
 export type { SchemaValidator } from './schema/validator.js';
 export { normalizeOpenApiSchemas } from './schema/normalize.js';

@@ -47,7 +47,7 @@ export function escapePointerSegment(segment: string): string {
 
 /** A thrown error for schemas this toolkit cannot work with (an unresolvable $ref, an unsatisfiable schema). */
 export class SchemaError extends Error {
-  override readonly name = 'SchemaError';
+  override readonly name: string = 'SchemaError';
 }
 
 /** Follows a local `$ref` inside `root`; undefined when it does not resolve. */
