@@ -32,6 +32,8 @@ export interface CheckContext {
   paths: readonly string[];
   /** Git ref given with --base, validated. */
   base?: string;
+  /** Set in the run on the --base commit whose findings mark the head's as baseline (that run has no `base`). */
+  atBase?: boolean;
   /** `--measure`: run the slow, measured parts of checks (load tests, base comparisons) as well. */
   measure?: boolean;
   report(finding: FindingInput): void;

@@ -1,5 +1,5 @@
 import { NpvError, type Check } from '@npvguard/core';
-import { buildContractApp } from './load/buildApp.js';
+import { buildAppOrReportFailure } from './load/appBuildFailure.js';
 import { contractsMeta } from './meta.js';
 import { appModuleFile, contractTitle, DEFAULT_CHANGES, DEFAULT_SNAPSHOT } from './settings.js';
 import { diffFindings } from './steps/diffStep.js';
@@ -26,7 +26,9 @@ export const contractsCheck: Check = {
     const snapshotPath = config.snapshot ?? DEFAULT_SNAPSHOT;
     const appFile = appModuleFile(config);
     const extractionStarted = performance.now();
-    const handle = await buildContractApp(context.root, config, contractTitle(context.root, config));
+    const handle = await buildAppOrReportFailure(context, config, contractTitle(context.root, config), snapshotPath);
+    // Under --base an app that does not build is a finding; the steps below need the app.
+    if (handle === undefined) return;
     const extractionMs = Math.round(performance.now() - extractionStarted);
     try {
       const snapshot = snapshotFindings(context, handle, snapshotPath, appFile);

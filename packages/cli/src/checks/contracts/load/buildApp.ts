@@ -9,9 +9,27 @@ function isContractApp(value: unknown): value is ContractApp {
 }
 
 /**
+ * The app factory threw while building the app, or the app it built failed to boot (`ready()` rejected):
+ * a property of the code under check, not of how npvguard was called. Still NPV2102 for whoever does not
+ * handle it; under --base the contracts check reports it as a finding instead.
+ */
+export class AppBuildError extends NpvError {
+  readonly stage: 'build' | 'boot';
+  /** What the factory or `ready()` threw. */
+  override readonly cause: unknown;
+
+  constructor(app: string, stage: 'build' | 'boot', cause: unknown) {
+    super('NPV2102', `The app factory ${app} failed while building or booting the app: ${describeCause(cause)}`, { app, stage });
+    this.stage = stage;
+    this.cause = cause;
+  }
+}
+
+/**
  * The app of `contracts.app`: its factory called with `contracts.appOptions` (or no arguments), booted with `ready()` (never
- * listening) while its routes are recorded, and its OpenAPI document extracted. Anything failing on the
- * way is NPV2102; the caller closes the app.
+ * listening) while its routes are recorded, and its OpenAPI document extracted. A factory that throws or an
+ * app that fails to boot is AppBuildError; anything else failing on the way is NPV2102 (NPV1101/NPV1102 for a
+ * missing module or export). The caller closes the app.
  */
 export async function buildContractApp(root: string, config: ContractsConfig, title: string): Promise<ContractAppHandle<ContractApp>> {
   const { value: factory } = await loadModuleExport(root, config.app, 'contracts.app');
@@ -20,7 +38,12 @@ export async function buildContractApp(root: string, config: ContractsConfig, ti
   }
   try {
     return await startContractApp(() => {
-      const app: unknown = config.appOptions === undefined ? (factory as () => unknown)() : (factory as (options: unknown) => unknown)(config.appOptions);
+      let app: unknown;
+      try {
+        app = config.appOptions === undefined ? (factory as () => unknown)() : (factory as (options: unknown) => unknown)(config.appOptions);
+      } catch (error) {
+        throw new AppBuildError(config.app, 'build', error);
+      }
       if (!isContractApp(app)) {
         throw new NpvError('NPV2102', `The factory ${config.app} did not return a fastify instance (no addHook/ready/inject).`, { app: config.app });
       }
@@ -28,6 +51,7 @@ export async function buildContractApp(root: string, config: ContractsConfig, ti
     }, { title, version: 'snapshot' });
   } catch (error) {
     if (error instanceof NpvError) throw error;
-    throw new NpvError('NPV2102', `The app factory ${config.app} failed while building or booting the app: ${describeCause(error)}`, { app: config.app });
+    // The factory returned an app (checked above), so what failed is its boot: a plugin or hook that threw.
+    throw new AppBuildError(config.app, 'boot', error);
   }
 }
