@@ -60,6 +60,12 @@ export interface ContractsModelConfig {
   snapshot?: string;
 }
 
+/** One more way to build the app for the property tests, e.g. with a dependency unavailable. */
+export interface ContractsScenarioConfig {
+  /** The one argument the factory is called with for this scenario, instead of `contracts.appOptions`. */
+  appOptions?: unknown;
+}
+
 /** In-process property tests of every route (run through `inject`). */
 export interface ContractsPropertiesConfig {
   /** Runs per route and property. Default 100; 0 turns the property tests off. */
@@ -68,6 +74,10 @@ export interface ContractsPropertiesConfig {
   seed?: number;
   /** A fast-check replay path printed with a failure, to re-run exactly that case. */
   replayPath?: string;
+  /** Scenario name → how its app is built; each scenario's app gets the valid-request property and the invariants of every route. */
+  scenarios?: Record<string, ContractsScenarioConfig>;
+  /** `<module>` (its default export) or `<module>#<export>`: the invariants definition (`defineInvariants`), relative to the config's folder. */
+  invariants?: string;
 }
 
 export interface ContractsConfig {

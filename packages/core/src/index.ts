@@ -6,7 +6,7 @@ export type { ErrorCode, ErrorCodeInfo } from './errors.js';
 export { ERROR_CODES, NpvError, isNpvError } from './errors.js';
 export type { Check, CheckContext, CheckMeta, RuleMeta } from './check.js';
 export type { NpvConfig, BoundariesConfig, Globs } from './config.js';
-export type { ContractsConfig, ContractsModelConfig, ContractsPropertiesConfig } from './config.js';
+export type { ContractsConfig, ContractsModelConfig, ContractsPropertiesConfig, ContractsScenarioConfig } from './config.js';
 export type { LatencyConfig, LatencyBudget, LatencyMeasureConfig } from './config.js';
 export { LATENCY_KEYS, ROUTE_KEY } from './validate/latency.js';
 export type { LintConfig, IntegrityConfig, EslintRuleSetting } from './config.js';

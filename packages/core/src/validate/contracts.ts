@@ -1,9 +1,14 @@
-import type { ContractsConfig, ContractsModelConfig, ContractsPropertiesConfig } from '../config.js';
+import type { ContractsConfig, ContractsModelConfig, ContractsPropertiesConfig, ContractsScenarioConfig } from '../config.js';
 import { emptyRecord, expectObject, expectString, rejectUnknownKeys, typeError, type ConfigPath, type ValidationScope } from './primitives.js';
 
 export const CONTRACTS_KEYS = ['app', 'appOptions', 'snapshot', 'changes', 'title', 'models', 'properties'] as const;
 const MODEL_KEYS = ['spec', 'snapshot'] as const;
-const PROPERTIES_KEYS = ['runs', 'seed', 'replayPath'] as const;
+const PROPERTIES_KEYS = ['runs', 'seed', 'replayPath', 'scenarios', 'invariants'] as const;
+const SCENARIO_KEYS = ['appOptions'] as const;
+/** The app built with `contracts.appOptions`; a scenario of that name would be ambiguous. */
+const DEFAULT_SCENARIO = 'default';
+const MODULE_REFERENCE = /^[^#]+(#[A-Za-z_$][A-Za-z0-9_$]*)?$/;
+const MODULE_REFERENCE_EXPECTED = 'a module path, or "<module path>#<export name>", e.g. "./contracts/invariants.ts"';
 
 const MODULE_EXPORT = /^[^#]+#[A-Za-z_$][A-Za-z0-9_$]*$/;
 const MODULE_EXPORT_EXPECTED = 'a "<module path>#<export name>" reference, e.g. "./src/server/app.ts#buildApp"';
@@ -34,13 +39,31 @@ function validateModels(scope: ValidationScope, path: ConfigPath, value: unknown
   return models;
 }
 
+function validateScenarios(scope: ValidationScope, path: ConfigPath, value: unknown): Record<string, ContractsScenarioConfig> {
+  const record = expectObject(scope, path, value, 'an object mapping each scenario name to { appOptions? }');
+  const scenarios = emptyRecord<ContractsScenarioConfig>();
+  for (const name of Object.keys(record)) {
+    if (name.trim() === '' || name === DEFAULT_SCENARIO) throw typeError(scope, [...path, name], `a scenario name other than "${DEFAULT_SCENARIO}" (the app built with contracts.appOptions)`, name);
+    const scenario = expectObject(scope, [...path, name], record[name], 'an object { appOptions? }');
+    rejectUnknownKeys(scope, [...path, name], scenario, SCENARIO_KEYS);
+    scenarios[name] = scenario.appOptions === undefined ? {} : { appOptions: scenario.appOptions };
+  }
+  return scenarios;
+}
+
 function validateProperties(scope: ValidationScope, path: ConfigPath, value: unknown): ContractsPropertiesConfig {
-  const record = expectObject(scope, path, value, 'an object { runs?, seed?, replayPath? }');
+  const record = expectObject(scope, path, value, 'an object { runs?, seed?, replayPath?, scenarios?, invariants? }');
   rejectUnknownKeys(scope, path, record, PROPERTIES_KEYS);
   const properties: ContractsPropertiesConfig = {};
   if (record.runs !== undefined) properties.runs = expectInteger(scope, [...path, 'runs'], record.runs, 0, 'a whole number of runs, 0 or more');
   if (record.seed !== undefined) properties.seed = expectInteger(scope, [...path, 'seed'], record.seed, Number.MIN_SAFE_INTEGER, 'an integer seed');
   if (record.replayPath !== undefined) properties.replayPath = expectString(scope, [...path, 'replayPath'], record.replayPath, 'a fast-check replay path such as "3:1:0"');
+  if (record.scenarios !== undefined) properties.scenarios = validateScenarios(scope, [...path, 'scenarios'], record.scenarios);
+  if (record.invariants !== undefined) {
+    const reference = expectString(scope, [...path, 'invariants'], record.invariants, MODULE_REFERENCE_EXPECTED);
+    if (!MODULE_REFERENCE.test(reference)) throw typeError(scope, [...path, 'invariants'], MODULE_REFERENCE_EXPECTED, record.invariants);
+    properties.invariants = reference;
+  }
   return properties;
 }
 
