@@ -23,9 +23,15 @@ export type { Operation, OperationParameter, OperationBody, OperationResponse, P
 export { validRequestArbitrary, invalidRequestArbitrary } from './properties/requests.js';
 export type { GeneratedRequest } from './properties/requests.js';
 export { judgeAnswer, judgeRefusal, summarizeResponse } from './properties/judge.js';
-export type { Judgement, ResponseSummary, ViolationKind } from './properties/judge.js';
+export type { Judgement, JudgeOptions, ResponseSummary, ViolationKind } from './properties/judge.js';
 export { runProperty, pairOperations, propertySeed } from './properties/runProperties.js';
-export type { PropertyKind, PropertyRunOptions, PropertyFailure, PropertyOutcome } from './properties/runProperties.js';
+export type { PropertyKind, PropertyRunOptions, RouteRunOptions, PropertyFailure, PropertyOutcome } from './properties/runProperties.js';
+export { capturePayloads } from './properties/payloadCapture.js';
+export type { CapturedPayload, PayloadCapture } from './properties/payloadCapture.js';
+export { undeclaredProperties, jsonForm } from './properties/undeclared.js';
+export { defineInvariants, checkInvariants, routeKey, DEFAULT_SCENARIO, EXAMPLE_PARTS } from './properties/invariants.js';
+export type { Invariant, InvariantInput, InvariantViolation, InvariantsDefinition, RouteInvariants, RequestExamples, ScenarioSetup, PreparedScenario } from './properties/invariants.js';
+export { exampleProblems } from './properties/examples.js';
 export { runContractProperties } from './properties/runContract.js';
 export type { ContractRunOptions } from './properties/runContract.js';
 export { formatPropertyFailure, propertyTitle } from './properties/formatFailure.js';

@@ -12,7 +12,8 @@ export function propertyTitle(property: PropertyKind): string {
 
 /** A failure as readable text: what broke, the shrunk request, the answer, the seed and how to replay it. */
 export function formatPropertyFailure(failure: PropertyFailure, replayCommand?: string): string {
-  const lines = [`${failure.method} ${failure.path}, ${propertyTitle(failure.property)}: ${failure.message}`];
+  const scenario = failure.scenario === undefined ? '' : ` (scenario: ${failure.scenario})`;
+  const lines = [`${failure.method} ${failure.path}${scenario}, ${propertyTitle(failure.property)}: ${failure.message}`];
   if (failure.counterexample !== undefined) lines.push(`counterexample (shrunk, after ${failure.runs} runs): ${JSON.stringify(failure.counterexample)}`);
   if (failure.response !== undefined) lines.push(`answer: ${failure.response.statusCode} ${JSON.stringify(failure.response.body)}`);
   lines.push(`seed: ${failure.seed}${failure.replayPath === undefined ? '' : `, path: ${failure.replayPath}`}`);

@@ -1,9 +1,12 @@
 import { responseFor, type Operation } from '../openapi/operations.js';
 import { describeErrors, createValidator } from '../schema/validator.js';
 import type { InjectResponseLike } from '../openapi/app.js';
+import type { JsonSchema } from '../schema/jsonSchema.js';
+import type { CapturedPayload } from './payloadCapture.js';
+import { jsonForm, undeclaredProperties } from './undeclared.js';
 
 /** What a contract property found wrong with one answer. */
-export type ViolationKind = 'server-error' | 'undocumented-status' | 'response-schema-mismatch' | 'invalid-request-accepted';
+export type ViolationKind = 'server-error' | 'undocumented-status' | 'response-schema-mismatch' | 'invalid-request-accepted' | 'invariant-violated';
 
 export interface Judgement {
   kind: ViolationKind;
@@ -30,11 +33,32 @@ export function summarizeResponse(response: InjectResponseLike): ResponseSummary
   return { statusCode: response.statusCode, contentType, body };
 }
 
+export interface JudgeOptions {
+  /** Also report object properties the documented schema does not declare. */
+  undeclaredProperties?: boolean;
+  /** What the route handed to its serializer for this answer, when it was captured. */
+  payload?: CapturedPayload;
+}
+
+/** The properties of the answer the schema does not declare: in the payload before serialization when it was captured, else in the body. */
+function judgeUndeclared(schema: JsonSchema, root: unknown, response: ResponseSummary, payload: CapturedPayload | undefined): Judgement | undefined {
+  const captured = payload !== undefined && payload.statusCode === response.statusCode;
+  const paths = undeclaredProperties(schema, root, captured ? jsonForm(payload.payload) : response.body);
+  if (paths.length === 0) return undefined;
+  const where = captured ? 'the payload the handler answered with' : 'the body';
+  const consequence = captured ? " (fastify's default serializer drops them silently; another serializer would send them undocumented)" : '';
+  return {
+    kind: 'response-schema-mismatch',
+    message: `${where} has properties the ${response.statusCode} schema does not declare: ${paths.join(', ')}${consequence}`,
+  };
+}
+
 /**
  * Whether an answer keeps the operation's promise: not a 5xx (except a 503 the operation documents), a
- * documented status, and a body valid against that status's schema. `root` is the document the operation's schemas resolve in.
+ * documented status, a body valid against that status's schema and, with `undeclaredProperties`, no
+ * property that schema does not declare. `root` is the document the operation's schemas resolve in.
  */
-export function judgeAnswer(operation: Operation, root: unknown, response: ResponseSummary): Judgement | undefined {
+export function judgeAnswer(operation: Operation, root: unknown, response: ResponseSummary, options: JudgeOptions = {}): Judgement | undefined {
   const documented = responseFor(operation, response.statusCode);
   // A documented 503 is the contract's own "a dependency is unavailable" answer; any other 5xx is a failure.
   if (response.statusCode >= 500 && !(response.statusCode === 503 && documented !== undefined && documented.status === '503')) {
@@ -53,7 +77,7 @@ export function judgeAnswer(operation: Operation, root: unknown, response: Respo
   if (!validate(response.body)) {
     return { kind: 'response-schema-mismatch', message: `the ${response.statusCode} body does not match the documented schema: ${describeErrors(validate.errors())}` };
   }
-  return undefined;
+  return options.undeclaredProperties === true ? judgeUndeclared(documented.schema, root, response, options.payload) : undefined;
 }
 
 /** An invalid request must be refused with a 4xx. */

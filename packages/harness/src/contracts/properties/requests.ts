@@ -3,6 +3,7 @@ import { arbitraryFromSchema } from '../schema/arbitrary.js';
 import { invalidSamplesFromSchema } from '../schema/invalid.js';
 import { isRecord, type JsonSchema } from '../schema/jsonSchema.js';
 import type { Operation, OperationParameter } from '../openapi/operations.js';
+import type { RequestExamples } from './invariants.js';
 
 /** A request as contract tests send it; printed as the counterexample of a failure. */
 export interface GeneratedRequest {
@@ -50,33 +51,61 @@ function buildRequest(operation: Operation, values: ParameterValues, body: unkno
 }
 
 /** Parameters generation can send: path, query and header parameters with a JSON-ish schema (cookies are not sent). */
-function sendable(operation: Operation): OperationParameter[] {
+export function sendable(operation: Operation): OperationParameter[] {
   return operation.parameters.filter((parameter) => parameter.in !== 'cookie' && !(parameter.in === 'header' && ['content-type', 'content-length', 'accept'].includes(parameter.name)));
 }
 
-function parametersArbitrary(operation: Operation, root: unknown): fc.Arbitrary<ParameterValues> {
+/** Out of this many draws, all but one take an example value when the part has examples. */
+const EXAMPLE_FREQUENCY = 4;
+
+function withExamples(arbitrary: fc.Arbitrary<unknown>, values: readonly unknown[] | undefined): fc.Arbitrary<unknown> {
+  if (values === undefined || values.length === 0) return arbitrary;
+  return fc.oneof({ weight: EXAMPLE_FREQUENCY - 1, arbitrary: fc.constantFrom(...values) }, { weight: 1, arbitrary });
+}
+
+function parametersArbitrary(operation: Operation, root: unknown, examples?: RequestExamples): fc.Arbitrary<ParameterValues> {
   const model: Record<string, fc.Arbitrary<unknown>> = {};
   const required: string[] = [];
   for (const parameter of sendable(operation)) {
     const key = `${parameter.in}:${parameter.name}`;
-    model[key] = arbitraryFromSchema(parameterSchema(parameter), { root });
+    const byPart = parameter.in === 'cookie' ? undefined : examples?.[parameter.in];
+    const values = byPart === undefined ? undefined : Object.entries(byPart).find(([name]) => (parameter.in === 'header' ? name.toLowerCase() : name) === parameter.name)?.[1];
+    model[key] = withExamples(arbitraryFromSchema(parameterSchema(parameter), { root }), values);
     if (parameter.required) required.push(key);
   }
   return fc.record(model, { requiredKeys: required });
 }
 
+/** A generated object body with some properties replaced by example values. */
+function bodyWithExamples(generated: fc.Arbitrary<unknown>, examples: RequestExamples['body']): fc.Arbitrary<unknown> {
+  const fields = Object.entries(examples ?? {}).filter(([, values]) => values.length > 0);
+  if (fields.length === 0) return generated;
+  // Wrapped, so that an example value `null` is told apart from "keep the generated value".
+  const choices = fc.record(Object.fromEntries(fields.map(([name, values]) => [name, fc.option(fc.constantFrom(...values).map((value) => ({ value })), { freq: EXAMPLE_FREQUENCY })])));
+  return fc.tuple(generated, choices).map(([value, chosen]) => {
+    if (!isRecord(value)) return value;
+    const replaced: Record<string, unknown> = { ...value };
+    for (const [name, choice] of Object.entries(chosen)) if (choice !== null) replaced[name] = choice.value;
+    return replaced;
+  });
+}
+
 /** Whether a body is sent: always when required, sometimes when optional, never without a JSON schema. */
-function bodyArbitrary(operation: Operation, root: unknown): fc.Arbitrary<{ present: boolean; value: unknown }> {
+function bodyArbitrary(operation: Operation, root: unknown, examples?: RequestExamples): fc.Arbitrary<{ present: boolean; value: unknown }> {
   const body = operation.body;
   if (body === undefined || body.schema === undefined) return fc.constant({ present: false, value: undefined });
-  const value = arbitraryFromSchema(body.schema, { root });
+  const value = bodyWithExamples(arbitraryFromSchema(body.schema, { root }), examples?.body);
   const present = body.required ? fc.constant(true) : fc.boolean();
   return fc.tuple(present, value).map(([isPresent, generated]) => ({ present: isPresent, value: isPresent ? generated : undefined }));
 }
 
-/** Requests valid against the operation's contract: path, query and header parameters and the JSON body. */
-export function validRequestArbitrary(operation: Operation, root: unknown): fc.Arbitrary<GeneratedRequest> {
-  return fc.tuple(parametersArbitrary(operation, root), bodyArbitrary(operation, root)).map(([values, body]) => buildRequest(operation, values, body.value, body.present));
+/**
+ * Requests valid against the operation's contract: path, query and header parameters and the JSON body.
+ * With `examples` (checked beforehand with `exampleProblems`), the parts they name mostly take one of the
+ * example values.
+ */
+export function validRequestArbitrary(operation: Operation, root: unknown, examples?: RequestExamples): fc.Arbitrary<GeneratedRequest> {
+  return fc.tuple(parametersArbitrary(operation, root, examples), bodyArbitrary(operation, root, examples)).map(([values, body]) => buildRequest(operation, values, body.value, body.present));
 }
 
 /**
