@@ -6,3 +6,5 @@ export { REPORTERS, REPORT_FORMATS, type ReportFormat, type Reporter, type Repor
 export { CHECKS } from './checks/index.js';
 export { defineConfig } from '@npvguard/core';
 export type { NpvConfig, BoundariesConfig, Check, Finding, Result } from '@npvguard/core';
+export { defineInvariants } from '@npvguard/harness/contracts';
+export type { Invariant, InvariantInput, InvariantsDefinition } from '@npvguard/harness/contracts';

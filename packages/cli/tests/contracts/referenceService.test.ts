@@ -112,6 +112,8 @@ describe('contracts on the reference service, each change committed on a clean b
   it('an acknowledged breaking change passes, and the acknowledgement it adds is a warning for the reviewer', async () => {
     repository.git('checkout', '-q', '-B', 'acknowledged', 'main');
     for (const [file, from, to] of SCENARIOS[0]?.edits ?? []) repository.edit(file, from, to);
+    // The code stops filling it too: a field the handler still returned would be an undeclared property.
+    repository.edit('src/domain/cards.ts', '    ...(candidate.subtitle === undefined ? {} : { subtitle: candidate.subtitle }),\n', '');
     const reason = 'subtitle was never filled; the app team confirmed no client reads it';
     repository.edit('contracts/changes.json', '"acknowledged": []', `"acknowledged": [{ "id": "response-property-removed", "method": "POST", "path": "/v1/npv/cards", "reason": "${reason}" }]`);
     const update = await runCli(['contracts', 'update', '--cwd', repository.root], { cwd: repository.root });

@@ -35,7 +35,7 @@ export const contractsCheck: Check = {
       const diffStarted = performance.now();
       const diff = await diffFindings(context, snapshot, snapshotPath, config.changes ?? DEFAULT_CHANGES);
       const diffMs = Math.round(performance.now() - diffStarted);
-      const properties = await propertyFindings(context, handle.app, handle.extraction.document, diff?.baseDocument, config.properties ?? {}, appFile);
+      const properties = await propertyFindings(context, handle, diff?.baseDocument, config, appFile);
       context.setData({
         snapshot: snapshotPath,
         operations: Object.values(handle.extraction.document['paths'] as Record<string, object>).reduce((sum, item) => sum + Object.keys(item).length, 0),

@@ -18,6 +18,7 @@ export const CONTRACT_RULES = {
   propertyGenerationFailed: 'contracts/property-generation-failed',
   propertyInjectFailed: 'contracts/property-inject-failed',
   oldClientReplayFailed: 'contracts/old-client-replay-failed',
+  propertyInvariantViolated: 'contracts/property-invariant-violated',
   appBuildFailed: 'contracts/app-build-failed',
 } as const;
 
@@ -38,6 +39,7 @@ const OWN_RULES: readonly RuleMeta[] = [
   { id: CONTRACT_RULES.propertyGenerationFailed, description: 'No requests could be generated from a route\'s schemas (unsatisfiable, or too hard to satisfy by filtering).', defaultSeverity: 'error' },
   { id: CONTRACT_RULES.propertyInjectFailed, description: 'Sending a generated request through inject threw.', defaultSeverity: 'error' },
   { id: CONTRACT_RULES.oldClientReplayFailed, description: 'A request generated from the base contract got an answer the base contract does not allow.', defaultSeverity: 'error' },
+  { id: CONTRACT_RULES.propertyInvariantViolated, description: 'An answer to a generated valid request breaks an invariant the service declares (contracts.properties.invariants).', defaultSeverity: 'error' },
   { id: CONTRACT_RULES.appBuildFailed, description: 'Under --base, the app factory throws while building the app (or the app fails to boot), so no contract step could run.', defaultSeverity: 'error' },
 ];
 

@@ -1,7 +1,9 @@
-import type { CheckContext, ContractsPropertiesConfig } from '@npvguard/core';
-import { formatPropertyFailure, runContractProperties, type ContractApp, type PropertyFailure } from '@npvguard/harness/contracts';
+import type { CheckContext, ContractsConfig } from '@npvguard/core';
+import { DEFAULT_SCENARIO, formatPropertyFailure, normalizeOpenApiSchemas, runContractProperties, type ContractApp, type ContractAppHandle, type PropertyFailure, type PropertyOutcome } from '@npvguard/harness/contracts';
 import { CONTRACT_RULES } from '../meta.js';
-import { locateLiteral } from './locate.js';
+import { loadInvariants, type LoadedInvariants } from '../properties/invariantsModule.js';
+import { closePropertyApps, startPropertyApps, type PropertyApp } from '../properties/scenarioApps.js';
+import { locateLiteral, type SourcePosition } from './locate.js';
 
 const RULE_BY_KIND: Readonly<Record<PropertyFailure['kind'], string>> = {
   'server-error': CONTRACT_RULES.propertyServerError,
@@ -10,6 +12,7 @@ const RULE_BY_KIND: Readonly<Record<PropertyFailure['kind'], string>> = {
   'invalid-request-accepted': CONTRACT_RULES.propertyInvalidRequestAccepted,
   'generation-failed': CONTRACT_RULES.propertyGenerationFailed,
   'inject-failed': CONTRACT_RULES.propertyInjectFailed,
+  'invariant-violated': CONTRACT_RULES.propertyInvariantViolated,
 };
 
 export interface PropertyStats {
@@ -17,53 +20,94 @@ export interface PropertyStats {
   properties: number;
   requests: number;
   durationMs: number;
+  /** The scenarios run: `default` and those of `contracts.properties.scenarios`. */
+  scenarios: string[];
+  /** Invariants declared, summed over routes. */
+  invariants: number;
 }
 
-/** Runs the contract properties of every route in-process (inject) and reports each failing one. */
-export async function propertyFindings(
-  context: CheckContext,
-  app: ContractApp,
-  document: unknown,
-  baseDocument: unknown,
-  settings: ContractsPropertiesConfig,
-  appFile: string,
-): Promise<PropertyStats | undefined> {
-  const numRuns = settings.runs ?? 100;
-  if (numRuns === 0) return undefined;
-  const started = performance.now();
-  const outcomes = await runContractProperties(app, document, {
+function hintFor(failure: PropertyFailure): string {
+  if (failure.property === 'invalid') return 'Validate the request against its schema (fastify does this when the route has `schema.body`/`querystring`), and answer 4xx for bad input.';
+  if (failure.kind === 'invariant-violated') return 'The answer breaks a promise the service declares in its invariants: fix the code that produced it, or the invariant if the promise itself changed.';
+  if (failure.scenario !== undefined) return `With the dependencies of the scenario "${failure.scenario}", the route must still answer as its contract says (a fallback, or a documented 503).`;
+  return 'Make the handler answer only documented statuses with bodies matching their schemas, or document what it answers.';
+}
+
+/** Where a failure points: a broken invariant at its declaration, anything else at the route. */
+function positionOf(context: CheckContext, failure: PropertyFailure, appFile: string, invariants: LoadedInvariants | undefined): SourcePosition {
+  if (failure.invariant !== undefined && invariants !== undefined) return locateLiteral(context.root, [invariants.file], failure.invariant, invariants.file);
+  return locateLiteral(context.root, context.files, failure.path.replace(/\{([^}]+)\}/g, ':$1'), appFile);
+}
+
+function reportFailure(context: CheckContext, failure: PropertyFailure, settings: NonNullable<ContractsConfig['properties']>, appFile: string, invariants: LoadedInvariants | undefined): void {
+  const replay = `set contracts.properties to { seed: ${settings.seed ?? 1}${failure.replayPath === undefined ? '' : `, replayPath: '${failure.replayPath}'`} } and run \`npvguard check --only contracts\``;
+  const ruleId = failure.property === 'replay' && failure.kind !== 'generation-failed' ? CONTRACT_RULES.oldClientReplayFailed : RULE_BY_KIND[failure.kind];
+  context.report({
+    ruleId,
+    ...positionOf(context, failure, appFile, invariants),
+    message: formatPropertyFailure(failure, replay),
+    hint: hintFor(failure),
+    // The default scenario adds nothing, so findings of configs without scenarios keep their fingerprints.
+    fingerprintParts: [ruleId, failure.method, failure.path, failure.property, ...(failure.scenario === undefined ? [] : [`scenario:${failure.scenario}`]), ...(failure.invariant === undefined ? [] : [`invariant:${failure.invariant}`])],
+    data: {
+      property: failure.property,
+      method: failure.method,
+      path: failure.path,
+      ...(failure.scenario === undefined ? {} : { scenario: failure.scenario }),
+      ...(failure.invariant === undefined ? {} : { invariant: failure.invariant }),
+      seed: failure.seed,
+      ...(failure.replayPath === undefined ? {} : { replayPath: failure.replayPath }),
+      ...(failure.counterexample === undefined ? {} : { counterexample: failure.counterexample }),
+      ...(failure.response === undefined ? {} : { response: failure.response }),
+      replay,
+    },
+  });
+}
+
+async function runScenario(started: PropertyApp, document: unknown, baseDocument: unknown, settings: NonNullable<ContractsConfig['properties']>, numRuns: number, invariants: LoadedInvariants | undefined): Promise<PropertyOutcome[]> {
+  const isDefault = started.scenario === DEFAULT_SCENARIO;
+  const definition = invariants?.definition;
+  return runContractProperties(started.app, document, {
     numRuns,
     ...(settings.seed === undefined ? {} : { seed: settings.seed }),
     ...(settings.replayPath === undefined ? {} : { replayPath: settings.replayPath }),
-    ...(baseDocument === undefined ? {} : { baseDocument }),
+    ...(isDefault && baseDocument !== undefined ? { baseDocument } : {}),
+    // A scenario is about how the app answers valid requests when its dependencies differ.
+    ...(isDefault ? {} : { properties: ['valid'] as const }),
+    payloads: started.payloads,
+    scenario: started.scenario,
+    ...(definition === undefined ? {} : { invariants: definition.routes, ...(definition.examples === undefined ? {} : { examples: definition.examples }) }),
+    context: started.context,
   });
-  for (const outcome of outcomes) {
-    const failure = outcome.failure;
-    if (failure === undefined) continue;
-    const replay = `set contracts.properties to { seed: ${settings.seed ?? 1}${failure.replayPath === undefined ? '' : `, replayPath: '${failure.replayPath}'`} } and run \`npvguard check --only contracts\``;
-    const ruleId = failure.property === 'replay' && failure.kind !== 'generation-failed' ? CONTRACT_RULES.oldClientReplayFailed : RULE_BY_KIND[failure.kind];
-    const position = locateLiteral(context.root, context.files, failure.path.replace(/\{([^}]+)\}/g, ':$1'), appFile);
-    context.report({
-      ruleId,
-      ...position,
-      message: formatPropertyFailure(failure, replay),
-      hint:
-        failure.property === 'invalid'
-          ? 'Validate the request against its schema (fastify does this when the route has `schema.body`/`querystring`), and answer 4xx for bad input.'
-          : 'Make the handler answer only documented statuses with bodies matching their schemas, or document what it answers.',
-      fingerprintParts: [ruleId, failure.method, failure.path, failure.property],
-      data: {
-        property: failure.property,
-        method: failure.method,
-        path: failure.path,
-        seed: failure.seed,
-        ...(failure.replayPath === undefined ? {} : { replayPath: failure.replayPath }),
-        ...(failure.counterexample === undefined ? {} : { counterexample: failure.counterexample }),
-        ...(failure.response === undefined ? {} : { response: failure.response }),
-        replay,
-      },
-    });
+}
+
+/**
+ * Runs the contract properties of every route in-process (inject) and reports each failing one: in the
+ * default scenario valid, invalid and (with --base) old-client requests; in every configured scenario
+ * valid requests, each app built with that scenario's options; the invariants of
+ * `contracts.properties.invariants` on every answer to a valid request.
+ */
+export async function propertyFindings(context: CheckContext, extracted: ContractAppHandle<ContractApp>, baseDocument: unknown, config: ContractsConfig, appFile: string): Promise<PropertyStats | undefined> {
+  const settings = config.properties ?? {};
+  const numRuns = settings.runs ?? 100;
+  if (numRuns === 0) return undefined;
+  const started = performance.now();
+  const document = extracted.extraction.document;
+  const invariants = settings.invariants === undefined ? undefined : await loadInvariants(context.root, settings.invariants, normalizeOpenApiSchemas(document));
+  const apps = await startPropertyApps(context.root, config, extracted, invariants?.definition);
+  const outcomes: PropertyOutcome[] = [];
+  try {
+    for (const app of apps) outcomes.push(...(await runScenario(app, document, baseDocument, settings, numRuns, invariants)));
+  } finally {
+    await closePropertyApps(apps);
   }
-  const durationMs = performance.now() - started;
-  return { runsPerProperty: numRuns, properties: outcomes.length, requests: outcomes.reduce((sum, outcome) => sum + outcome.requests, 0), durationMs: Math.round(durationMs) };
+  for (const outcome of outcomes) if (outcome.failure !== undefined) reportFailure(context, outcome.failure, settings, appFile, invariants);
+  return {
+    runsPerProperty: numRuns,
+    properties: outcomes.length,
+    requests: outcomes.reduce((sum, outcome) => sum + outcome.requests, 0),
+    durationMs: Math.round(performance.now() - started),
+    scenarios: apps.map((app) => app.scenario),
+    invariants: Object.values(invariants?.definition.routes ?? {}).reduce((sum, route) => sum + Object.keys(route).length, 0),
+  };
 }
