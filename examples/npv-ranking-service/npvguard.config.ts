@@ -59,7 +59,15 @@ export default defineConfig({
     snapshot: 'contracts/openapi.json',
     changes: 'contracts/changes.json',
     models: { 'npv-ranker': { spec: './contracts/modelSpec.ts#npvRankerContract', snapshot: 'contracts/model-npv-ranker.json' } },
-    properties: { runs: 100 },
+    properties: {
+      runs: 100,
+      // Every route must still answer as documented when the model server is unreachable (nothing listens on
+      // 127.0.0.1:9): the cards from the heuristic fallback, never a 5xx.
+      scenarios: { 'model unavailable': { appOptions: { config: { logLevel: 'silent', modelUrl: 'http://127.0.0.1:9' } } } },
+      // What a schema cannot say: one card per entity, no explicit content unless allowed, as many cards as asked
+      // (or as the catalog has), an exposure event for every answer.
+      invariants: './contracts/invariants.ts',
+    },
   },
   // ESLint with the service's own eslint.config.js (recommended-type-checked and the boundaries rule).
   lint: {},
