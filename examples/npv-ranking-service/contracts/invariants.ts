@@ -106,11 +106,24 @@ const exposureForEveryAnswer: CardsInvariant = ({ response, context }) => {
   return logged.join(', ') === served.join(', ') ? undefined : `the ${EXPOSURE_EVENT} event of request ${body.requestId} lists [${logged.join(', ')}], the answer served [${served.join(', ')}]`;
 };
 
+/**
+ * The property tests judge what is answered, not how fast (the latency check does): with this budget a busy
+ * machine that stalls a request between arrival and ranking cannot turn the spent deadline into missing cards.
+ * Stage timeouts still apply.
+ */
+const PROPERTY_REQUEST_BUDGET_MS = 10_000;
+
 export default defineInvariants<ObservedApp, BuildAppOptions>({
   prepare: ({ appOptions }) => {
     const events = new MemoryEventSink();
     return {
-      appOptions: { ...appOptions, catalog: new InMemoryCatalog(catalog), featureStore: new InMemoryFeatureStore(catalog), eventSink: events },
+      appOptions: {
+        ...appOptions,
+        config: { ...appOptions?.config, requestBudgetMs: PROPERTY_REQUEST_BUDGET_MS },
+        catalog: new InMemoryCatalog(catalog),
+        featureStore: new InMemoryFeatureStore(catalog),
+        eventSink: events,
+      },
       context: { catalog, events },
     };
   },
