@@ -20,6 +20,8 @@ export interface PropertyStats {
   properties: number;
   requests: number;
   durationMs: number;
+  /** Of `durationMs`, loading the invariants module and building the apps the property tests run against. */
+  setupMs: number;
   /** The scenarios run: `default` and those of `contracts.properties.scenarios`. */
   scenarios: string[];
   /** Invariants declared, summed over routes. */
@@ -95,6 +97,7 @@ export async function propertyFindings(context: CheckContext, extracted: Contrac
   const document = extracted.extraction.document;
   const invariants = settings.invariants === undefined ? undefined : await loadInvariants(context.root, settings.invariants, normalizeOpenApiSchemas(document));
   const apps = await startPropertyApps(context.root, config, extracted, invariants?.definition);
+  const setupMs = Math.round(performance.now() - started);
   const outcomes: PropertyOutcome[] = [];
   try {
     for (const app of apps) outcomes.push(...(await runScenario(app, document, baseDocument, settings, numRuns, invariants)));
@@ -107,6 +110,7 @@ export async function propertyFindings(context: CheckContext, extracted: Contrac
     properties: outcomes.length,
     requests: outcomes.reduce((sum, outcome) => sum + outcome.requests, 0),
     durationMs: Math.round(performance.now() - started),
+    setupMs,
     scenarios: apps.map((app) => app.scenario),
     invariants: Object.values(invariants?.definition.routes ?? {}).reduce((sum, route) => sum + Object.keys(route).length, 0),
   };
