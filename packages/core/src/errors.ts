@@ -21,7 +21,7 @@ export const ERROR_CODES = {
   NPV1102: { title: 'Contracts export not found', solution: 'Export the named factory or spec from the module, or fix the name after "#" in the config (the message lists the exports found).' },
   NPV1103: { title: 'Model contract spec is invalid', solution: 'Export an object { name, inputs: [{ name, datatype, shape, features? }], outputs: [{ name, datatype?, shape? }] } as docs/checks/contracts.md shows.' },
   NPV1104: { title: 'Invariants module could not be loaded', solution: 'The module contracts.properties.invariants names threw while loading; import it in a test to see the error and fix it.' },
-  NPV1105: { title: 'Invariants definition is invalid', solution: 'Export defineInvariants({ routes: { "METHOD /path": { name: (input) => message or undefined } }, examples?, prepare? }) naming routes of the app, with example values their schemas accept; the message says what is wrong.' },
+  NPV1105: { title: 'Invariants definition is invalid', solution: 'Export defineInvariants({ routes: { "METHOD /path": { name: (input) => message or undefined } }, examples?, prepare? }): invariants and prepare are functions, examples are non-empty arrays of values by request part; the message says what is wrong.' },
   NPV1201: { title: 'Invalid latency config', solution: 'Name each budget as "METHOD /path" with a positive p99Ms, and give measure settings as positive numbers.' },
   NPV1202: { title: 'Latency budget for an unknown route', solution: 'Use a route the app registers (the message lists them), or remove the budget.' },
   NPV1301: { title: 'ESLint config could not be loaded', solution: 'Fix the ESLint config file named in the message (or `lint.config` in the npvguard config) until `npx eslint <file>` runs.' },

@@ -95,6 +95,32 @@ describe('contracts property tests: payloads before serialization, invariants, s
     expect(both.map((finding) => finding.data?.['scenario'] ?? 'default').sort()).toEqual(['default', 'storage down']);
     expect(new Set(both.map((finding) => finding.fingerprint)).size).toBe(2);
   });
+
+  it('a route the app does not serve, or example values the schema refuses, are property-definition-mismatch findings; the rest still runs', async () => {
+    const project = await shelf();
+    project.write(
+      'invariants.ts',
+      INVARIANTS.replace("examples: { 'GET /books/{id}': { path: { id: Object.keys(BOOKS) } } },", "examples: { 'GET /books/{id}': { path: { id: ['b1', 'far-too-long'] } } },").replace(
+        "  routes: {\n",
+        "  routes: {\n    'GET /book/{id}': { 'never checked': () => 'broken' },\n",
+      ),
+    );
+    project.configure(`    appOptions: { defect: 'lends-last-copy' },\n${PROPERTIES}`);
+    const { code, result } = await check(project.root);
+    const module = readFileSync(path.join(project.root, 'invariants.ts'), 'utf8');
+    expect(summary(result.findings).sort()).toEqual(
+      [
+        `contracts/property-definition-mismatch invariants.ts:${lineOf(module, "'GET /book/{id}'")}`,
+        `contracts/property-definition-mismatch invariants.ts:${lineOf(module, "'GET /books/{id}': { path")}`,
+      ].sort(),
+    );
+    expect(result.findings.map((finding) => finding.message).sort()).toEqual([
+      'The invariants definition invariants.ts does not fit the contract: examples["GET /books/{id}"], path.id: the value "far-too-long" does not match its schema ((root) must NOT have more than 4 characters), so these values are not used.',
+      'The invariants definition invariants.ts does not fit the contract: routes["GET /book/{id}"] is not a route of the app (its routes: GET /books/{id}), so its invariants are not checked.',
+    ]);
+    // Without the refused examples generated ids never name a book, so the broken invariant is not reached: the mismatch is what fails the run.
+    expect(code).toBe(1);
+  });
 });
 
 describe('an invariants module npvguard cannot use: coded error, exit 2, no stack trace', { timeout: 60_000 }, () => {
@@ -125,7 +151,7 @@ describe('an invariants module npvguard cannot use: coded error, exit 2, no stac
     expectCodedError(await spawnCli(['check', '--only', 'contracts'], { cwd: project.root }), 'NPV1105', 'routes["GET /books/{id}"]["has copies"] is not a function (found number)');
   });
 
-  it('an unknown route, an unknown key, a prepare that is not a function, an example its schema refuses: NPV1105 each', async () => {
+  it('an unknown key, a prepare that is not a function, examples that are not arrays: NPV1105 each', async () => {
     const project = await shelf();
     const messageFor = async (module: string): Promise<string> => {
       project.write('invariants.ts', module);
@@ -134,12 +160,10 @@ describe('an invariants module npvguard cannot use: coded error, exit 2, no stac
       expect(run.stderr).toContain('NPV1105');
       return run.stderr;
     };
-    expect(await messageFor("export default { routes: { 'GET /book/{id}': {} } };\n")).toContain('routes["GET /book/{id}"] is not a route of the app (its routes: GET /books/{id})');
     expect(await messageFor('export default { routes: {}, invariants: {} };\n')).toContain('unknown key invariants (known: routes, examples, prepare)');
     expect(await messageFor('export default { routes: {}, prepare: true };\n')).toContain('`prepare` is not a function');
-    expect(await messageFor("export default { routes: {}, examples: { 'GET /books/{id}': { path: { id: ['b1', 'far-too-long'] } } } };\n")).toContain(
-      'examples["GET /books/{id}"], path.id: the value "far-too-long" does not match its schema ((root) must NOT have more than 4 characters)',
-    );
+    expect(await messageFor("export default { routes: {}, examples: { 'GET /books/{id}': { path: { id: 'b1' } } } };\n")).toContain('examples["GET /books/{id}"].path.id is not a non-empty array of values');
+    expect(await messageFor("export default { routes: {}, examples: { 'GET /books/{id}': { cookie: {} } } };\n")).toContain('examples["GET /books/{id}"].cookie is not a request part');
     expect(await messageFor('export default [];\n')).toContain('the export is an array, not an object');
   });
 });

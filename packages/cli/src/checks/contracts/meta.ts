@@ -19,6 +19,7 @@ export const CONTRACT_RULES = {
   propertyInjectFailed: 'contracts/property-inject-failed',
   oldClientReplayFailed: 'contracts/old-client-replay-failed',
   propertyInvariantViolated: 'contracts/property-invariant-violated',
+  propertyDefinitionMismatch: 'contracts/property-definition-mismatch',
   appBuildFailed: 'contracts/app-build-failed',
 } as const;
 
@@ -40,6 +41,7 @@ const OWN_RULES: readonly RuleMeta[] = [
   { id: CONTRACT_RULES.propertyInjectFailed, description: 'Sending a generated request through inject threw.', defaultSeverity: 'error' },
   { id: CONTRACT_RULES.oldClientReplayFailed, description: 'A request generated from the base contract got an answer the base contract does not allow.', defaultSeverity: 'error' },
   { id: CONTRACT_RULES.propertyInvariantViolated, description: 'An answer to a generated valid request breaks an invariant the service declares (contracts.properties.invariants).', defaultSeverity: 'error' },
+  { id: CONTRACT_RULES.propertyDefinitionMismatch, description: 'The invariants definition names a route the app does not serve, or example values the route\'s schemas do not have or refuse; that part is left out of the property tests.', defaultSeverity: 'error' },
   { id: CONTRACT_RULES.appBuildFailed, description: 'Under --base, the app factory throws while building the app (or the app fails to boot), so no contract step could run.', defaultSeverity: 'error' },
 ];
 

@@ -1,17 +1,32 @@
 import path from 'node:path';
 import { NpvError } from '@npvguard/core';
-import { exampleProblems, isRecord, listOperations, routeKey, type InvariantsDefinition, type Operation, type RequestExamples, type RouteInvariants } from '@npvguard/harness/contracts';
+import { EXAMPLE_PARTS, exampleProblems, isRecord, listOperations, routeKey, type InvariantsDefinition, type Operation, type RequestExamples, type RouteInvariants } from '@npvguard/harness/contracts';
 import { loadModuleExport } from '../load/moduleExport.js';
 
 const CONFIG_KEY = 'contracts.properties.invariants';
 const DEFINITION_KEYS = ['routes', 'examples', 'prepare'];
 const SHAPE = 'defineInvariants({ routes: { "METHOD /path": { "invariant name": (input) => message or undefined } }, examples?, prepare? })';
 
+/**
+ * A part of the definition the contract does not have or refuses: a route it does not serve, a request field it
+ * does not declare, example values its schemas refuse. A change to the contract can cause one, so it is a
+ * finding about the change, and the part is left out, rather than an error that stops the run.
+ */
+export interface DefinitionMismatch {
+  /** What the module writes there (an example name, its route key), tried in turn to point the finding at. */
+  literals: string[];
+  /** Stable parts for the finding's fingerprint. */
+  key: string[];
+  message: string;
+}
+
 /** An invariants definition as the property step uses it, checked against the app's operations. */
 export interface LoadedInvariants {
   /** The module file, relative to the project root, for finding positions. */
   file: string;
+  /** The definition without the parts in `mismatches`. */
   definition: InvariantsDefinition<unknown, unknown>;
+  mismatches: DefinitionMismatch[];
 }
 
 /** `./contracts/invariants.ts` names the default export, `./contracts/invariants.ts#cardInvariants` a named one. */
@@ -27,37 +42,57 @@ function routeList(operations: ReadonlyMap<string, Operation>): string {
   return [...operations.keys()].join(', ');
 }
 
-function checkRoutes(reference: string, routes: unknown, operations: ReadonlyMap<string, Operation>): Record<string, RouteInvariants<unknown>> {
+function checkRoutes(reference: string, routes: unknown, operations: ReadonlyMap<string, Operation>, mismatches: DefinitionMismatch[]): Record<string, RouteInvariants<unknown>> {
   if (!isRecord(routes)) throw invalid(reference, '`routes` is not an object of routes');
+  const kept: Record<string, RouteInvariants<unknown>> = {};
   for (const [key, invariants] of Object.entries(routes)) {
-    if (!operations.has(key)) throw invalid(reference, `routes["${key}"] is not a route of the app (its routes: ${routeList(operations)})`);
     if (!isRecord(invariants)) throw invalid(reference, `routes["${key}"] is not an object of named invariants`);
     for (const [name, invariant] of Object.entries(invariants)) {
       if (typeof invariant !== 'function') throw invalid(reference, `routes["${key}"]["${name}"] is not a function (found ${Array.isArray(invariant) ? 'an array' : typeof invariant})`);
     }
+    if (operations.has(key)) kept[key] = invariants as RouteInvariants<unknown>;
+    else mismatches.push({ literals: [key], key: ['routes', key], message: `routes["${key}"] is not a route of the app (its routes: ${routeList(operations)}), so its invariants are not checked` });
   }
-  return routes as Record<string, RouteInvariants<unknown>>;
+  return kept;
 }
 
-function checkExamples(reference: string, examples: unknown, operations: ReadonlyMap<string, Operation>, document: unknown): Record<string, RequestExamples> | undefined {
+/** The examples of one route, each part and name checked in turn; names the contract does not have or whose values it refuses are left out. */
+function routeExamples(reference: string, key: string, examples: unknown, operation: Operation | undefined, document: unknown, mismatches: DefinitionMismatch[]): RequestExamples {
+  if (!isRecord(examples)) throw invalid(reference, `examples["${key}"] is not an object { ${EXAMPLE_PARTS.join('?, ')}? }`);
+  const kept: Record<string, Record<string, readonly unknown[]>> = {};
+  for (const [part, byName] of Object.entries(examples)) {
+    if (!(EXAMPLE_PARTS as readonly string[]).includes(part)) throw invalid(reference, `examples["${key}"].${part} is not a request part (expected one of ${EXAMPLE_PARTS.join(', ')})`);
+    if (!isRecord(byName)) throw invalid(reference, `examples["${key}"].${part} is not an object mapping names to arrays of values`);
+    for (const [name, values] of Object.entries(byName)) {
+      if (!Array.isArray(values) || values.length === 0) throw invalid(reference, `examples["${key}"].${part}.${name} is not a non-empty array of values`);
+      if (operation === undefined) continue;
+      const [problem] = exampleProblems(operation, document, { [part]: { [name]: values } });
+      if (problem === undefined) (kept[part] ??= {})[name] = values;
+      else mismatches.push({ literals: [name, key], key: ['examples', key, part, name], message: `examples["${key}"], ${problem}, so these values are not used` });
+    }
+  }
+  return kept;
+}
+
+function checkExamples(reference: string, examples: unknown, operations: ReadonlyMap<string, Operation>, document: unknown, mismatches: DefinitionMismatch[]): Record<string, RequestExamples> | undefined {
   if (examples === undefined) return undefined;
   if (!isRecord(examples)) throw invalid(reference, '`examples` is not an object of routes');
-  for (const [key, routeExamples] of Object.entries(examples)) {
+  const kept: Record<string, RequestExamples> = {};
+  for (const [key, values] of Object.entries(examples)) {
     const operation = operations.get(key);
-    if (operation === undefined) throw invalid(reference, `examples["${key}"] is not a route of the app (its routes: ${routeList(operations)})`);
-    if (!isRecord(routeExamples)) throw invalid(reference, `examples["${key}"] is not an object { body?, query?, path?, header? }`);
-    const [problem] = exampleProblems(operation, document, routeExamples as RequestExamples);
-    if (problem !== undefined) throw invalid(reference, `examples["${key}"], ${problem}`);
+    const checked = routeExamples(reference, key, values, operation, document, mismatches);
+    if (operation === undefined) mismatches.push({ literals: [key], key: ['examples', key], message: `examples["${key}"] is not a route of the app (its routes: ${routeList(operations)}), so its values are not used` });
+    else kept[key] = checked;
   }
-  return examples as Record<string, RequestExamples>;
+  return kept;
 }
 
 /**
  * The invariants definition `contracts.properties.invariants` names, loaded from TypeScript source and
- * checked against the operations of `document` (the normalized extracted contract): every route it names
- * exists, every invariant is a function, `prepare` is a function, example values pass their schemas.
- * A missing module is NPV1101, a missing export NPV1102, a module that throws while loading NPV1104,
- * anything else NPV1105.
+ * checked: a missing module is NPV1101, a missing export NPV1102, a module that throws while loading NPV1104,
+ * a definition of the wrong shape (an invariant or `prepare` that is not a function, an unknown key, examples
+ * that are not arrays of values) NPV1105. Against the operations of `document` (the normalized extracted
+ * contract), a route it does not serve or an example it refuses is a mismatch: left out and returned.
  */
 export async function loadInvariants(root: string, reference: string, document: unknown): Promise<LoadedInvariants> {
   let loaded: { value: unknown; file: string };
@@ -73,11 +108,13 @@ export async function loadInvariants(root: string, reference: string, document: 
   if (unknown.length > 0) throw invalid(reference, `unknown key ${unknown.join(', ')} (known: ${DEFINITION_KEYS.join(', ')})`);
   if (value['prepare'] !== undefined && typeof value['prepare'] !== 'function') throw invalid(reference, '`prepare` is not a function');
   const operations = new Map(listOperations(document).map((operation) => [routeKey(operation.method, operation.path), operation]));
-  const routes = checkRoutes(reference, value['routes'], operations);
-  const examples = checkExamples(reference, value['examples'], operations, document);
+  const mismatches: DefinitionMismatch[] = [];
+  const routes = checkRoutes(reference, value['routes'], operations, mismatches);
+  const examples = checkExamples(reference, value['examples'], operations, document, mismatches);
   const prepare = value['prepare'] as InvariantsDefinition<unknown, unknown>['prepare'];
   return {
     file: path.relative(root, loaded.file).split(path.sep).join('/'),
     definition: { routes, ...(examples === undefined ? {} : { examples }), ...(prepare === undefined ? {} : { prepare }) },
+    mismatches,
   };
 }

@@ -1,7 +1,7 @@
 import type { CheckContext, ContractsConfig } from '@npvguard/core';
 import { DEFAULT_SCENARIO, formatPropertyFailure, normalizeOpenApiSchemas, runContractProperties, type ContractApp, type ContractAppHandle, type PropertyFailure, type PropertyOutcome } from '@npvguard/harness/contracts';
 import { CONTRACT_RULES } from '../meta.js';
-import { loadInvariants, type LoadedInvariants } from '../properties/invariantsModule.js';
+import { loadInvariants, type DefinitionMismatch, type LoadedInvariants } from '../properties/invariantsModule.js';
 import { closePropertyApps, startPropertyApps, type PropertyApp } from '../properties/scenarioApps.js';
 import { locateLiteral, type SourcePosition } from './locate.js';
 
@@ -66,6 +66,17 @@ function reportFailure(context: CheckContext, failure: PropertyFailure, settings
   });
 }
 
+function reportMismatch(context: CheckContext, invariants: LoadedInvariants, mismatch: DefinitionMismatch): void {
+  const position = mismatch.literals.map((literal) => locateLiteral(context.root, [invariants.file], literal, invariants.file)).find((found) => found.line > 1 || found.column > 1) ?? { file: invariants.file, line: 1, column: 1 };
+  context.report({
+    ruleId: CONTRACT_RULES.propertyDefinitionMismatch,
+    ...position,
+    message: `The invariants definition ${invariants.file} does not fit the contract: ${mismatch.message}.`,
+    hint: 'If the contract changed on purpose, change the invariants definition with it (routes as the snapshot names them, examples its schemas accept); otherwise the contract now refuses what the service is known to handle.',
+    fingerprintParts: [CONTRACT_RULES.propertyDefinitionMismatch, ...mismatch.key],
+  });
+}
+
 async function runScenario(started: PropertyApp, document: unknown, baseDocument: unknown, settings: NonNullable<ContractsConfig['properties']>, numRuns: number, invariants: LoadedInvariants | undefined): Promise<PropertyOutcome[]> {
   const isDefault = started.scenario === DEFAULT_SCENARIO;
   const definition = invariants?.definition;
@@ -104,6 +115,7 @@ export async function propertyFindings(context: CheckContext, extracted: Contrac
   } finally {
     await closePropertyApps(apps);
   }
+  if (invariants !== undefined) for (const mismatch of invariants.mismatches) reportMismatch(context, invariants, mismatch);
   for (const outcome of outcomes) if (outcome.failure !== undefined) reportFailure(context, outcome.failure, settings, appFile, invariants);
   return {
     runsPerProperty: numRuns,
