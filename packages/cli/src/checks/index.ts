@@ -1,5 +1,6 @@
 import type { Check } from '@npvguard/core';
 import { lazyCheck } from './lazyCheck.js';
+import { withTraits } from '../run/checkTraits.js';
 import { boundariesMeta } from './boundaries/meta.js';
 import { lintMeta } from './lint/meta.js';
 import { integrityMeta } from './integrity/meta.js';
@@ -15,7 +16,11 @@ export const CHECKS: readonly Check[] = [
     async () => (await import('./boundaries/index.js')).boundariesCheck,
     (config) => config.boundaries !== undefined,
   ),
-  lazyCheck('lint', lintMeta, async () => (await import('./lint/index.js')).lintCheck, (config) => config.lint !== undefined),
+  // ESLint builds a TypeScript program per run: in a worker thread it runs beside the other checks.
+  withTraits(lazyCheck('lint', lintMeta, async () => (await import('./lint/index.js')).lintCheck, (config) => config.lint !== undefined), {
+    worker: true,
+    findingsPerFile: true,
+  }),
   lazyCheck(
     'integrity',
     integrityMeta,
@@ -30,5 +35,8 @@ export const CHECKS: readonly Check[] = [
     async () => (await import('./contracts/model/check.js')).modelContractCheck,
     (config) => config.contracts?.models !== undefined,
   ),
-  lazyCheck('latency', latencyMeta, async () => (await import('./latency/index.js')).latencyCheck, (config) => config.latency !== undefined),
+  // The static analysis builds a TypeScript program too; a latency measurement (--measure) runs in the main thread, alone.
+  withTraits(lazyCheck('latency', latencyMeta, async () => (await import('./latency/index.js')).latencyCheck, (config) => config.latency !== undefined), {
+    worker: true,
+  }),
 ];

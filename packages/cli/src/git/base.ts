@@ -52,16 +52,32 @@ function linkDependencies(topLevel: string, projectRelative: string, baseTop: st
   }
 }
 
+/** The base commit checked out in a temporary folder; `close` removes it (and is safe to call twice). */
+export interface BaseTree {
+  /** The project's folder inside the base checkout. */
+  root: string;
+  close(): Promise<void>;
+}
+
 /**
- * Materialises the base commit as a detached git worktree in a temporary folder, runs `work` on the
- * project's folder inside it, and always removes the worktree afterwards.
+ * Materialises the base commit as a detached git worktree in a temporary folder, with the head's
+ * node_modules linked in. The caller must close it; on failure nothing is left behind.
  */
-export async function withBaseTree<T>(base: ResolvedBase, root: string, work: (baseRoot: string) => Promise<T>): Promise<T> {
+export async function openBaseTree(base: ResolvedBase, root: string): Promise<BaseTree> {
   const folder = mkdtempSync(path.join(tmpdir(), 'npvguard-base-'));
   const tree = path.join(folder, 'tree');
-  const projectRelative = path.relative(realpathSync(base.topLevel), realpathSync(root));
   let added = false;
+  let closed: Promise<void> | undefined;
+  const close = (): Promise<void> => {
+    closed ??= (async () => {
+      if (added) await runGit(['worktree', 'remove', '--force', tree], base.topLevel).catch(() => undefined);
+      rmSync(folder, { recursive: true, force: true });
+      if (added) await runGit(['worktree', 'prune'], base.topLevel).catch(() => undefined);
+    })();
+    return closed;
+  };
   try {
+    const projectRelative = path.relative(realpathSync(base.topLevel), realpathSync(root));
     try {
       // No hooks: a post-checkout hook of the repository must not run because npvguard looked at the base.
       await runGit(['-c', 'core.hooksPath=/dev/null', 'worktree', 'add', '--detach', '--quiet', tree, base.sha], base.topLevel);
@@ -70,12 +86,19 @@ export async function withBaseTree<T>(base: ResolvedBase, root: string, work: (b
       throw gitFailed(error);
     }
     linkDependencies(base.topLevel, projectRelative, tree);
-    return await work(path.join(tree, projectRelative));
+    return { root: path.join(tree, projectRelative), close };
+  } catch (error) {
+    await close();
+    throw error;
+  }
+}
+
+/** Runs `work` on the project's folder inside a base checkout (see openBaseTree), and always removes it afterwards. */
+export async function withBaseTree<T>(base: ResolvedBase, root: string, work: (baseRoot: string) => Promise<T>): Promise<T> {
+  const tree = await openBaseTree(base, root);
+  try {
+    return await work(tree.root);
   } finally {
-    if (added) {
-      await runGit(['worktree', 'remove', '--force', tree], base.topLevel).catch(() => undefined);
-    }
-    rmSync(folder, { recursive: true, force: true });
-    if (added) await runGit(['worktree', 'prune'], base.topLevel).catch(() => undefined);
+    await tree.close();
   }
 }

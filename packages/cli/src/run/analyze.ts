@@ -1,24 +1,13 @@
-import {
-  compareWithBaseline,
-  exitCodeFor,
-  statusForExitCode,
-  summarize,
-  compareFindings,
-  RESULT_SCHEMA_VERSION,
-  isNpvError,
-  type Check,
-  type CheckRun,
-  type Finding,
-  type Result,
-} from '@npvguard/core';
+import { exitCodeFor, statusForExitCode, summarize, compareFindings, RESULT_SCHEMA_VERSION, type Check, type CheckRun, type Finding, type Result } from '@npvguard/core';
 import type { Project } from '../load/loadProject.js';
-import { listProjectFiles } from '../load/listFiles.js';
 import { cliVersion } from '../cli/version.js';
-import { resolveBase, withBaseTree, type ResolvedBase } from '../git/base.js';
+import { resolveBase } from '../git/base.js';
 import { readBaselineFile } from '../baseline/baselineFile.js';
 import { applyBaseline } from '../baseline/applyBaseline.js';
 import { selectChecks } from './selectChecks.js';
-import { runChecks, type CheckFailure, type ChecksOutcome } from './runChecks.js';
+import { runChecks, type CheckFailure } from './runChecks.js';
+import { startBaseComparison, type BaseComparison } from './compareAtBase.js';
+import { createCheckExecutor, defaultThreadCount, type CheckExecutor } from './threads/checkExecutor.js';
 
 export interface AnalyzeOptions {
   project: Project;
@@ -34,55 +23,14 @@ export interface AnalyzeOptions {
   useBaselineFile: boolean;
   maxWarnings?: number;
   now?: () => number;
-  onCheckStart?: (check: Check) => void;
+  /** Progress: a check starts or ends, for the head or (with --base) at the base. */
+  onCheckStart?: (check: Check, side: CheckSide) => void;
+  onCheckDone?: (check: Check, side: CheckSide) => void;
 }
 
 export interface Analysis {
   result: Result;
   failures: CheckFailure[];
-}
-
-function errorSummary(error: unknown): { code: string; message: string } {
-  if (isNpvError(error)) return { code: error.code, message: error.message };
-  return { code: 'NPV9001', message: error instanceof Error ? error.message : String(error) };
-}
-
-/**
- * Runs the completed head checks again on the base commit and marks head findings whose fingerprint
- * already existed there. When a check cannot run at the base (a layer folder the change adds, say),
- * nothing of that check is marked: its findings all count as new, and the check's data says why.
- */
-async function markFindingsAtBase(options: AnalyzeOptions, head: ChecksOutcome, resolved: ResolvedBase): Promise<Finding[]> {
-  const { project } = options;
-  const { ref } = resolved;
-  const completed = head.runs.filter((run) => run.status !== 'error').map((run) => run.id);
-  const checks = options.checks.filter((check) => completed.includes(check.id));
-  const baseOutcome = await withBaseTree(resolved, project.root, async (baseRoot): Promise<ChecksOutcome | { listError: unknown }> => {
-    let files: string[];
-    try {
-      files = listProjectFiles(baseRoot, project.config, project.configName);
-    } catch (error) {
-      return { listError: error };
-    }
-    return runChecks(checks, { root: baseRoot, config: project.config, files, paths: options.paths, ...(options.now === undefined ? {} : { now: options.now }) });
-  });
-  let findings = head.findings;
-  for (const run of head.runs) {
-    if (run.status === 'error') continue;
-    const baseRun = 'listError' in baseOutcome ? undefined : baseOutcome.runs.find((candidate) => candidate.id === run.id);
-    const baseInfo = { ref, sha: resolved.sha };
-    if (baseRun === undefined || baseRun.status === 'error') {
-      const cause = 'listError' in baseOutcome ? errorSummary(baseOutcome.listError) : baseRun?.error;
-      run.data = { ...run.data, base: { ...baseInfo, status: 'error', ...(cause === undefined ? {} : { error: cause }) } };
-      continue;
-    }
-    const previous = 'listError' in baseOutcome ? [] : baseOutcome.findings.filter((finding) => finding.check === run.id);
-    const ofCheck = findings.filter((finding) => finding.check === run.id);
-    const others = findings.filter((finding) => finding.check !== run.id);
-    findings = [...others, ...compareWithBaseline(ofCheck, previous, 'base').findings];
-    run.data = { ...run.data, base: { ...baseInfo, status: 'compared', findingsAtBase: previous.length } };
-  }
-  return findings;
 }
 
 /** A check fails only on errors the change brings; baseline findings never fail it. */
@@ -92,23 +40,63 @@ function settleStatus(run: CheckRun, findings: readonly Finding[]): CheckRun {
   return { ...run, status: failing ? 'fail' : 'pass' };
 }
 
+/** Which side of a `--base` comparison a check runs for. */
+export type CheckSide = 'head' | 'base';
+
+/**
+ * Worker threads for this run, one per core; none when measuring (a load test must not share the cores with an
+ * analyser) or for a single check, which has nothing to run beside (its base run waits for it) and, run in place,
+ * keeps its analyser loaded for the next run of a long-lived process (the MCP server).
+ */
+function threadsFor(options: AnalyzeOptions, selected: readonly Check[]): number {
+  return options.measure === true || selected.length < 2 ? 0 : defaultThreadCount();
+}
+
 /** load → check → compare (base, baseline file) → one result object. */
 export async function analyze(options: AnalyzeOptions): Promise<Analysis> {
   const { project } = options;
   const selection = selectChecks(options.checks, project.config, options.only, project.configName);
   // Resolved before any check runs, so a bad ref fails fast and unsafe input never reaches a check.
   const base = options.base === undefined ? undefined : await resolveBase(project.root, options.base);
-  const head = await runChecks(selection.selected, {
+  const executor = createCheckExecutor({ threads: threadsFor(options, selection.selected) });
+  const comparison =
+    base === undefined
+      ? undefined
+      : startBaseComparison({
+          project,
+          resolved: base,
+          paths: options.paths,
+          executor,
+          ...(options.now === undefined ? {} : { now: options.now }),
+          onCheckStart: (check) => options.onCheckStart?.(check, 'base'),
+          onCheckDone: (check) => options.onCheckDone?.(check, 'base'),
+        });
+  try {
+    return await analyzeWith(options, selection.selected, executor, comparison);
+  } finally {
+    await comparison?.close();
+    await executor.close();
+  }
+}
+
+async function analyzeWith(options: AnalyzeOptions, selected: readonly Check[], executor: CheckExecutor, comparison: BaseComparison | undefined): Promise<Analysis> {
+  const { project } = options;
+  const head = await runChecks(selected, {
     root: project.root,
     config: project.config,
     files: project.files,
     paths: options.paths,
+    executor,
     ...(options.base === undefined ? {} : { base: options.base }),
     ...(options.measure === true ? { measure: true } : {}),
     ...(options.now === undefined ? {} : { now: options.now }),
-    ...(options.onCheckStart === undefined ? {} : { onCheckStart: options.onCheckStart }),
+    onCheckStart: (check) => options.onCheckStart?.(check, 'head'),
+    onCheckDone: (outcome) => {
+      options.onCheckDone?.(outcome.check, 'head');
+      comparison?.start(outcome);
+    },
   });
-  let findings = base === undefined ? head.findings : await markFindingsAtBase(options, head, base);
+  let findings = comparison === undefined ? head.findings : await comparison.mark(head);
   if (options.useBaselineFile) {
     const loaded = readBaselineFile(project.root, project.config);
     if (loaded !== undefined) {

@@ -54,7 +54,8 @@ export async function runCheckCommand(paths: readonly string[], options: CheckOp
     ...(options.base === undefined ? {} : { base: options.base }),
     ...(options.maxWarnings === undefined ? {} : { maxWarnings: options.maxWarnings }),
     ...(io.now === undefined ? {} : { now: io.now }),
-    onCheckStart: (check) => progress.start(check),
+    onCheckStart: (check, side) => progress.start(check, side),
+    onCheckDone: (check, side) => progress.finish(check, side),
   }).finally(() => progress.done());
 
   const output = options.output === undefined ? undefined : path.resolve(project.cwd, options.output);

@@ -1,6 +1,7 @@
 import { performance } from 'node:perf_hooks';
-import { compareFindings, isNpvError, type Check, type CheckRun, type Finding, type NpvConfig } from '@npvguard/core';
+import { compareFindings, isNpvError, type Check, type CheckContext, type CheckRun, type Finding, type NpvConfig } from '@npvguard/core';
 import { finalizeFinding } from './finalizeFinding.js';
+import { createCheckExecutor, type CheckExecutor } from './threads/checkExecutor.js';
 
 export interface RunChecksInput {
   root: string;
@@ -8,16 +9,30 @@ export interface RunChecksInput {
   files: readonly string[];
   paths: readonly string[];
   base?: string;
+  /** This run is the one on the --base commit (see CheckContext.atBase). */
+  atBase?: boolean;
   measure?: boolean;
   now?: () => number;
-  /** Called before each check starts (progress display). */
+  /** Called when a check starts (progress display). */
   onCheckStart?: (check: Check) => void;
+  /** Called as each check finishes, while others may still run (the base comparison starts from it). */
+  onCheckDone?: (outcome: CheckOutcome) => void;
+  /** Where the checks run; default: the main thread, one after the other. */
+  executor?: CheckExecutor;
 }
 
 /** A check that could not run, with the original error kept for --debug. */
 export interface CheckFailure {
   check: string;
   error: unknown;
+}
+
+/** One check's run, its findings (dropped when it could not run) and its failure. */
+export interface CheckOutcome {
+  check: Check;
+  run: CheckRun;
+  findings: Finding[];
+  failure?: CheckFailure;
 }
 
 export interface ChecksOutcome {
@@ -32,45 +47,74 @@ function errorSummary(error: unknown): { code: string; message: string } {
   return { code: 'NPV9001', message: `internal error: ${message}` };
 }
 
+/** Runs one check with its own context, timed from the moment it starts (not while it waits for a thread). */
+async function runCheck(check: Check, input: RunChecksInput, executor: CheckExecutor): Promise<CheckOutcome> {
+  const now = input.now ?? (() => performance.now());
+  const reported: Finding[] = [];
+  let data: Record<string, unknown> | undefined;
+  let started: number | undefined;
+  let ended: number | undefined;
+  const elapsed = (): number => {
+    const end = ended ?? now();
+    return Math.max(0, Math.round((end - (started ?? end)) * 1000) / 1000);
+  };
+  const context: CheckContext = {
+    root: input.root,
+    config: input.config,
+    files: input.files,
+    paths: input.paths,
+    ...(input.base === undefined ? {} : { base: input.base }),
+    ...(input.atBase === true ? { atBase: true } : {}),
+    ...(input.measure === true ? { measure: true } : {}),
+    report(finding) {
+      const complete = finalizeFinding(finding, check, input.config, input.root);
+      if (complete !== undefined) reported.push(complete);
+    },
+    setData(value) {
+      data = { ...data, ...value };
+    },
+  };
+  try {
+    await executor.run(check, context, {
+      onStart() {
+        input.onCheckStart?.(check);
+        started = now();
+      },
+      onEnd() {
+        ended = now();
+      },
+    });
+    const durationMs = elapsed();
+    const failed = reported.some((finding) => finding.severity === 'error');
+    return { check, run: { id: check.id, status: failed ? 'fail' : 'pass', durationMs, ...(data === undefined ? {} : { data }) }, findings: reported };
+  } catch (error) {
+    const durationMs = elapsed();
+    return {
+      check,
+      run: { id: check.id, status: 'error', durationMs, error: errorSummary(error), ...(data === undefined ? {} : { data }) },
+      findings: [],
+      failure: { check: check.id, error },
+    };
+  }
+}
+
 /**
  * check: runs each check with its own context, timed. A check that throws gets status `error` (the run then
  * exits 2) and its partial findings are dropped, since half a result must not read as a pass or a fail.
+ * Checks may run side by side (see CheckExecutor); runs keep the order of `checks`, findings are sorted.
  */
 export async function runChecks(checks: readonly Check[], input: RunChecksInput): Promise<ChecksOutcome> {
-  const now = input.now ?? (() => performance.now());
-  const runs: CheckRun[] = [];
-  const findings: Finding[] = [];
-  const failures: CheckFailure[] = [];
-  for (const check of checks) {
-    input.onCheckStart?.(check);
-    const reported: Finding[] = [];
-    let data: Record<string, unknown> | undefined;
-    const started = now();
-    try {
-      await check.run({
-        root: input.root,
-        config: input.config,
-        files: input.files,
-        paths: input.paths,
-        ...(input.base === undefined ? {} : { base: input.base }),
-        ...(input.measure === true ? { measure: true } : {}),
-        report(finding) {
-          const complete = finalizeFinding(finding, check, input.config, input.root);
-          if (complete !== undefined) reported.push(complete);
-        },
-        setData(value) {
-          data = { ...data, ...value };
-        },
-      });
-      const durationMs = Math.max(0, Math.round((now() - started) * 1000) / 1000);
-      const failed = reported.some((finding) => finding.severity === 'error');
-      runs.push({ id: check.id, status: failed ? 'fail' : 'pass', durationMs, ...(data === undefined ? {} : { data }) });
-      findings.push(...reported);
-    } catch (error) {
-      const durationMs = Math.max(0, Math.round((now() - started) * 1000) / 1000);
-      runs.push({ id: check.id, status: 'error', durationMs, error: errorSummary(error), ...(data === undefined ? {} : { data }) });
-      failures.push({ check: check.id, error });
-    }
-  }
-  return { runs, findings: findings.sort(compareFindings), failures };
+  const executor = input.executor ?? createCheckExecutor({ threads: 0 });
+  const outcomes = await Promise.all(
+    checks.map(async (check) => {
+      const outcome = await runCheck(check, input, executor);
+      input.onCheckDone?.(outcome);
+      return outcome;
+    }),
+  );
+  return {
+    runs: outcomes.map((outcome) => outcome.run),
+    findings: outcomes.flatMap((outcome) => outcome.findings).sort(compareFindings),
+    failures: outcomes.flatMap((outcome) => (outcome.failure === undefined ? [] : [outcome.failure])),
+  };
 }

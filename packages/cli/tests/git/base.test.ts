@@ -81,6 +81,8 @@ describe('--base: only what the change adds', () => {
     mkdirSync(early);
     cpSync(fixture('clean'), early, { recursive: true });
     rmSync(path.join(early, 'src/server'), { recursive: true });
+    // The file holding the finding exists at the base, so the base has to be consulted.
+    write(path.join(early, 'src/core/doubled.ts'), 'export const doubled = 2;\n');
     git(['init', '--quiet', '--initial-branch=main'], early);
     git(['add', '.'], early);
     git(['commit', '--quiet', '-m', 'before the server layer existed'], early);
