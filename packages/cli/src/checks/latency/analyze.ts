@@ -8,6 +8,7 @@ import { formatMs, type PathStep } from './analysis/cost.js';
 import { functionCost } from './analysis/evaluate.js';
 import { findDeadlineBudget } from './analysis/signals.js';
 import { findRoutes } from './routes/findRoutes.js';
+import { createReferenceSearch, type ReferenceSearchMode } from './analysis/search.js';
 import { LATENCY_RULES } from './meta.js';
 
 export interface AnalyzeLatencyOptions {
@@ -16,6 +17,8 @@ export interface AnalyzeLatencyOptions {
   files: readonly string[];
   config: LatencyConfig;
   tsconfig?: string;
+  /** How references are searched; default: on the analysed program where TypeScript allows (see search.ts). */
+  referenceSearch?: ReferenceSearchMode;
 }
 
 /** One route's static verdict, as it appears in `checks[].data.routes`. */
@@ -61,8 +64,10 @@ export function analyzeLatency(options: AnalyzeLatencyOptions): LatencyAnalysis 
   const isComposition = compileGlobs(config.compositionRoot);
   const findings: FindingInput[] = [];
   const reported = new Set<string>();
+  const search = createReferenceSearch(project, options.referenceSearch);
   const context: AnalysisContext = {
     project,
+    search,
     root,
     isPortFile: isPort,
     isSideEffectFile: isSideEffect,
@@ -81,7 +86,7 @@ export function analyzeLatency(options: AnalyzeLatencyOptions): LatencyAnalysis 
   };
   context.deadlineBudgetMs = findDeadlineBudget(context);
   const sourceFiles = options.files.map((file) => project.getSourceFileOrThrow(path.join(root, file)));
-  const routes = findRoutes(sourceFiles);
+  const routes = findRoutes(sourceFiles, search);
 
   const known = new Set(routes.map((route) => route.key));
   for (const budgeted of Object.keys(config.budgets)) {

@@ -1,10 +1,13 @@
 import type { FindingInput } from '@npvguard/core';
 import type { Node, Project, SourceFile } from 'ts-morph';
 import type { Cost } from './cost.js';
+import type { ReferenceSearch } from './search.js';
 
 /** What the evaluator needs besides the node at hand; one per analysis of a project. */
 export interface AnalysisContext {
   project: Project;
+  /** Reference and implementation searches (see search.ts). */
+  search: ReferenceSearch;
   /** Absolute project root; finding paths are relative to it. */
   root: string;
   /** Whether a file (root-relative POSIX) declares port interfaces: calls of their methods are outbound I/O. */

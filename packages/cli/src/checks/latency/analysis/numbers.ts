@@ -29,7 +29,7 @@ function propertyWrites(context: AnalysisContext, declaration: Node): Node[] {
     : undefined;
   if (name === undefined || !Node.isIdentifier(name)) return [];
   const writes: Node[] = [];
-  for (const reference of name.findReferencesAsNodes()) {
+  for (const reference of context.search.references(name)) {
     if (!isProjectNode(context, reference)) continue;
     const parent = reference.getParent();
     if (parent === undefined) continue;
@@ -81,7 +81,7 @@ function searchParameterValues(context: AnalysisContext, parameter: Node): Node[
     nameNode = fn.getParentIfKindOrThrow(SyntaxKind.VariableDeclaration).getNameNode();
   }
   if (nameNode === undefined || !Node.isIdentifier(nameNode)) return values;
-  for (const reference of nameNode.findReferencesAsNodes()) {
+  for (const reference of context.search.references(nameNode)) {
     const call = reference.getParent();
     if (Node.isCallExpression(call) && call.getExpression() === reference && isProjectNode(context, call)) {
       const argument = call.getArguments()[index];

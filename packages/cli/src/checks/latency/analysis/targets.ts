@@ -78,7 +78,7 @@ function findImplementationsOf(context: AnalysisContext, member: Node): { functi
   if (!Node.isMethodSignature(member) && !Node.isPropertySignature(member)) return { functions: [] };
   const nameNode = member.getNameNode();
   let candidates: Node[] = Node.isIdentifier(nameNode)
-    ? nameNode.getImplementations().map((implementation) => implementation.getNode()).filter((node) => isProjectNode(context, node))
+    ? context.search.implementations(nameNode).filter((node) => isProjectNode(context, node))
     : [];
   if (candidates.length === 0) candidates = structuralImplementations(context, member, member.getName());
   const functions = [...new Set(candidates.map(functionOf).filter((node): node is Node => node !== undefined))];

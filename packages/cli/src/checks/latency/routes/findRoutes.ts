@@ -1,4 +1,5 @@
 import { Node, SyntaxKind, type CallExpression, type SourceFile } from 'ts-morph';
+import type { ReferenceSearch } from '../analysis/search.js';
 
 const METHODS = ['get', 'post', 'put', 'patch', 'delete', 'head', 'options'] as const;
 
@@ -56,20 +57,20 @@ function isFastify(receiver: Node): boolean {
  * The prefixes under which a plugin function is registered: `app.register(plugin, { prefix: '/v1' })`,
  * nested registrations included. A plugin registered without a prefix contributes ''.
  */
-function pluginPrefixes(plugin: Node | undefined, depth = 0): string[] {
+function pluginPrefixes(search: ReferenceSearch, plugin: Node | undefined, depth = 0): string[] {
   if (plugin === undefined || depth > 4) return [''];
   const holder = plugin.getParent();
   const nameNode = Node.isFunctionDeclaration(plugin) ? plugin.getNameNode() : holder !== undefined && Node.isVariableDeclaration(holder) ? holder.getNameNode() : undefined;
   if (nameNode === undefined || !Node.isIdentifier(nameNode)) return [''];
   const prefixes: string[] = [];
-  for (const reference of nameNode.findReferencesAsNodes()) {
+  for (const reference of search.references(nameNode)) {
     const call = reference.getParent();
     if (!Node.isCallExpression(call) || call.getArguments()[0] !== reference) continue;
     const callee = call.getExpression();
     if (!Node.isPropertyAccessExpression(callee) || callee.getName() !== 'register') continue;
     const own = stringValue(property(call.getArguments()[1], 'prefix')) ?? '';
     const outer = call.getFirstAncestor((ancestor) => Node.isArrowFunction(ancestor) || Node.isFunctionExpression(ancestor) || Node.isFunctionDeclaration(ancestor));
-    for (const parent of pluginPrefixes(outer, depth + 1)) prefixes.push(`${parent}${own}`);
+    for (const parent of pluginPrefixes(search, outer, depth + 1)) prefixes.push(`${parent}${own}`);
   }
   return prefixes.length === 0 ? [''] : [...new Set(prefixes)];
 }
@@ -107,7 +108,7 @@ function registrations(call: CallExpression): { methods: string[]; url: string |
  * Route registrations of fastify apps: `app.get|post|put|patch|delete|head|options(url, [options], handler)`,
  * `app.route({ method, url, handler })`, inside plugins registered with `{ prefix }`.
  */
-export function findRoutes(files: readonly SourceFile[]): RouteRegistration[] {
+export function findRoutes(files: readonly SourceFile[], search: ReferenceSearch): RouteRegistration[] {
   const routes: RouteRegistration[] = [];
   for (const file of files) {
     if (!/\.(get|post|put|patch|delete|head|options|route)\s*\(/.test(file.getFullText())) continue;
@@ -115,7 +116,7 @@ export function findRoutes(files: readonly SourceFile[]): RouteRegistration[] {
       const found = registrations(call);
       if (found === undefined || found.url === undefined) continue;
       const plugin = call.getFirstAncestor((ancestor) => Node.isArrowFunction(ancestor) || Node.isFunctionExpression(ancestor) || Node.isFunctionDeclaration(ancestor));
-      for (const prefix of pluginPrefixes(plugin)) {
+      for (const prefix of pluginPrefixes(search, plugin)) {
         for (const method of found.methods) {
           const url = join(prefix, found.url);
           routes.push({ key: `${method} ${url}`, method, url, call, ...(found.handler === undefined ? {} : { handler: found.handler }) });
