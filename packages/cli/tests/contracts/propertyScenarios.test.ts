@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Finding, Result } from '@npvguard/core';
+import { captureConsole } from '../../src/checks/contracts/steps/appConsole.js';
 import { REPO_ROOT, runCli, spawnCli } from '../support/cli.js';
 
 const FIXTURE = path.join(REPO_ROOT, 'packages', 'cli', 'tests', 'contracts', 'fixtures', 'shelf');
@@ -121,6 +122,19 @@ describe('contracts property tests: payloads before serialization, invariants, s
     // Without the refused examples generated ids never name a book, so the broken invariant is not reached: the mismatch is what fails the run.
     expect(code).toBe(1);
   });
+
+  it('what the app prints through console while the property tests run stays out of the report on stdout, counted in the data', async () => {
+    const project = await shelf();
+    project.configure(`    appOptions: { defect: 'chatty' },\n${PROPERTIES}`);
+    const run = await spawnCli(['check', '--only', 'contracts', '--format', 'json'], { cwd: project.root });
+    expect(run.stderr).toBe('');
+    const result = JSON.parse(run.stdout) as Result;
+    expect(result.findings).toEqual([]);
+    const printed = result.checks.find((check) => check.id === 'contracts')?.data?.['appConsole'] as { lines: number; first: string[] };
+    expect(printed.lines).toBeGreaterThan(0);
+    expect(printed.first[0]).toMatch(/^served b[123]$/);
+    expect(run.code).toBe(0);
+  });
 });
 
 describe('an invariants module npvguard cannot use: coded error, exit 2, no stack trace', { timeout: 60_000 }, () => {
@@ -165,5 +179,22 @@ describe('an invariants module npvguard cannot use: coded error, exit 2, no stac
     expect(await messageFor("export default { routes: {}, examples: { 'GET /books/{id}': { path: { id: 'b1' } } } };\n")).toContain('examples["GET /books/{id}"].path.id is not a non-empty array of values');
     expect(await messageFor("export default { routes: {}, examples: { 'GET /books/{id}': { cookie: {} } } };\n")).toContain('examples["GET /books/{id}"].cookie is not a request part');
     expect(await messageFor('export default [];\n')).toContain('the export is an array, not an object');
+  });
+});
+
+describe('captureConsole', () => {
+  it('overlapping captures each count what is printed while they run, and the console is restored once the last stops', () => {
+    const original = console.debug;
+    const first = captureConsole();
+    console.debug('one');
+    const second = captureConsole();
+    console.info('two\nthree');
+    first.stop();
+    console.log('four');
+    expect(console.debug).not.toBe(original);
+    second.stop();
+    expect(console.debug).toBe(original);
+    expect(first.output).toEqual({ lines: 3, first: ['one', 'two', 'three'] });
+    expect(second.output).toEqual({ lines: 3, first: ['two', 'three', 'four'] });
   });
 });

@@ -2,6 +2,7 @@ import { NpvError, type Check } from '@npvguard/core';
 import { buildAppOrReportFailure } from './load/appBuildFailure.js';
 import { contractsMeta } from './meta.js';
 import { appModuleFile, contractTitle, DEFAULT_CHANGES, DEFAULT_SNAPSHOT } from './settings.js';
+import { captureConsole } from './steps/appConsole.js';
 import { diffFindings } from './steps/diffStep.js';
 import { propertyFindings } from './steps/propertyStep.js';
 import { snapshotFindings } from './steps/snapshotStep.js';
@@ -26,26 +27,32 @@ export const contractsCheck: Check = {
     const snapshotPath = config.snapshot ?? DEFAULT_SNAPSHOT;
     const appFile = appModuleFile(config);
     const extractionStarted = performance.now();
-    const handle = await buildAppOrReportFailure(context, config, contractTitle(context.root, config), snapshotPath);
-    // Under --base an app that does not build is a finding; the steps below need the app.
-    if (handle === undefined) return;
-    const extractionMs = Math.round(performance.now() - extractionStarted);
+    const appConsole = captureConsole();
     try {
-      const snapshot = snapshotFindings(context, handle, snapshotPath, appFile);
-      const diffStarted = performance.now();
-      const diff = await diffFindings(context, snapshot, snapshotPath, config.changes ?? DEFAULT_CHANGES);
-      const diffMs = Math.round(performance.now() - diffStarted);
-      const properties = await propertyFindings(context, handle, diff?.baseDocument, config, appFile);
-      context.setData({
-        snapshot: snapshotPath,
-        operations: Object.values(handle.extraction.document['paths'] as Record<string, object>).reduce((sum, item) => sum + Object.keys(item).length, 0),
-        drift: snapshot.drift,
-        extractionMs,
-        ...(diff === undefined ? {} : { diff: { base: context.base, changes: diff.changes.length, breaking: diff.changes.filter((change) => change.level === 'error').length, diffMs } }),
-        ...(properties === undefined ? {} : { properties }),
-      });
+      const handle = await buildAppOrReportFailure(context, config, contractTitle(context.root, config), snapshotPath);
+      // Under --base an app that does not build is a finding; the steps below need the app.
+      if (handle === undefined) return;
+      const extractionMs = Math.round(performance.now() - extractionStarted);
+      try {
+        const snapshot = snapshotFindings(context, handle, snapshotPath, appFile);
+        const diffStarted = performance.now();
+        const diff = await diffFindings(context, snapshot, snapshotPath, config.changes ?? DEFAULT_CHANGES);
+        const diffMs = Math.round(performance.now() - diffStarted);
+        const properties = await propertyFindings(context, handle, diff?.baseDocument, config, appFile);
+        context.setData({
+          snapshot: snapshotPath,
+          operations: Object.values(handle.extraction.document['paths'] as Record<string, object>).reduce((sum, item) => sum + Object.keys(item).length, 0),
+          drift: snapshot.drift,
+          extractionMs,
+          ...(diff === undefined ? {} : { diff: { base: context.base, changes: diff.changes.length, breaking: diff.changes.filter((change) => change.level === 'error').length, diffMs } }),
+          ...(properties === undefined ? {} : { properties }),
+          ...(appConsole.output.lines === 0 ? {} : { appConsole: appConsole.output }),
+        });
+      } finally {
+        await handle.app.close();
+      }
     } finally {
-      await handle.app.close();
+      appConsole.stop();
     }
   },
 };
