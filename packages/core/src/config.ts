@@ -113,7 +113,7 @@ export interface LintConfig {
 export interface IntegrityConfig {
   /** Test files: a skipped, focused or deleted test, or fewer test cases, is reported here. */
   tests?: Globs;
-  /** Contract snapshot files: a change to one needs a change to route code. Default: `contracts.snapshot`, `contracts/**`, `**\/openapi.{json,yaml,yml}`. */
+  /** Contract snapshot files: a change to one needs a change to route code. Default: `contracts.snapshot`, `contracts/**\/*.{json,yaml,yml}`, `**\/openapi.{json,yaml,yml}`. */
   contractSnapshots?: Globs;
   /** Route code that may change a contract snapshot. Default: the project's source files (`include`). */
   routes?: Globs;

@@ -164,6 +164,12 @@ const BENIGN: readonly Scenario[] = [
     change: { 'tests/bucket.test.ts': PROPERTY.replace('numRuns: 500', 'numRuns: 1000'), 'contracts/openapi.json': '{ "paths": {} }\n', 'src/server/routes.ts': `${SOURCE}export const route = '/x';\n` },
     expected: [],
   },
+  {
+    name: 'code kept beside the snapshots (invariants, a feature spec) edited on its own',
+    base: { 'contracts/openapi.json': '{}\n', 'contracts/invariants.ts': SOURCE, 'src/server/routes.ts': SOURCE },
+    change: { 'contracts/invariants.ts': `${SOURCE}export const limit = 50;\n` },
+    expected: [],
+  },
 ];
 
 const repos: TempRepo[] = [];

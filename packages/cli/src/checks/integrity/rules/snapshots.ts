@@ -2,7 +2,8 @@ import { compileGlob, globList, type Globs } from '@npvguard/core';
 import { INTEGRITY_RULES } from '../meta.js';
 import type { IntegrityInput, RawFinding } from '../types.js';
 
-const DEFAULT_SNAPSHOTS = ['contracts/**', '**/openapi.{json,yaml,yml}'];
+// Data files only: code kept beside the snapshots (invariants, a model's feature spec) is not a snapshot.
+const DEFAULT_SNAPSHOTS = ['contracts/**/*.{json,yaml,yml}', '**/openapi.{json,yaml,yml}'];
 
 function matcher(globs: readonly string[]): (file: string) => boolean {
   const compiled = globs.map((glob) => compileGlob(glob));
