@@ -1,17 +1,11 @@
 import { performance } from 'node:perf_hooks';
-import { compareFindings, isNpvError, type Check, type CheckContext, type CheckRun, type Finding, type NpvConfig } from '@npvguard/core';
+import { compareFindings, isNpvError, type Check, type CheckContext, type CheckRun, type Finding } from '@npvguard/core';
 import { finalizeFinding } from './finalizeFinding.js';
 import { createCheckExecutor, type CheckExecutor } from './threads/checkExecutor.js';
+import type { WorkerContext } from './threads/messages.js';
 
-export interface RunChecksInput {
-  root: string;
-  config: NpvConfig;
-  files: readonly string[];
-  paths: readonly string[];
-  base?: string;
-  /** This run is the one on the --base commit (see CheckContext.atBase). */
-  atBase?: boolean;
-  measure?: boolean;
+/** The context's plain data (`atBase`: this run is the one on the --base commit), and how to run and observe. */
+export interface RunChecksInput extends WorkerContext {
   now?: () => number;
   /** Called when a check starts (progress display). */
   onCheckStart?: (check: Check) => void;

@@ -1,15 +1,7 @@
-import { ERROR_CODES, NpvError, isNpvError, type ErrorCode, type FindingInput, type NpvConfig } from '@npvguard/core';
+import { ERROR_CODES, NpvError, isNpvError, type CheckContext, type ErrorCode, type FindingInput } from '@npvguard/core';
 
 /** The plain-data part of a CheckContext: what crosses into a worker thread. */
-export interface WorkerContext {
-  root: string;
-  config: NpvConfig;
-  files: readonly string[];
-  paths: readonly string[];
-  base?: string;
-  atBase?: boolean;
-  measure?: boolean;
-}
+export type WorkerContext = Pick<CheckContext, 'root' | 'config' | 'files' | 'paths' | 'base' | 'atBase' | 'measure'>;
 
 /** Main thread → worker: run one check, named by its id. */
 export interface CheckJob {
