@@ -1,5 +1,6 @@
 import { NpvError, type Check } from '@npvguard/core';
 import { buildAppOrReportFailure } from './load/appBuildFailure.js';
+import { createModuleLoader } from './load/moduleExport.js';
 import { contractsMeta } from './meta.js';
 import { appModuleFile, contractTitle, DEFAULT_CHANGES, DEFAULT_SNAPSHOT } from './settings.js';
 import { captureConsole } from './steps/appConsole.js';
@@ -28,8 +29,10 @@ export const contractsCheck: Check = {
     const appFile = appModuleFile(config);
     const extractionStarted = performance.now();
     const appConsole = captureConsole();
+    // One module graph for the app, its property scenarios and the invariants.
+    const modules = createModuleLoader(context.root);
     try {
-      const handle = await buildAppOrReportFailure(context, config, contractTitle(context.root, config), snapshotPath);
+      const handle = await buildAppOrReportFailure(context, modules, config, contractTitle(context.root, config), snapshotPath);
       // Under --base an app that does not build is a finding; the steps below need the app.
       if (handle === undefined) return;
       const extractionMs = Math.round(performance.now() - extractionStarted);
@@ -38,7 +41,7 @@ export const contractsCheck: Check = {
         const diffStarted = performance.now();
         const diff = await diffFindings(context, snapshot, snapshotPath, config.changes ?? DEFAULT_CHANGES);
         const diffMs = Math.round(performance.now() - diffStarted);
-        const properties = await propertyFindings(context, handle, diff?.baseDocument, config, appFile);
+        const properties = await propertyFindings(context, modules, handle, diff?.baseDocument, config, appFile);
         context.setData({
           snapshot: snapshotPath,
           operations: Object.values(handle.extraction.document['paths'] as Record<string, object>).reduce((sum, item) => sum + Object.keys(item).length, 0),
@@ -52,6 +55,7 @@ export const contractsCheck: Check = {
         await handle.app.close();
       }
     } finally {
+      modules.close();
       appConsole.stop();
     }
   },

@@ -9,6 +9,7 @@ import { loadProject } from '../../../load/loadProject.js';
 import { diffDocuments } from '../diff/diffDocuments.js';
 import type { ContractChange } from '../diff/types.js';
 import { buildContractApp } from '../load/buildApp.js';
+import { createModuleLoader } from '../load/moduleExport.js';
 import { fetchModelMetadata } from '../model/metadata.js';
 import { appModuleFile, contractTitle, DEFAULT_SNAPSHOT } from '../settings.js';
 import { modelSnapshotPath } from '../steps/modelStep.js';
@@ -33,7 +34,13 @@ export async function runContractsUpdate(options: ContractsUpdateOptions, io: Cl
   });
   const config = project.config.contracts;
   if (config === undefined) throw new NpvError('NPV1008', `${project.configName} has no \`contracts\` section; add one with at least \`app: '<module>#<factory>'\`.`);
-  const handle = await buildContractApp(project.root, config, contractTitle(project.root, config));
+  const modules = createModuleLoader(project.root);
+  let handle;
+  try {
+    handle = await buildContractApp(modules, config, contractTitle(project.root, config));
+  } finally {
+    modules.close();
+  }
   try {
     const snapshot = config.snapshot ?? DEFAULT_SNAPSHOT;
     writeFile(path.resolve(project.root, snapshot), stableJson(handle.extraction.document));

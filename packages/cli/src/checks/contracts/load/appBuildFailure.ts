@@ -4,6 +4,7 @@ import type { ContractApp, ContractAppHandle } from '@npvguard/harness/contracts
 import { CONTRACT_RULES } from '../meta.js';
 import { appModuleFile } from '../settings.js';
 import { AppBuildError, buildContractApp } from './buildApp.js';
+import type { ModuleLoader } from './moduleExport.js';
 import { exportPosition } from './exportPosition.js';
 
 /** The steps of the contracts check that need the built app: all of them. */
@@ -49,9 +50,15 @@ function reportAppBuildFailed(context: CheckContext, config: ContractsConfig, sn
  * boot) is reported as `contracts/app-build-failed` and undefined is returned: the steps needing the app are
  * skipped, and the check's data says so. Without --base it stays NPV2102, as do a missing module or export.
  */
-export async function buildAppOrReportFailure(context: CheckContext, config: ContractsConfig, title: string, snapshotPath: string): Promise<ContractAppHandle<ContractApp> | undefined> {
+export async function buildAppOrReportFailure(
+  context: CheckContext,
+  modules: ModuleLoader,
+  config: ContractsConfig,
+  title: string,
+  snapshotPath: string,
+): Promise<ContractAppHandle<ContractApp> | undefined> {
   try {
-    return await buildContractApp(context.root, config, title);
+    return await buildContractApp(modules, config, title);
   } catch (error) {
     if (!(error instanceof AppBuildError) || !comparesWithBase(context)) throw error;
     reportAppBuildFailed(context, config, snapshotPath, error);

@@ -1,6 +1,6 @@
 import { NpvError, type ContractsConfig } from '@npvguard/core';
 import { startContractApp, type ContractApp, type ContractAppHandle } from '@npvguard/harness/contracts';
-import { describeCause, loadModuleExport } from './moduleExport.js';
+import { describeCause, type ModuleLoader } from './moduleExport.js';
 
 function isContractApp(value: unknown): value is ContractApp {
   if (typeof value !== 'object' || value === null) return false;
@@ -31,8 +31,8 @@ export class AppBuildError extends NpvError {
  * app that fails to boot is AppBuildError; anything else failing on the way is NPV2102 (NPV1101/NPV1102 for a
  * missing module or export). The caller closes the app.
  */
-export async function buildContractApp(root: string, config: ContractsConfig, title: string): Promise<ContractAppHandle<ContractApp>> {
-  const { value: factory } = await loadModuleExport(root, config.app, 'contracts.app');
+export async function buildContractApp(modules: ModuleLoader, config: ContractsConfig, title: string): Promise<ContractAppHandle<ContractApp>> {
+  const { value: factory } = await modules.load(config.app, 'contracts.app');
   if (typeof factory !== 'function') {
     throw new NpvError('NPV1102', `contracts.app names ${config.app}, which is not a function (found ${typeof factory}); export the app factory.`, { app: config.app });
   }

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import ts from 'typescript';
+import type * as ts from 'typescript';
+import { typescript } from '../../../load/typescript.js';
 
 export interface ExportPosition {
   line: number;
@@ -8,26 +9,26 @@ export interface ExportPosition {
 }
 
 const SCRIPT_KINDS: Readonly<Record<string, ts.ScriptKind>> = {
-  '.ts': ts.ScriptKind.TS,
-  '.mts': ts.ScriptKind.TS,
-  '.cts': ts.ScriptKind.TS,
-  '.tsx': ts.ScriptKind.TSX,
-  '.js': ts.ScriptKind.JS,
-  '.mjs': ts.ScriptKind.JS,
-  '.cjs': ts.ScriptKind.JS,
-  '.jsx': ts.ScriptKind.JSX,
+  '.ts': typescript.ScriptKind.TS,
+  '.mts': typescript.ScriptKind.TS,
+  '.cts': typescript.ScriptKind.TS,
+  '.tsx': typescript.ScriptKind.TSX,
+  '.js': typescript.ScriptKind.JS,
+  '.mjs': typescript.ScriptKind.JS,
+  '.cjs': typescript.ScriptKind.JS,
+  '.jsx': typescript.ScriptKind.JSX,
 };
 
 function hasModifier(node: ts.Node, kind: ts.SyntaxKind): boolean {
-  return ts.canHaveModifiers(node) && (ts.getModifiers(node) ?? []).some((modifier) => modifier.kind === kind);
+  return typescript.canHaveModifiers(node) && (typescript.getModifiers(node) ?? []).some((modifier) => modifier.kind === kind);
 }
 
 /** The name node of a top-level function, class or variable called `name`. */
 function localDeclaration(source: ts.SourceFile, name: string): ts.Node | undefined {
   for (const statement of source.statements) {
-    if ((ts.isFunctionDeclaration(statement) || ts.isClassDeclaration(statement)) && statement.name?.text === name) return statement.name;
-    if (ts.isVariableStatement(statement)) {
-      const declaration = statement.declarationList.declarations.find((candidate) => ts.isIdentifier(candidate.name) && candidate.name.text === name);
+    if ((typescript.isFunctionDeclaration(statement) || typescript.isClassDeclaration(statement)) && statement.name?.text === name) return statement.name;
+    if (typescript.isVariableStatement(statement)) {
+      const declaration = statement.declarationList.declarations.find((candidate) => typescript.isIdentifier(candidate.name) && candidate.name.text === name);
       if (declaration !== undefined) return declaration.name;
     }
   }
@@ -37,16 +38,16 @@ function localDeclaration(source: ts.SourceFile, name: string): ts.Node | undefi
 /** Where a module declares the export `name`: `export function name`, `export const name =`, `export { local as name }`, `export default`. */
 function exportNode(source: ts.SourceFile, name: string): ts.Node | undefined {
   for (const statement of source.statements) {
-    const exported = hasModifier(statement, ts.SyntaxKind.ExportKeyword);
-    const isDefault = hasModifier(statement, ts.SyntaxKind.DefaultKeyword);
-    if ((ts.isFunctionDeclaration(statement) || ts.isClassDeclaration(statement)) && exported) {
+    const exported = hasModifier(statement, typescript.SyntaxKind.ExportKeyword);
+    const isDefault = hasModifier(statement, typescript.SyntaxKind.DefaultKeyword);
+    if ((typescript.isFunctionDeclaration(statement) || typescript.isClassDeclaration(statement)) && exported) {
       if (name === 'default' ? isDefault : !isDefault && statement.name?.text === name) return statement.name ?? statement;
-    } else if (ts.isVariableStatement(statement) && exported) {
-      const declaration = statement.declarationList.declarations.find((candidate) => ts.isIdentifier(candidate.name) && candidate.name.text === name);
+    } else if (typescript.isVariableStatement(statement) && exported) {
+      const declaration = statement.declarationList.declarations.find((candidate) => typescript.isIdentifier(candidate.name) && candidate.name.text === name);
       if (declaration !== undefined) return declaration.name;
-    } else if (ts.isExportAssignment(statement) && !statement.isExportEquals && name === 'default') {
+    } else if (typescript.isExportAssignment(statement) && !statement.isExportEquals && name === 'default') {
       return statement;
-    } else if (ts.isExportDeclaration(statement) && statement.exportClause !== undefined && ts.isNamedExports(statement.exportClause)) {
+    } else if (typescript.isExportDeclaration(statement) && statement.exportClause !== undefined && typescript.isNamedExports(statement.exportClause)) {
       const element = statement.exportClause.elements.find((candidate) => candidate.name.text === name);
       if (element === undefined) continue;
       // A local renamed on export points at the local's declaration; a re-export at the export line.
@@ -68,7 +69,7 @@ export function exportPosition(file: string, name: string): ExportPosition | und
   } catch {
     return undefined;
   }
-  const source = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, true, SCRIPT_KINDS[path.extname(file)] ?? ts.ScriptKind.TS);
+  const source = typescript.createSourceFile(file, text, typescript.ScriptTarget.Latest, true, SCRIPT_KINDS[path.extname(file)] ?? typescript.ScriptKind.TS);
   const node = exportNode(source, name);
   if (node === undefined) return undefined;
   const position = source.getLineAndCharacterOfPosition(node.getStart(source));

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { NpvError } from '@npvguard/core';
 import { EXAMPLE_PARTS, exampleProblems, isRecord, listOperations, routeKey, type InvariantsDefinition, type Operation, type RequestExamples, type RouteInvariants } from '@npvguard/harness/contracts';
-import { loadModuleExport } from '../load/moduleExport.js';
+import type { ModuleLoader } from '../load/moduleExport.js';
 
 const CONFIG_KEY = 'contracts.properties.invariants';
 const DEFINITION_KEYS = ['routes', 'examples', 'prepare'];
@@ -94,10 +94,10 @@ function checkExamples(reference: string, examples: unknown, operations: Readonl
  * that are not arrays of values) NPV1105. Against the operations of `document` (the normalized extracted
  * contract), a route it does not serve or an example it refuses is a mismatch: left out and returned.
  */
-export async function loadInvariants(root: string, reference: string, document: unknown): Promise<LoadedInvariants> {
+export async function loadInvariants(modules: ModuleLoader, root: string, reference: string, document: unknown): Promise<LoadedInvariants> {
   let loaded: { value: unknown; file: string };
   try {
-    loaded = await loadModuleExport(root, exportReference(reference), CONFIG_KEY);
+    loaded = await modules.load(exportReference(reference), CONFIG_KEY);
   } catch (error) {
     if (error instanceof NpvError && error.code === 'NPV2102') throw new NpvError('NPV1104', error.message, { ...error.details, invariants: reference });
     throw error;

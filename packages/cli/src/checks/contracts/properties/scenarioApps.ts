@@ -1,6 +1,6 @@
 import { NpvError, type ContractsConfig } from '@npvguard/core';
 import { DEFAULT_SCENARIO, startContractApp, type ContractApp, type ContractAppHandle, type InvariantsDefinition, type PayloadCapture } from '@npvguard/harness/contracts';
-import { describeCause, loadModuleExport } from '../load/moduleExport.js';
+import { describeCause, type ModuleLoader } from '../load/moduleExport.js';
 
 /** One app the property tests run against. */
 export interface PropertyApp {
@@ -21,8 +21,8 @@ function isContractApp(value: unknown): value is ContractApp {
   return ['addHook', 'ready', 'close', 'inject', 'printRoutes', 'getSchemas'].every((name) => typeof candidate[name] === 'function');
 }
 
-async function loadFactory(root: string, config: ContractsConfig): Promise<Factory> {
-  const { value } = await loadModuleExport(root, config.app, 'contracts.app');
+async function loadFactory(modules: ModuleLoader, config: ContractsConfig): Promise<Factory> {
+  const { value } = await modules.load(config.app, 'contracts.app');
   if (typeof value !== 'function') {
     throw new NpvError('NPV1102', `contracts.app names ${config.app}, which is not a function (found ${typeof value}); export the app factory.`, { app: config.app });
   }
@@ -55,11 +55,11 @@ async function startScenario(config: ContractsConfig, factory: Factory, scenario
 /**
  * The apps the property tests run against: the default scenario, and one per `contracts.properties.scenarios`
  * entry, built with that scenario's options. The default scenario reuses the extracted app unless the
- * invariants definition has a `prepare` step (which gives each app its own ports). The factory module is
- * loaded once for all the apps built here. When one fails to build, those already built are closed.
+ * invariants definition has a `prepare` step (which gives each app its own ports). The factory comes from
+ * the module graph the extracted app was built from. When one fails to build, those already built are closed.
  */
 export async function startPropertyApps(
-  root: string,
+  modules: ModuleLoader,
   config: ContractsConfig,
   extracted: ContractAppHandle<ContractApp>,
   invariants: InvariantsDefinition<unknown, unknown> | undefined,
@@ -71,7 +71,7 @@ export async function startPropertyApps(
   const toBuild = prepare === undefined ? wanted.slice(1) : wanted;
   if (toBuild.length === 0) return apps;
   try {
-    const factory = await loadFactory(root, config);
+    const factory = await loadFactory(modules, config);
     for (const [scenario, appOptions] of toBuild) apps.push(await startScenario(config, factory, scenario, appOptions, invariants));
   } catch (error) {
     await closePropertyApps(apps);

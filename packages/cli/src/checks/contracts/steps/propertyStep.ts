@@ -2,6 +2,7 @@ import type { CheckContext, ContractsConfig } from '@npvguard/core';
 import { DEFAULT_SCENARIO, formatPropertyFailure, normalizeOpenApiSchemas, runContractProperties, type ContractApp, type ContractAppHandle, type PropertyFailure, type PropertyOutcome } from '@npvguard/harness/contracts';
 import { CONTRACT_RULES } from '../meta.js';
 import { loadInvariants, type DefinitionMismatch, type LoadedInvariants } from '../properties/invariantsModule.js';
+import type { ModuleLoader } from '../load/moduleExport.js';
 import { closePropertyApps, startPropertyApps, type PropertyApp } from '../properties/scenarioApps.js';
 import { locateLiteral, type SourcePosition } from './locate.js';
 
@@ -100,14 +101,21 @@ async function runScenario(started: PropertyApp, document: unknown, baseDocument
  * valid requests, each app built with that scenario's options; the invariants of
  * `contracts.properties.invariants` on every answer to a valid request.
  */
-export async function propertyFindings(context: CheckContext, extracted: ContractAppHandle<ContractApp>, baseDocument: unknown, config: ContractsConfig, appFile: string): Promise<PropertyStats | undefined> {
+export async function propertyFindings(
+  context: CheckContext,
+  modules: ModuleLoader,
+  extracted: ContractAppHandle<ContractApp>,
+  baseDocument: unknown,
+  config: ContractsConfig,
+  appFile: string,
+): Promise<PropertyStats | undefined> {
   const settings = config.properties ?? {};
   const numRuns = settings.runs ?? 100;
   if (numRuns === 0) return undefined;
   const started = performance.now();
   const document = extracted.extraction.document;
-  const invariants = settings.invariants === undefined ? undefined : await loadInvariants(context.root, settings.invariants, normalizeOpenApiSchemas(document));
-  const apps = await startPropertyApps(context.root, config, extracted, invariants?.definition);
+  const invariants = settings.invariants === undefined ? undefined : await loadInvariants(modules, context.root, settings.invariants, normalizeOpenApiSchemas(document));
+  const apps = await startPropertyApps(modules, config, extracted, invariants?.definition);
   const setupMs = Math.round(performance.now() - started);
   const outcomes: PropertyOutcome[] = [];
   try {
