@@ -1,7 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { AST_NODE_TYPES, ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
-import ts from 'typescript';
+import type * as ts from 'typescript';
+import { typescript } from './typescript.js';
 
 /** Keys of an object literal; `complete` is false when a spread or computed key may add others. */
 export interface ObjectKeys {
@@ -65,15 +66,15 @@ export function importedObjectKeys(
 
 function nestedObject(object: ts.ObjectLiteralExpression, key: string): ts.ObjectLiteralExpression | undefined {
   for (const property of object.properties) {
-    if (!ts.isPropertyAssignment(property) || propertyName(property.name) !== key) continue;
+    if (!typescript.isPropertyAssignment(property) || propertyName(property.name) !== key) continue;
     const value = unwrapTsExpression(property.initializer);
-    return ts.isObjectLiteralExpression(value) ? value : undefined;
+    return typescript.isObjectLiteralExpression(value) ? value : undefined;
   }
   return undefined;
 }
 
 function propertyName(name: ts.PropertyName): string | undefined {
-  return ts.isIdentifier(name) || ts.isStringLiteral(name) || ts.isNumericLiteral(name) ? name.text : undefined;
+  return typescript.isIdentifier(name) || typescript.isStringLiteral(name) || typescript.isNumericLiteral(name) ? name.text : undefined;
 }
 
 function parsedModule(file: string): ParsedModule | undefined {
@@ -86,15 +87,15 @@ function parsedModule(file: string): ParsedModule | undefined {
   const cached = moduleCache.get(file);
   if (cached && cached.mtimeMs === stat.mtimeMs) return cached;
   const text = fs.readFileSync(file, 'utf8');
-  const sourceFile = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, false);
+  const sourceFile = typescript.createSourceFile(file, text, typescript.ScriptTarget.Latest, false);
   const constants = new Map<string, ts.ObjectLiteralExpression>();
   for (const statement of sourceFile.statements) {
-    if (!ts.isVariableStatement(statement) || !isExported(statement)) continue;
-    if ((statement.declarationList.flags & ts.NodeFlags.Const) === 0) continue;
+    if (!typescript.isVariableStatement(statement) || !isExported(statement)) continue;
+    if ((statement.declarationList.flags & typescript.NodeFlags.Const) === 0) continue;
     for (const declaration of statement.declarationList.declarations) {
-      if (!ts.isIdentifier(declaration.name) || !declaration.initializer) continue;
+      if (!typescript.isIdentifier(declaration.name) || !declaration.initializer) continue;
       const object = unwrapTsExpression(declaration.initializer);
-      if (ts.isObjectLiteralExpression(object)) constants.set(declaration.name.text, object);
+      if (typescript.isObjectLiteralExpression(object)) constants.set(declaration.name.text, object);
     }
   }
   const parsed = { mtimeMs: stat.mtimeMs, constants };
@@ -103,16 +104,16 @@ function parsedModule(file: string): ParsedModule | undefined {
 }
 
 function isExported(statement: ts.VariableStatement): boolean {
-  return statement.modifiers?.some((modifier) => modifier.kind === ts.SyntaxKind.ExportKeyword) ?? false;
+  return statement.modifiers?.some((modifier) => modifier.kind === typescript.SyntaxKind.ExportKeyword) ?? false;
 }
 
 function unwrapTsExpression(node: ts.Expression): ts.Expression {
   let current = node;
   while (
-    ts.isAsExpression(current) ||
-    ts.isSatisfiesExpression(current) ||
-    ts.isParenthesizedExpression(current) ||
-    ts.isTypeAssertionExpression(current)
+    typescript.isAsExpression(current) ||
+    typescript.isSatisfiesExpression(current) ||
+    typescript.isParenthesizedExpression(current) ||
+    typescript.isTypeAssertionExpression(current)
   ) {
     current = current.expression;
   }
@@ -123,7 +124,7 @@ function objectLiteralKeys(object: ts.ObjectLiteralExpression): ObjectKeys {
   const keys = new Set<string>();
   let complete = true;
   for (const property of object.properties) {
-    const name = ts.isSpreadAssignment(property) ? undefined : propertyName(property.name);
+    const name = typescript.isSpreadAssignment(property) ? undefined : propertyName(property.name);
     if (name === undefined) complete = false;
     else keys.add(name);
   }

@@ -1,4 +1,5 @@
-import ts from 'typescript';
+import type * as ts from 'typescript';
+import { typescript } from './typescript.js';
 import { nameMatches } from './files.js';
 
 /** The type, its union or intersection members, and every base class or interface they extend or implement. */
@@ -14,7 +15,7 @@ export function typeHierarchy(type: ts.Type, checker: ts.TypeChecker): ts.Type[]
     const target = (current as ts.TypeReference).target;
     if (target && target !== current) pending.push(target);
     for (const declaration of current.getSymbol()?.getDeclarations() ?? []) {
-      if (!ts.isClassDeclaration(declaration) && !ts.isClassExpression(declaration)) continue;
+      if (!typescript.isClassDeclaration(declaration) && !typescript.isClassExpression(declaration)) continue;
       for (const clause of declaration.heritageClauses ?? []) {
         for (const heritage of clause.types) pending.push(checker.getTypeAtLocation(heritage));
       }
@@ -68,7 +69,7 @@ export function isThenable(type: ts.Type, checker: ts.TypeChecker): boolean {
 }
 
 export function isAnyOrUnknown(type: ts.Type): boolean {
-  return (type.flags & (ts.TypeFlags.Any | ts.TypeFlags.Unknown)) !== 0;
+  return (type.flags & (typescript.TypeFlags.Any | typescript.TypeFlags.Unknown)) !== 0;
 }
 
 /** Whether every value of the type has `name` set to something other than undefined. */
@@ -76,7 +77,7 @@ export function hasGuaranteedProperty(type: ts.Type, name: string, checker: ts.T
   const parts = type.isUnion() ? type.types : [type];
   return parts.every((part) => {
     const property = part.getProperty(name);
-    if (!property || (property.flags & ts.SymbolFlags.Optional) !== 0) return false;
+    if (!property || (property.flags & typescript.SymbolFlags.Optional) !== 0) return false;
     const propertyType = checker.getTypeOfSymbol(property);
     const members = propertyType.isUnion() ? propertyType.types : [propertyType];
     return !members.some(isNullishType);
@@ -84,7 +85,7 @@ export function hasGuaranteedProperty(type: ts.Type, name: string, checker: ts.T
 }
 
 function isNullishType(type: ts.Type): boolean {
-  return (type.flags & (ts.TypeFlags.Undefined | ts.TypeFlags.Null | ts.TypeFlags.Void)) !== 0;
+  return (type.flags & (typescript.TypeFlags.Undefined | typescript.TypeFlags.Null | typescript.TypeFlags.Void)) !== 0;
 }
 
 /** Whether every value of the type is one of the named types (`AbortSignal`, `Deadline`) and never nullish. */
@@ -96,6 +97,6 @@ export function isAlwaysOneOf(type: ts.Type, patterns: readonly string[], checke
 /** An options object (or something that may be one), as opposed to a URL string or a callback. */
 export function isOptionsObjectType(type: ts.Type): boolean {
   if (isAnyOrUnknown(type)) return true;
-  if ((type.flags & ts.TypeFlags.StringLike) !== 0) return false;
+  if ((type.flags & typescript.TypeFlags.StringLike) !== 0) return false;
   return type.getCallSignatures().length === 0 && type.getProperties().length > 0;
 }

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import ts from 'typescript';
+import type * as ts from 'typescript';
+import { typescript } from '../typescript.js';
 import { resolveRelativeSource } from '../imported-constant.js';
 
 export type ResolvedImport =
@@ -21,17 +22,17 @@ const NO_TSCONFIG = '';
  * tsconfig.json's (with `extends`), so `paths` aliases and `.js` → `.ts` mapping resolve the way tsc does.
  */
 export function projectOptionsFor(file: string, program: ts.Program | undefined): ProjectOptions {
-  const tsconfig = program ? undefined : ts.findConfigFile(path.dirname(file), ts.sys.fileExists);
+  const tsconfig = program ? undefined : typescript.findConfigFile(path.dirname(file), typescript.sys.fileExists);
   const key = program ? `program:${program.getCompilerOptions().configFilePath ?? ''}` : (tsconfig ?? NO_TSCONFIG);
   let project = optionsByTsconfig.get(key);
   if (project) return project;
-  let options: ts.CompilerOptions = { module: ts.ModuleKind.NodeNext, moduleResolution: ts.ModuleResolutionKind.NodeNext };
+  let options: ts.CompilerOptions = { module: typescript.ModuleKind.NodeNext, moduleResolution: typescript.ModuleResolutionKind.NodeNext };
   if (program) options = program.getCompilerOptions();
   else if (tsconfig) {
-    const read = ts.readConfigFile(tsconfig, ts.sys.readFile);
-    if (!read.error) options = ts.parseJsonConfigFileContent(read.config, ts.sys, path.dirname(tsconfig)).options;
+    const read = typescript.readConfigFile(tsconfig, typescript.sys.readFile);
+    if (!read.error) options = typescript.parseJsonConfigFileContent(read.config, typescript.sys, path.dirname(tsconfig)).options;
   }
-  project = { options, cache: ts.createModuleResolutionCache(process.cwd(), (name) => name, options) };
+  project = { options, cache: typescript.createModuleResolutionCache(process.cwd(), (name) => name, options) };
   optionsByTsconfig.set(key, project);
   return project;
 }
@@ -43,7 +44,7 @@ export function projectOptionsFor(file: string, program: ts.Program | undefined)
  */
 export function resolveImport(specifier: string, fromFile: string, root: string, project: ProjectOptions): ResolvedImport {
   const relative = specifier.startsWith('.') || specifier.startsWith('/');
-  const resolved = ts.resolveModuleName(specifier, fromFile, project.options, ts.sys, project.cache).resolvedModule;
+  const resolved = typescript.resolveModuleName(specifier, fromFile, project.options, typescript.sys, project.cache).resolvedModule;
   if (resolved && !resolved.isExternalLibraryImport) {
     const file = path.resolve(resolved.resolvedFileName);
     if (relative || isInside(root, file)) return { type: 'file', path: file };

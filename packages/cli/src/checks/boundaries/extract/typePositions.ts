@@ -1,5 +1,5 @@
 import type * as ts from 'typescript';
-import { typescript } from '../typescript.js';
+import { typescript } from '../../../load/typescript.js';
 
 /** Per imported binding: was it seen in a value position, a type position, or both. */
 export interface BindingUsage {

@@ -1,4 +1,5 @@
-import ts from 'typescript';
+import type * as ts from 'typescript';
+import { typescript } from '../../../load/typescript.js';
 import { chainNames, comments, lineOf, normalizedText, rootIdentifier } from './parseSource.js';
 
 export type OccurrenceKind = 'eslint-disable' | 'ts-suppression' | 'as-any' | 'as-unknown-as' | 'skipped-test' | 'focused-test';
@@ -45,31 +46,31 @@ function commentOccurrences(source: ts.SourceFile): Occurrence[] {
 }
 
 function castParts(node: ts.Node): { type: ts.TypeNode; expression: ts.Expression } | undefined {
-  if (ts.isAsExpression(node) || ts.isTypeAssertionExpression(node)) return { type: node.type, expression: node.expression };
+  if (typescript.isAsExpression(node) || typescript.isTypeAssertionExpression(node)) return { type: node.type, expression: node.expression };
   return undefined;
 }
 
 function skipParentheses(expression: ts.Expression): ts.Expression {
   let current = expression;
-  while (ts.isParenthesizedExpression(current)) current = current.expression;
+  while (typescript.isParenthesizedExpression(current)) current = current.expression;
   return current;
 }
 
 function castOccurrence(node: ts.Node, source: ts.SourceFile): Occurrence | undefined {
   const cast = castParts(node);
   if (cast === undefined) return undefined;
-  if (cast.type.kind === ts.SyntaxKind.AnyKeyword) {
-    return { kind: 'as-any', ...lineOf(source, cast.type.getStart(source)), key: normalizedText(node, source), label: ts.isAsExpression(node) ? '`as any`' : '`<any>` assertion' };
+  if (cast.type.kind === typescript.SyntaxKind.AnyKeyword) {
+    return { kind: 'as-any', ...lineOf(source, cast.type.getStart(source)), key: normalizedText(node, source), label: typescript.isAsExpression(node) ? '`as any`' : '`<any>` assertion' };
   }
   const inner = castParts(skipParentheses(cast.expression));
-  if (inner !== undefined && inner.type.kind === ts.SyntaxKind.UnknownKeyword) {
+  if (inner !== undefined && inner.type.kind === typescript.SyntaxKind.UnknownKeyword) {
     return { kind: 'as-unknown-as', ...lineOf(source, cast.type.getStart(source)), key: normalizedText(node, source), label: '`as unknown as`' };
   }
   return undefined;
 }
 
 function testOccurrence(node: ts.Node, source: ts.SourceFile): Occurrence | undefined {
-  if (ts.isPropertyAccessExpression(node)) {
+  if (typescript.isPropertyAccessExpression(node)) {
     const name = node.name.text;
     const kind = SKIPPING.has(name) ? 'skipped-test' : FOCUSING.has(name) ? 'focused-test' : undefined;
     const root = rootIdentifier(node.expression);
@@ -78,7 +79,7 @@ function testOccurrence(node: ts.Node, source: ts.SourceFile): Occurrence | unde
     if (chainNames(node.expression).some((inner) => SKIPPING.has(inner) || FOCUSING.has(inner))) return undefined;
     return { kind, ...lineOf(source, node.name.getStart(source)), key: testKey(node, source), label: `\`${root.text}.${chainNames(node).join('.')}\`` };
   }
-  if (ts.isCallExpression(node) && ts.isIdentifier(node.expression)) {
+  if (typescript.isCallExpression(node) && typescript.isIdentifier(node.expression)) {
     const name = node.expression.text;
     const kind = SKIPPED_ALIASES.has(name) ? 'skipped-test' : FOCUSED_ALIASES.has(name) ? 'focused-test' : undefined;
     if (kind === undefined) return undefined;
@@ -90,8 +91,8 @@ function testOccurrence(node: ts.Node, source: ts.SourceFile): Occurrence | unde
 /** A test modifier is identified by the test's title: the first argument of the call it belongs to. */
 function testKey(node: ts.Node, source: ts.SourceFile): string {
   let call: ts.Node = node;
-  while (ts.isPropertyAccessExpression(call.parent) || (ts.isCallExpression(call.parent) && call.parent.expression === call)) call = call.parent;
-  const title = ts.isCallExpression(call) ? call.arguments[0] : undefined;
+  while (typescript.isPropertyAccessExpression(call.parent) || (typescript.isCallExpression(call.parent) && call.parent.expression === call)) call = call.parent;
+  const title = typescript.isCallExpression(call) ? call.arguments[0] : undefined;
   return `${normalizedText(node, source)} ${title === undefined ? '' : normalizedText(title, source)}`;
 }
 
@@ -103,7 +104,7 @@ export function findOccurrences(source: ts.SourceFile): Occurrence[] {
     if (cast !== undefined) found.push(cast);
     const test = testOccurrence(node, source);
     if (test !== undefined) found.push(test);
-    ts.forEachChild(node, visit);
+    typescript.forEachChild(node, visit);
   };
   visit(source);
   return found.sort((left, right) => left.line - right.line || left.column - right.column);

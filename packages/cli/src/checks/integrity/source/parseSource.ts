@@ -1,17 +1,18 @@
-import ts from 'typescript';
+import type * as ts from 'typescript';
+import { typescript } from '../../../load/typescript.js';
 
 /** Files the integrity check reads with the TypeScript compiler. */
 export const SOURCE_FILE = /\.(?:[cm]?[jt]s|[jt]sx)$/;
 
 function scriptKind(file: string): ts.ScriptKind {
-  if (/\.tsx$/.test(file)) return ts.ScriptKind.TSX;
-  if (/\.jsx$/.test(file)) return ts.ScriptKind.JSX;
-  if (/\.[cm]?js$/.test(file)) return ts.ScriptKind.JS;
-  return ts.ScriptKind.TS;
+  if (/\.tsx$/.test(file)) return typescript.ScriptKind.TSX;
+  if (/\.jsx$/.test(file)) return typescript.ScriptKind.JSX;
+  if (/\.[cm]?js$/.test(file)) return typescript.ScriptKind.JS;
+  return typescript.ScriptKind.TS;
 }
 
 export function parseSource(file: string, text: string): ts.SourceFile {
-  return ts.createSourceFile(file, text, ts.ScriptTarget.Latest, true, scriptKind(file));
+  return typescript.createSourceFile(file, text, typescript.ScriptTarget.Latest, true, scriptKind(file));
 }
 
 export function lineOf(source: ts.SourceFile, position: number): { line: number; column: number } {
@@ -37,13 +38,13 @@ export function comments(source: ts.SourceFile): Comment[] {
     for (const range of ranges ?? []) {
       if (seen.has(range.pos)) continue;
       const raw = text.slice(range.pos, range.end);
-      const body = range.kind === ts.SyntaxKind.SingleLineCommentTrivia ? raw.slice(2) : raw.slice(2, -2);
+      const body = range.kind === typescript.SyntaxKind.SingleLineCommentTrivia ? raw.slice(2) : raw.slice(2, -2);
       seen.set(range.pos, { body, start: range.pos, end: range.end });
     }
   };
   const visit = (node: ts.Node): void => {
-    collect(ts.getLeadingCommentRanges(text, node.getFullStart()));
-    collect(ts.getTrailingCommentRanges(text, node.getEnd()));
+    collect(typescript.getLeadingCommentRanges(text, node.getFullStart()));
+    collect(typescript.getTrailingCommentRanges(text, node.getEnd()));
     for (const child of node.getChildren(source)) visit(child);
   };
   visit(source);
@@ -54,11 +55,11 @@ export function comments(source: ts.SourceFile): Comment[] {
 export function rootIdentifier(expression: ts.Expression): ts.Identifier | undefined {
   let current: ts.Expression = expression;
   for (;;) {
-    if (ts.isIdentifier(current)) return current;
-    if (ts.isPropertyAccessExpression(current)) current = current.expression;
-    else if (ts.isCallExpression(current)) current = current.expression;
-    else if (ts.isParenthesizedExpression(current)) current = current.expression;
-    else if (ts.isTaggedTemplateExpression(current)) current = current.tag;
+    if (typescript.isIdentifier(current)) return current;
+    if (typescript.isPropertyAccessExpression(current)) current = current.expression;
+    else if (typescript.isCallExpression(current)) current = current.expression;
+    else if (typescript.isParenthesizedExpression(current)) current = current.expression;
+    else if (typescript.isTaggedTemplateExpression(current)) current = current.tag;
     else return undefined;
   }
 }
@@ -68,10 +69,10 @@ export function chainNames(expression: ts.Expression): string[] {
   const names: string[] = [];
   let current: ts.Expression = expression;
   for (;;) {
-    if (ts.isPropertyAccessExpression(current)) {
+    if (typescript.isPropertyAccessExpression(current)) {
       names.unshift(current.name.text);
       current = current.expression;
-    } else if (ts.isCallExpression(current) || ts.isParenthesizedExpression(current)) {
+    } else if (typescript.isCallExpression(current) || typescript.isParenthesizedExpression(current)) {
       current = current.expression;
     } else {
       return names;

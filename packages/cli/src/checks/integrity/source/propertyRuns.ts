@@ -1,4 +1,5 @@
-import ts from 'typescript';
+import type * as ts from 'typescript';
+import { typescript } from '../../../load/typescript.js';
 import { lineOf, normalizedText, rootIdentifier } from './parseSource.js';
 
 /** fast-check's default number of runs, used when a property sets none. */
@@ -18,25 +19,25 @@ export interface PropertyRuns {
 const PROPERTY_BUILDERS = new Set(['property', 'asyncProperty']);
 
 function isPropertyRun(call: ts.CallExpression): boolean {
-  if (!ts.isPropertyAccessExpression(call.expression) || !['assert', 'check'].includes(call.expression.name.text)) return false;
+  if (!typescript.isPropertyAccessExpression(call.expression) || !['assert', 'check'].includes(call.expression.name.text)) return false;
   const first = call.arguments[0];
-  if (first === undefined || !ts.isCallExpression(first)) return false;
+  if (first === undefined || !typescript.isCallExpression(first)) return false;
   const builder = first.expression;
-  const name = ts.isPropertyAccessExpression(builder) ? builder.name.text : ts.isIdentifier(builder) ? builder.text : '';
+  const name = typescript.isPropertyAccessExpression(builder) ? builder.name.text : typescript.isIdentifier(builder) ? builder.text : '';
   return PROPERTY_BUILDERS.has(name);
 }
 
 function isConfigureGlobal(call: ts.CallExpression): boolean {
   const callee = call.expression;
-  return (ts.isPropertyAccessExpression(callee) ? callee.name.text : ts.isIdentifier(callee) ? callee.text : '') === 'configureGlobal';
+  return (typescript.isPropertyAccessExpression(callee) ? callee.name.text : typescript.isIdentifier(callee) ? callee.text : '') === 'configureGlobal';
 }
 
 function numRunsOf(parameters: ts.Expression | undefined): { property: ts.PropertyAssignment; runs: number | undefined } | undefined {
-  if (parameters === undefined || !ts.isObjectLiteralExpression(parameters)) return undefined;
+  if (parameters === undefined || !typescript.isObjectLiteralExpression(parameters)) return undefined;
   for (const property of parameters.properties) {
-    if (ts.isPropertyAssignment(property) && (ts.isIdentifier(property.name) || ts.isStringLiteral(property.name)) && property.name.text === 'numRuns') {
+    if (typescript.isPropertyAssignment(property) && (typescript.isIdentifier(property.name) || typescript.isStringLiteral(property.name)) && property.name.text === 'numRuns') {
       const value = property.initializer;
-      return { property, runs: ts.isNumericLiteral(value) ? Number(value.text) : undefined };
+      return { property, runs: typescript.isNumericLiteral(value) ? Number(value.text) : undefined };
     }
   }
   return undefined;
@@ -45,10 +46,10 @@ function numRunsOf(parameters: ts.Expression | undefined): { property: ts.Proper
 /** The title of the nearest enclosing `it`/`test`/`describe` call, for keys that survive edits around it. */
 function enclosingTitle(node: ts.Node, source: ts.SourceFile): string {
   for (let current = node.parent; current !== undefined; current = current.parent) {
-    if (ts.isCallExpression(current)) {
+    if (typescript.isCallExpression(current)) {
       const root = rootIdentifier(current.expression);
       const title = current.arguments[0];
-      if (root !== undefined && ['it', 'test', 'describe'].includes(root.text) && title !== undefined && !ts.isFunctionLike(title)) {
+      if (root !== undefined && ['it', 'test', 'describe'].includes(root.text) && title !== undefined && !typescript.isFunctionLike(title)) {
         return normalizedText(title, source);
       }
     }
@@ -61,7 +62,7 @@ export function propertyRuns(source: ts.SourceFile): PropertyRuns[] {
   const found: PropertyRuns[] = [];
   const ordinals = new Map<string, number>();
   const visit = (node: ts.Node): void => {
-    if (ts.isCallExpression(node) && (isPropertyRun(node) || isConfigureGlobal(node))) {
+    if (typescript.isCallExpression(node) && (isPropertyRun(node) || isConfigureGlobal(node))) {
       const global = isConfigureGlobal(node);
       const setting = numRunsOf(global ? node.arguments[0] : node.arguments[1]);
       if (!global || setting !== undefined) {
@@ -77,7 +78,7 @@ export function propertyRuns(source: ts.SourceFile): PropertyRuns[] {
         });
       }
     }
-    ts.forEachChild(node, visit);
+    typescript.forEachChild(node, visit);
   };
   visit(source);
   return found;

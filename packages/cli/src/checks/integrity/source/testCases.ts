@@ -1,4 +1,5 @@
-import ts from 'typescript';
+import type * as ts from 'typescript';
+import { typescript } from '../../../load/typescript.js';
 import { lineOf, normalizedText, rootIdentifier } from './parseSource.js';
 
 const CASE_FUNCTIONS = new Set(['it', 'test', 'xit', 'xtest', 'fit', 'ftest']);
@@ -12,7 +13,7 @@ export interface TestCase {
 
 function rowsOf(table: ts.Expression | undefined): number {
   // An array literal table has one case per element; any other table is counted once, as its size is not known.
-  return table !== undefined && ts.isArrayLiteralExpression(table) ? Math.max(1, table.elements.length) : 1;
+  return table !== undefined && typescript.isArrayLiteralExpression(table) ? Math.max(1, table.elements.length) : 1;
 }
 
 /**
@@ -22,20 +23,20 @@ function rowsOf(table: ts.Expression | undefined): number {
 export function testCases(source: ts.SourceFile): TestCase[] {
   const cases: TestCase[] = [];
   const visit = (node: ts.Node): void => {
-    if (ts.isCallExpression(node)) {
+    if (typescript.isCallExpression(node)) {
       const callee = node.expression;
       const root = rootIdentifier(callee);
       // A case is the call that receives the title; `test.each(rows)` only builds that function.
-      const isTitleCall = !(ts.isCallExpression(node.parent) && node.parent.expression === node);
+      const isTitleCall = !(typescript.isCallExpression(node.parent) && node.parent.expression === node);
       if (root !== undefined && CASE_FUNCTIONS.has(root.text) && isTitleCall) {
-        const eachCall = ts.isCallExpression(callee) && ts.isPropertyAccessExpression(callee.expression) && EACH.has(callee.expression.name.text) ? callee : undefined;
+        const eachCall = typescript.isCallExpression(callee) && typescript.isPropertyAccessExpression(callee.expression) && EACH.has(callee.expression.name.text) ? callee : undefined;
         const title = node.arguments[0] === undefined ? '(untitled)' : normalizedText(node.arguments[0], source);
         const count = eachCall === undefined ? 1 : rowsOf(eachCall.arguments[0]);
         const { line } = lineOf(source, node.getStart(source));
         for (let row = 0; row < count; row += 1) cases.push({ title, line });
       }
     }
-    ts.forEachChild(node, visit);
+    typescript.forEachChild(node, visit);
   };
   visit(source);
   return cases;

@@ -1,4 +1,5 @@
-import ts from 'typescript';
+import type * as ts from 'typescript';
+import { typescript } from '../../../../load/typescript.js';
 import { NpvError } from '@npvguard/core';
 
 /** Options that make the compiler stricter when true. The `strict` family defaults to `strict`. */
@@ -38,10 +39,10 @@ export interface OptionLoosening {
 export function effectiveOptions(file: string, side: 'base' | 'head'): ts.CompilerOptions {
   const problems: string[] = [];
   const host: ts.ParseConfigFileHost = {
-    ...ts.sys,
-    onUnRecoverableConfigFileDiagnostic: (diagnostic) => problems.push(ts.flattenDiagnosticMessageText(diagnostic.messageText, ' ')),
+    ...typescript.sys,
+    onUnRecoverableConfigFileDiagnostic: (diagnostic) => problems.push(typescript.flattenDiagnosticMessageText(diagnostic.messageText, ' ')),
   };
-  const parsed = ts.getParsedCommandLineOfConfigFile(file, {}, host);
+  const parsed = typescript.getParsedCommandLineOfConfigFile(file, {}, host);
   if (parsed === undefined) {
     const reason = problems.join(' ') || 'it could not be read';
     if (side === 'base') throw new NpvError('NPV2303', `The tsconfig ${file} at the base could not be read: ${reason}`, { file });
