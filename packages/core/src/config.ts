@@ -108,6 +108,12 @@ export interface LintConfig {
   config?: string;
   /** Rule settings laid over the ESLint config, e.g. `{ 'no-console': 'error' }`. */
   rules?: Record<string, EslintRuleSetting>;
+  /**
+   * Which files are linted under `--base`: `affected` (default) the files the change touches and every file
+   * importing them, directly or not (everything when a config, manifest or declaration file changed);
+   * `all` every file. Without `--base` every file is linted.
+   */
+  scope?: 'affected' | 'all';
 }
 
 export interface IntegrityConfig {

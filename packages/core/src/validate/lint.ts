@@ -2,6 +2,7 @@ import type { EslintRuleSetting, LintConfig } from '../config.js';
 import {
   emptyRecord,
   expectObject,
+  expectEnum,
   expectString,
   rejectUnknownKeys,
   typeError,
@@ -9,7 +10,8 @@ import {
   type ValidationScope,
 } from './primitives.js';
 
-export const LINT_KEYS = ['config', 'rules'] as const;
+export const LINT_KEYS = ['config', 'rules', 'scope'] as const;
+export const LINT_SCOPES = ['affected', 'all'] as const;
 
 const SEVERITIES: readonly unknown[] = ['off', 'warn', 'error', 0, 1, 2];
 const RULE_SETTING_EXPECTED = '"off", "warn", "error" (or 0, 1, 2), or an array starting with one of them followed by the rule\'s options';
@@ -26,6 +28,7 @@ export function validateLint(scope: ValidationScope, path: ConfigPath, value: un
   rejectUnknownKeys(scope, path, record, LINT_KEYS);
   const lint: LintConfig = {};
   if (record.config !== undefined) lint.config = expectString(scope, [...path, 'config'], record.config, 'a path to an ESLint flat config file');
+  if (record.scope !== undefined) lint.scope = expectEnum(scope, [...path, 'scope'], record.scope, LINT_SCOPES);
   if (record.rules !== undefined) {
     const rules = expectObject(scope, [...path, 'rules'], record.rules, 'an object mapping ESLint rule ids to their settings');
     const settings = emptyRecord<EslintRuleSetting>();

@@ -1,5 +1,6 @@
 import path from 'node:path';
-import { NpvError, type Check } from '@npvguard/core';
+import { NpvError, type Check, type CheckContext, type LintConfig } from '@npvguard/core';
+import { affectedFiles, type LintScope } from './affected.js';
 import { createEslint } from './createEslint.js';
 import { lintMeta } from './meta.js';
 import { toFindings } from './toFindings.js';
@@ -41,6 +42,22 @@ async function withoutSingleRunGuess<T>(lint: () => Promise<T>): Promise<T> {
 }
 
 /**
+ * Under `--base` (at the head, with `lint.scope` 'affected', the default), the files the change can affect;
+ * undefined when every selected file is linted anyway.
+ */
+async function lintScope(context: CheckContext, lint: LintConfig, files: readonly string[], configFile: string | undefined): Promise<LintScope | undefined> {
+  if (context.base === undefined || context.atBase === true || (lint.scope ?? 'affected') === 'all') return undefined;
+  return affectedFiles({
+    root: context.root,
+    projectFiles: context.files,
+    lintable: files,
+    base: context.base,
+    ...(configFile === undefined ? {} : { eslintConfig: configFile }),
+    ...(context.config.tsconfig === undefined ? {} : { tsconfig: context.config.tsconfig }),
+  });
+}
+
+/**
  * The lint check: ESLint on the project's files (restricted to the given paths), each message a finding.
  * A config that does not load stops the check (NPV1301); a crash inside a rule too (NPV2301).
  */
@@ -51,11 +68,14 @@ export const lintCheck: Check = {
   async run(context) {
     const lint = context.config.lint;
     if (lint === undefined) throw new NpvError('NPV1008', 'The lint check needs a `lint` section in the config.');
-    const files = context.files.filter((file) => LINTABLE.test(file) && selected(file, context.paths));
+    let files = context.files.filter((file) => LINTABLE.test(file) && selected(file, context.paths));
     const { eslint, configFile } = await createEslint(context.root, lint);
     const shownConfig = configFile === undefined ? 'eslint-plugin-npvguard recommended' : path.relative(context.root, configFile).split(path.sep).join('/');
+    const scope = await lintScope(context, lint, files, configFile);
+    if (scope?.kind === 'affected') files = files.filter((file) => scope.files.includes(file));
+    const scopeData = scope === undefined ? {} : { scope: scope.kind === 'affected' ? { kind: 'affected', changedFiles: scope.changed } : scope };
     if (files.length === 0) {
-      context.setData({ config: shownConfig, filesLinted: 0, filesIgnored: 0 });
+      context.setData({ config: shownConfig, filesLinted: 0, filesIgnored: 0, ...scopeData });
       return;
     }
     const absolute = files.map((file) => path.join(context.root, file));
@@ -74,6 +94,6 @@ export const lintCheck: Check = {
     const relative = (file: string): string => path.relative(context.root, file).split(path.sep).join('/');
     const tally = toFindings(results, eslint.getRulesMetaForResults(results), relative);
     for (const finding of tally.findings) context.report(finding);
-    context.setData({ config: shownConfig, filesLinted: results.length - tally.ignoredFiles.length, filesIgnored: tally.ignoredFiles.length });
+    context.setData({ config: shownConfig, filesLinted: results.length - tally.ignoredFiles.length, filesIgnored: tally.ignoredFiles.length, ...scopeData });
   },
 };
