@@ -53,8 +53,8 @@ function mayExistAt(baseRoot: string, file: string): boolean {
 
 /**
  * The base side of `--base`. The checkout starts at once, beside the head checks; the base run of a check starts
- * as soon as its head run ends, and only when it can matter: a check without findings, or whose findings are all
- * in files the base does not have, has nothing to mark. A check whose findings depend only on their own file
+ * as soon as its head run ends, and only when it can matter: a check without findings, with only info findings
+ * (which never fail a run), or whose findings are all in files the base does not have, has nothing to mark. A check whose findings depend only on their own file
  * runs at the base on those files alone.
  */
 export function startBaseComparison(input: BaseComparisonInput): BaseComparison {
@@ -78,6 +78,8 @@ export function startBaseComparison(input: BaseComparisonInput): BaseComparison 
 
   async function compare(outcome: CheckOutcome): Promise<BaseVerdict> {
     if (outcome.findings.length === 0) return { status: 'not-needed', reason: 'no findings at head' };
+    // Infos never fail a run: marking them would change what is reported, never the verdict.
+    if (outcome.findings.every((finding) => finding.severity === 'info')) return { status: 'not-needed', reason: 'only info findings at head' };
     const opened = await treeOrFailure;
     if (opened === undefined) return { status: 'error' };
     const files = [...new Set(outcome.findings.map((finding) => finding.file))].filter((file) => mayExistAt(opened.root, file));

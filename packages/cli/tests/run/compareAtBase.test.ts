@@ -24,10 +24,10 @@ interface Visit {
 }
 
 /** Reports each line holding `word` as `<id>/found`, fingerprinted by the line's text, and records its visits. */
-function wordCheck(id: string, word: string, visits: Visit[]): Check {
+function wordCheck(id: string, word: string, visits: Visit[], severity: 'error' | 'warning' | 'info' = 'error'): Check {
   return {
     id,
-    meta: { description: `Finds ${word}.`, docs: `checks/${id}.md`, rules: [{ id: `${id}/found`, description: `A ${word} line.`, defaultSeverity: 'error' }] },
+    meta: { description: `Finds ${word}.`, docs: `checks/${id}.md`, rules: [{ id: `${id}/found`, description: `A ${word} line.`, defaultSeverity: severity }] },
     isConfigured: () => true,
     async run(context) {
       visits.push({ check: id, atBase: context.atBase === true, paths: context.paths });
@@ -71,6 +71,8 @@ describe('--base: which checks run at the base, and on what', () => {
       wordCheck('whole', 'MARKER', visits),
       wordCheck('clean', 'ABSENT', visits),
       wordCheck('new-files', 'FRESH', visits),
+      wordCheck('notes', 'MARKER', visits, 'info'),
+      wordCheck('warnings', 'MARKER', visits, 'warning'),
     ];
     const run = await runCli(['check', '--base', 'HEAD~1', '--format', 'json'], { cwd: service, checks });
     code = run.code;
@@ -111,13 +113,24 @@ describe('--base: which checks run at the base, and on what', () => {
     expect(result.findings.filter((finding) => finding.check === 'new-files').map((finding) => finding.baseline ?? 'new')).toEqual(['new']);
   });
 
+  it('skips the base run of a check with only info findings, which never fail a run, and still compares warnings', () => {
+    expect(result.findings.filter((finding) => finding.check === 'notes').map((finding) => `${finding.severity} ${finding.file}:${finding.line} ${finding.baseline ?? 'new'}`)).toEqual([
+      'info src/a.ts:1 new',
+      'info src/b.ts:2 new',
+      'info src/fresh.ts:1 new',
+    ]);
+    expect(baseOf('notes')).toMatchObject({ status: 'not-needed', reason: 'only info findings at head' });
+    expect(baseOf('warnings')).toMatchObject({ status: 'compared', findingsAtBase: 1 });
+    expect(result.findings.filter((finding) => finding.check === 'warnings').map((finding) => finding.baseline ?? 'new')).toEqual(['base', 'new', 'new']);
+  });
+
   it('tells the base run it is one, and passes the narrowed paths', () => {
     const byCheck = (atBase: boolean): string[] =>
       visits
         .filter((visit) => visit.atBase === atBase)
         .map((visit) => `${visit.check} [${visit.paths.join(', ')}]`)
         .sort();
-    expect(byCheck(false)).toEqual(['clean []', 'new-files []', 'per-file []', 'whole []']);
-    expect(byCheck(true)).toEqual(['per-file [src/a.ts, src/b.ts]', 'whole []']);
+    expect(byCheck(false)).toEqual(['clean []', 'new-files []', 'notes []', 'per-file []', 'warnings []', 'whole []']);
+    expect(byCheck(true)).toEqual(['per-file [src/a.ts, src/b.ts]', 'warnings []', 'whole []']);
   });
 });
