@@ -5,8 +5,7 @@ import { Node, ts, type Identifier, type Project } from 'ts-morph';
  * already type-checks with. ts-morph answers `findReferencesAsNodes()` and `getImplementations()` through a language
  * service holding a second program, whose type checker redoes the type work of the first (for a fastify service,
  * a quarter of the analysis). The same search functions over the same files of the same program give the same
- * answers, node for node, in the project's own files (the only ones the analysis follows); where TypeScript lacks
- * these functions, the language service is used.
+ * answers, node for node; where TypeScript lacks these functions, the language service is used.
  */
 
 /** TypeScript's internal `FindAllReferences` functions the language service itself calls (absent from its typings). */
@@ -97,28 +96,13 @@ export interface ReferenceSearch {
   implementations(name: Identifier): Node[];
 }
 
-/**
- * The files a search looks in: the program's own sources. Declaration files and node_modules hold no call, no
- * assignment and no implementation the analysis follows (it drops such nodes), and scanning their text for a
- * name is most of a search's cost: TypeScript's lib and @types files outweigh a service's sources many times.
- */
-const searchedFiles = new WeakMap<ts.Program, readonly ts.SourceFile[]>();
-function filesToSearch(program: ts.Program): readonly ts.SourceFile[] {
-  let files = searchedFiles.get(program);
-  if (files === undefined) {
-    files = program.getSourceFiles().filter((file) => !file.isDeclarationFile && !program.isSourceFileFromExternalLibrary(file) && !file.fileName.includes('/node_modules/'));
-    searchedFiles.set(program, files);
-  }
-  return files;
-}
-
 export function createReferenceSearch(project: Project, mode: ReferenceSearchMode = defaultSearchMode()): ReferenceSearch {
   const internal = mode === 'program' ? findAllReferences : undefined;
   return {
     references(name) {
       if (internal !== undefined) {
         const program = project.getProgram().compilerObject;
-        const referenced = internal.findReferencedSymbols(program, NEVER_CANCELLED, filesToSearch(program), name.getSourceFile().compilerNode, name.getStart()) ?? [];
+        const referenced = internal.findReferencedSymbols(program, NEVER_CANCELLED, program.getSourceFiles(), name.getSourceFile().compilerNode, name.getStart()) ?? [];
         const spans = referenced.flatMap((symbol) => {
           const isAlias = symbol.definition.kind === ts.ScriptElementKind.alias;
           return symbol.references.filter((reference, index) => isAlias || reference.isDefinition !== true || index > 0);
@@ -131,7 +115,7 @@ export function createReferenceSearch(project: Project, mode: ReferenceSearchMod
     implementations(name) {
       if (internal !== undefined) {
         const program = project.getProgram().compilerObject;
-        const locations = internal.getImplementationsAtPosition(program, NEVER_CANCELLED, filesToSearch(program), name.getSourceFile().compilerNode, name.getStart()) ?? [];
+        const locations = internal.getImplementationsAtPosition(program, NEVER_CANCELLED, program.getSourceFiles(), name.getSourceFile().compilerNode, name.getStart()) ?? [];
         const nodes = nodesAt(project, locations);
         if (nodes !== undefined) return nodes;
       }
