@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { createJiti } from 'jiti';
+import { cachedTransform } from './transformCache.js';
 import { NpvError } from '@npvguard/core';
 
 function oneLine(text: string): string {
@@ -44,7 +45,7 @@ export async function loadConfigFile(file: string): Promise<unknown> {
     }
   }
   // No caches: a .ts or .js config edited between two runs in one process is read afresh (Node itself keeps .mjs modules).
-  const jiti = createJiti(import.meta.url, { moduleCache: false, fsCache: false, alias: aliases() });
+  const jiti = createJiti(import.meta.url, { moduleCache: false, fsCache: false, transform: cachedTransform, alias: aliases() });
   try {
     return await jiti.import(file, { default: true });
   } catch (error) {

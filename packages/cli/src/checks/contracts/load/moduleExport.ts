@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { createRequire } from 'node:module';
 import { createJiti } from 'jiti';
+import { cachedTransform } from '../../../load/transformCache.js';
 import { NpvError } from '@npvguard/core';
 
 /** require's module cache, where jiti keeps the modules it evaluates when its module cache is on. */
@@ -38,12 +39,12 @@ function inNodeModules(file: string): boolean {
  * evaluated once per loader rather than once per reference. The graph lives in require's cache while the
  * loader is open; `close()` drops the project's entries (not node_modules), because the base worktree and
  * later runs in the same process (the MCP server, hooks, tests) may hold other content at those paths.
- * jiti's file cache of transformed sources is keyed by content, so it stays on.
+ * Transformed sources are cached by content (`cachedTransform`), so the base worktree reuses the head's.
  */
 export function createModuleLoader(root: string): ModuleLoader {
   const cache = requireCache();
   const before = new Set(Object.keys(cache));
-  const jiti = createJiti(path.join(root, 'npvguard-contracts.js'), { moduleCache: true });
+  const jiti = createJiti(path.join(root, 'npvguard-contracts.js'), { moduleCache: true, fsCache: false, transform: cachedTransform });
   return {
     async load(reference, configKey) {
       const hash = reference.lastIndexOf('#');

@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { createJiti } from 'jiti';
+import { cachedTransform } from '../../../load/transformCache.js';
 import { NpvError } from '@npvguard/core';
 
 /** A running app with fake dependencies, as the fakes module starts it. */
@@ -30,7 +31,7 @@ function invalid(file: string, why: string): NpvError {
 export async function loadFakes(root: string, fakes: string): Promise<FakesModule> {
   const file = path.resolve(root, fakes);
   if (!existsSync(file)) throw invalid(file, 'does not exist');
-  const jiti = createJiti(import.meta.url, { moduleCache: false, fsCache: false });
+  const jiti = createJiti(import.meta.url, { moduleCache: false, fsCache: false, transform: cachedTransform });
   let loaded: unknown;
   try {
     loaded = await jiti.import(file);
