@@ -24,7 +24,7 @@ export interface AffectedInput {
 
 /** Files whose change can change what ESLint reports on any file: configs, manifests, lockfiles, declarations. */
 const SETTINGS_FILE =
-  /(?:^|\/)(?:eslint\.config\.[cm]?[jt]s|\.eslintrc(?:\.[a-z]+)?|\.eslintignore|[^/]*tsconfig[^/]*\.json|jsconfig[^/]*\.json|package\.json|package-lock\.json|npm-shrinkwrap\.json|yarn\.lock|pnpm-lock\.yaml|npvguard\.config\.[cm]?[jt]s)$|\.d\.[cm]?ts$/;
+  /(?:^|\/)(?:eslint\.config\.[cm]?[jt]s|\.eslintrc(?:\.[a-z]+)?|\.eslintignore|[^/]*tsconfig[^/]*\.json|jsconfig[^/]*\.json|package\.json|package-lock\.json|npm-shrinkwrap\.json|yarn\.lock|pnpm-lock\.yaml|npvguard\.config\.(?:[cm]?[jt]s|json))$|\.d\.[cm]?ts$/;
 
 /** Files no linted file can depend on: prose and images. */
 const INERT_FILE = /\.(?:md|mdx|markdown|txt|rst|adoc|png|jpe?g|gif|svg|webp|ico)$/i;
