@@ -1,4 +1,7 @@
+// First: ts-morph's compiler, loaded with a code cache before ts-morph itself.
+import './compiler.js';
 import { NpvError, type Check } from '@npvguard/core';
+import { saveCodeCaches } from '../../load/codeCache.js';
 import { analyzeLatency } from './analyze.js';
 import { latencyMeta } from './meta.js';
 
@@ -20,6 +23,7 @@ export const latencyCheck: Check = {
       config,
       ...(context.config.tsconfig === undefined ? {} : { tsconfig: context.config.tsconfig }),
     });
+    saveCodeCaches();
     for (const finding of analysis.findings) context.report(finding);
     let routes: Record<string, unknown>[] = analysis.routes.map((route) => ({ ...route }));
     if (context.measure === true) {

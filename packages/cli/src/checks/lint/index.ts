@@ -1,3 +1,5 @@
+// First: TypeScript, loaded with a code cache before ESLint's parser requires it.
+import { saveTypeScriptCodeCache } from '../../load/typescript.js';
 import path from 'node:path';
 import { NpvError, type Check, type CheckContext, type LintConfig } from '@npvguard/core';
 import { affectedFiles, type LintScope } from './affected.js';
@@ -92,6 +94,7 @@ export const lintCheck: Check = {
       throw new NpvError('NPV2301', `ESLint failed while linting: ${oneLine(error)}`, { config: shownConfig });
     }
     const relative = (file: string): string => path.relative(context.root, file).split(path.sep).join('/');
+    saveTypeScriptCodeCache();
     const tally = toFindings(results, eslint.getRulesMetaForResults(results), relative);
     for (const finding of tally.findings) context.report(finding);
     context.setData({ config: shownConfig, filesLinted: results.length - tally.ignoredFiles.length, filesIgnored: tally.ignoredFiles.length, ...scopeData });
