@@ -3,19 +3,24 @@ import fs from 'node:fs';
 import Module, { createRequire } from 'node:module';
 import path from 'node:path';
 import vm from 'node:vm';
+import { isMainThread } from 'node:worker_threads';
 
 const load = createRequire(import.meta.url);
 
 /** Modules compiled here without usable V8 code cache: their cache is written once they have run. */
 const unsaved = new Map<string, () => void>();
 
-/** One cache file per module file and Node build; V8 itself rejects data that does not fit. */
+/**
+ * One cache file per module file, Node build and kind of thread; V8 itself rejects data that does not fit. A cache
+ * holds the functions compiled by the run that wrote it, and a worker thread (type-aware lint, the latency analysis)
+ * compiles far more of the compiler than the main thread's checks: each kind keeps its own.
+ */
 function codeCacheFile(file: string, length: number): string {
   const marker = `${path.sep}node_modules${path.sep}`;
   const index = file.lastIndexOf(marker);
   if (index === -1) throw new Error(`${file} is not installed under a node_modules folder`);
   const key = createHash('sha1').update(`${file}\0${length}\0${process.version}\0${process.arch}`).digest('hex').slice(0, 16);
-  return path.join(file.slice(0, index + marker.length), '.cache', 'npvguard', `${path.basename(file, '.js')}-${key}.v8cache`);
+  return path.join(file.slice(0, index + marker.length), '.cache', 'npvguard', `${path.basename(file, '.js')}-${key}-${isMainThread ? 'main' : 'worker'}.v8cache`);
 }
 
 function readIfPresent(file: string): Buffer | undefined {

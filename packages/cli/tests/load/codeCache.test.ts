@@ -28,7 +28,7 @@ describe('requireWithCodeCache', () => {
     expect(requireWithCodeCache(file)).toBe(loaded);
     saveCodeCaches();
     const [cache] = cacheFiles();
-    expect(cache).toMatch(/^index-[0-9a-f]{16}\.v8cache$/);
+    expect(cache).toMatch(/^index-[0-9a-f]{16}-main\.v8cache$/);
     expect(statSync(path.join(cacheFolder, cache as string)).size).toBeGreaterThan(0);
   });
 
