@@ -1,22 +1,15 @@
-import { createRequire } from 'node:module';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Finding, Result } from '@npvguard/core';
 import { runCli } from '../support/cli.js';
 import { createRepo, type TempRepo } from '../integrity/gitRepo.js';
+import { TYPE_AWARE_ESLINT_CONFIG, TYPE_AWARE_TSCONFIG } from './typeAwareProject.js';
 
 const repos: TempRepo[] = [];
 afterAll(() => repos.forEach((repo) => repo.cleanup()));
 
-const resolve = createRequire(import.meta.url).resolve;
 /** Type-aware: whether a call is given a timeout depends on the types of what the file imports. */
-const ESLINT_CONFIG = [
-  `import parser from ${JSON.stringify(resolve('@typescript-eslint/parser'))};`,
-  `import plugin from ${JSON.stringify(resolve('eslint-plugin-npvguard'))};`,
-  "export default [{ files: ['**/*.ts'], languageOptions: { parser, parserOptions: { project: './tsconfig.json', tsconfigRootDir: import.meta.dirname } },",
-  "  plugins: { npvguard: plugin }, rules: { 'npvguard/require-timeout-type-checked': 'error' } }];",
-  '',
-].join('\n');
-const TSCONFIG = JSON.stringify({ compilerOptions: { target: 'ES2023', lib: ['ES2023', 'DOM'], module: 'NodeNext', strict: true, noEmit: true, types: [] }, include: ['src/**/*.ts'] });
+const ESLINT_CONFIG = TYPE_AWARE_ESLINT_CONFIG;
+const TSCONFIG = TYPE_AWARE_TSCONFIG;
 
 /** ready.ts is never edited: whether its call has a guaranteed signal is decided by init.ts, which it imports. */
 const FILES = {

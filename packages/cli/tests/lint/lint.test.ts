@@ -1,5 +1,4 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -7,6 +6,7 @@ import type { Finding, Result } from '@npvguard/core';
 import { lintRuleId } from '../../src/checks/lint/index.js';
 import { STACK_FRAME, runCli, spawnCli } from '../support/cli.js';
 import { createRepo, type TempRepo } from '../integrity/gitRepo.js';
+import { TYPE_AWARE_ESLINT_CONFIG, TYPE_AWARE_TSCONFIG } from './typeAwareProject.js';
 
 const folders: string[] = [];
 const repos: TempRepo[] = [];
@@ -98,15 +98,8 @@ describe('the lint check with the project\'s own ESLint config', () => {
 });
 
 describe('type-aware rules in one long-lived process', () => {
-  const resolve = createRequire(import.meta.url).resolve;
-  const ESLINT_CONFIG = [
-    `import parser from ${JSON.stringify(resolve('@typescript-eslint/parser'))};`,
-    `import plugin from ${JSON.stringify(resolve('eslint-plugin-npvguard'))};`,
-    "export default [{ files: ['**/*.ts'], languageOptions: { parser, parserOptions: { project: './tsconfig.json', tsconfigRootDir: import.meta.dirname } },",
-    "  plugins: { npvguard: plugin }, rules: { 'npvguard/require-timeout-type-checked': 'error' } }];",
-    '',
-  ].join('\n');
-  const TSCONFIG = JSON.stringify({ compilerOptions: { target: 'ES2023', lib: ['ES2023', 'DOM'], module: 'NodeNext', strict: true, noEmit: true, types: [] }, include: ['src/**/*.ts'] });
+  const ESLINT_CONFIG = TYPE_AWARE_ESLINT_CONFIG;
+  const TSCONFIG = TYPE_AWARE_TSCONFIG;
 
   it('see each run\'s file contents even when CI=true (typescript-eslint would otherwise keep its first program)', async () => {
     const saved = process.env.CI;
