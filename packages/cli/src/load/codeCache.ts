@@ -7,8 +7,15 @@ import { isMainThread } from 'node:worker_threads';
 
 const load = createRequire(import.meta.url);
 
-/** Modules compiled here without usable V8 code cache: their cache is written once they have run. */
+/** Modules compiled here: their cache is written once they have run, when it holds more than the one they had. */
 const unsaved = new Map<string, () => void>();
+
+/**
+ * A cache holds the functions compiled by the run that wrote it; the first run on a machine may be a light one
+ * (a small project, one check). A later run that compiled a tenth more than its cache held writes it again, so the
+ * cache grows to what the heaviest runs use, then stays.
+ */
+const GROWTH_TO_REWRITE = 1.1;
 
 /**
  * One cache file per module file, Node build and kind of thread; V8 itself rejects data that does not fit. A cache
@@ -47,14 +54,16 @@ function compileWithCodeCache(file: string): unknown {
   compiled.call(module.exports, module.exports, createRequire(file), module, file, path.dirname(file));
   module.loaded = true;
   load.cache[file] = module;
-  if (cachedData === undefined || script.cachedDataRejected === true) {
-    unsaved.set(file, () => {
-      fs.mkdirSync(path.dirname(cacheFile), { recursive: true });
-      const temporary = `${cacheFile}.${process.pid}.tmp`;
-      fs.writeFileSync(temporary, script.createCachedData());
-      fs.renameSync(temporary, cacheFile);
-    });
-  }
+  // Bytes of compiled code the cache gave: 0 when there was none or V8 refused it.
+  const given = cachedData === undefined || script.cachedDataRejected === true ? 0 : cachedData.length;
+  unsaved.set(file, () => {
+    const data = script.createCachedData();
+    if (data.length <= given * GROWTH_TO_REWRITE) return;
+    fs.mkdirSync(path.dirname(cacheFile), { recursive: true });
+    const temporary = `${cacheFile}.${process.pid}.tmp`;
+    fs.writeFileSync(temporary, data);
+    fs.renameSync(temporary, cacheFile);
+  });
   return module.exports;
 }
 
@@ -77,8 +86,9 @@ export function requireWithCodeCache(file: string): unknown {
 }
 
 /**
- * Writes the code caches of the modules compiled without one, after a run, so that they also hold the functions
- * compiled during it. Failing to write one (a read-only install) only costs speed.
+ * Writes the code caches of the modules this thread compiled, after a run, so that they also hold the functions
+ * compiled during it: when there was none, V8 refused it, or this run compiled a tenth more than it held. Each is
+ * considered once per thread. Failing to write one (a read-only install) only costs speed.
  */
 export function saveCodeCaches(): void {
   for (const [file, save] of unsaved) {

@@ -45,6 +45,22 @@ describe('requireWithCodeCache', () => {
     expect(Math.abs(statSync(cache).mtimeMs - past.getTime())).toBeLessThan(1000);
   });
 
+  it('writes the cache again once a run has compiled a good deal more than it held', () => {
+    // A light first run (only `light`), then a run that also calls the large `heavy`.
+    const statements = Array.from({ length: 400 }, (_, index) => `  total += Math.sqrt(x + ${index}) * ${index};`).join('\n');
+    const file = writeModule(path.join(folder, 'node_modules', 'grows', 'index.js'), `exports.light = () => 1;\nexports.heavy = (x) => {\n  let total = 0;\n${statements}\n  return total;\n};\n`);
+    const before = new Set(cacheFiles());
+    (requireWithCodeCache(file) as { light(): number }).light();
+    saveCodeCaches();
+    const [written] = cacheFiles().filter((name) => !before.has(name));
+    const cache = path.join(cacheFolder, written as string);
+    const thin = statSync(cache).size;
+    Reflect.deleteProperty(require.cache, file);
+    (requireWithCodeCache(file) as { heavy(x: number): number }).heavy(1);
+    saveCodeCaches();
+    expect(statSync(cache).size).toBeGreaterThan(thin * 1.1);
+  });
+
   it('falls back to a plain require for a module outside node_modules', () => {
     const file = writeModule(path.join(folder, 'plain', 'index.js'), 'exports.value = 7;\n');
     expect((requireWithCodeCache(file) as { value: number }).value).toBe(7);
