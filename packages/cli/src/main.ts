@@ -19,23 +19,23 @@ async function runInvocation(invocation: Invocation, io: CliIO, dependencies: Ma
   const checks = await registeredChecks(dependencies);
   switch (invocation.command) {
     case 'check': {
-      const { runCheckCommand } = await import('./run/checkCommand.js');
+      const { runCheckCommand } = await import('./commands/check.js');
       return runCheckCommand(invocation.paths, invocation.options, io, checks);
     }
     case 'boundaries': {
-      const { runCheckCommand } = await import('./run/checkCommand.js');
+      const { runCheckCommand } = await import('./commands/check.js');
       return runCheckCommand(invocation.paths, { ...invocation.options, only: ['boundaries'], measure: false }, io, checks);
     }
     case 'contracts-update': {
-      const { runContractsUpdate } = await import('./checks/contracts/command/contractsCommand.js');
+      const { runContractsUpdate } = await import('./commands/contracts.js');
       return runContractsUpdate(invocation.options, io, checks);
     }
     case 'contracts-diff': {
-      const { runContractsDiff } = await import('./checks/contracts/command/contractsCommand.js');
+      const { runContractsDiff } = await import('./commands/contracts.js');
       return runContractsDiff(invocation.paths, invocation.options, io);
     }
     case 'latency': {
-      const { runCheckCommand } = await import('./run/checkCommand.js');
+      const { runCheckCommand } = await import('./commands/check.js');
       return runCheckCommand(invocation.paths, { ...invocation.options, only: ['latency'] }, io, checks);
     }
     case 'mcp': {
@@ -49,11 +49,11 @@ async function runInvocation(invocation: Invocation, io: CliIO, dependencies: Ma
       return runHookCommand({ agent: hookAgent(invocation.paths[0] ?? ''), event, maxLoops: maxLoops ?? 3, ...(timeout === undefined ? {} : { timeout }) }, io, checks);
     }
     case 'explain': {
-      const { runExplainCommand } = await import('./explain/explainCommand.js');
+      const { runExplainCommand } = await import('./commands/explain.js');
       return runExplainCommand(invocation.paths[0] ?? '', io, checks);
     }
     case 'rules': {
-      const { runRulesCommand } = await import('./explain/explainCommand.js');
+      const { runRulesCommand } = await import('./commands/explain.js');
       return runRulesCommand(invocation.options, io, checks);
     }
     case 'init': {
@@ -61,7 +61,7 @@ async function runInvocation(invocation: Invocation, io: CliIO, dependencies: Ma
       return runInitCommand(invocation.options, io, checks);
     }
     case 'baseline': {
-      const { runBaselineCommand } = await import('./baseline/baselineCommand.js');
+      const { runBaselineCommand } = await import('./commands/baseline.js');
       return runBaselineCommand(invocation.options, io, checks);
     }
   }

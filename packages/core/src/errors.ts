@@ -35,6 +35,7 @@ export const ERROR_CODES = {
   NPV2007: { title: 'Path not found', solution: 'Pass paths that exist inside the project (the folder holding the config).' },
   NPV2008: { title: 'File could not be written', solution: 'Check that the folder exists and is writable, or choose another path.' },
   NPV2009: { title: 'Git command failed', solution: 'Run the git command shown by hand to see why it fails (locked worktree, missing objects, permissions) and fix that.' },
+  NPV2010: { title: 'Run cancelled', solution: 'The run was stopped before the check finished (a hook\'s time bound, or the client went away); raise the time bound (`--timeout`) or run `npvguard check` directly.' },
   NPV2101: { title: 'Contract snapshot is malformed', solution: 'The committed snapshot is not valid JSON or not an OpenAPI document; regenerate it with `npvguard contracts update`.' },
   NPV2102: { title: 'App could not be built', solution: 'The app module threw while loading, or the factory or `ready()` failed; run the factory in a test to see the error and fix it.' },
   NPV2103: { title: 'OpenAPI document could not be read', solution: 'Pass an existing JSON or YAML OpenAPI 3.0/3.1 file, or `<git ref>:<path>` naming one; the message says what failed.' },

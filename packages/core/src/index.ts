@@ -4,19 +4,32 @@ export type { Result, RunStatus, CheckRun, ResultSummary } from './result.js';
 export { RESULT_SCHEMA_VERSION } from './result.js';
 export type { ErrorCode, ErrorCodeInfo } from './errors.js';
 export { ERROR_CODES, NpvError, isNpvError } from './errors.js';
-export type { Check, CheckContext, CheckMeta, RuleMeta } from './check.js';
+export type { Check, CheckContext, CheckMeta, CheckTraits, ConfigSection, RuleMeta } from './check.js';
+export type { Block, Cell, GraphBlock, GraphEdge, RowDetail, TableBlock, TableRow } from './blocks.js';
+export { blocksOf } from './blocks.js';
+export type { BaseCommit, Change, ChangedFile, ChangeSource, FileStatus, RepositoryChange } from './change.js';
 export type { NpvConfig, BoundariesConfig, Globs } from './config.js';
 export type { ContractsConfig, ContractsModelConfig, ContractsPropertiesConfig, ContractsScenarioConfig } from './config.js';
 export type { LatencyConfig, LatencyBudget, LatencyMeasureConfig } from './config.js';
-export { LATENCY_KEYS, ROUTE_KEY } from './validate/latency.js';
 export type { LintConfig, IntegrityConfig, EslintRuleSetting } from './config.js';
-export { LINT_KEYS } from './validate/lint.js';
-export { INTEGRITY_KEYS } from './validate/integrity.js';
 export { defineConfig } from './config.js';
 export * from './layers/index.js';
 export type { ValidateConfigOptions } from './validate/validateConfig.js';
 export { validateConfig, CONFIG_KEYS } from './validate/validateConfig.js';
-export { BOUNDARIES_KEYS } from './validate/boundaries.js';
+export { BOUNDARIES_KEYS, BOUNDARIES_SECTION } from './validate/boundaries.js';
+export type { ConfigPath, PlainRecord, ValidationScope } from './validate/primitives.js';
+export {
+  emptyRecord,
+  expectArray,
+  expectEnum,
+  expectGlobs,
+  expectObject,
+  expectString,
+  isPlainRecord,
+  rejectUnknownKeys,
+  typeError,
+  unknownKeyError,
+} from './validate/primitives.js';
 export { closestMatch, levenshtein } from './validate/suggest.js';
 export { describeValue, formatConfigPath } from './validate/describe.js';
 export type { ConfigPathSegment } from './validate/describe.js';
@@ -33,4 +46,3 @@ export {
   BASELINE_FILE_VERSION,
   DEFAULT_BASELINE_FILE,
 } from './baseline/baselineFile.js';
-export { CONTRACTS_KEYS } from './validate/contracts.js';

@@ -1,4 +1,5 @@
 import type { Finding } from './finding.js';
+import type { Block } from './blocks.js';
 
 /** Bumped on any incompatible change of the result object; documented in docs/result.schema.json. */
 export const RESULT_SCHEMA_VERSION = 1 as const;
@@ -12,8 +13,10 @@ export interface CheckRun {
   durationMs: number;
   /** Present when status is `error`. */
   error?: { code: string; message: string };
-  /** Check-specific summary data (per-route latency table, layer graph...). */
+  /** Check-specific summary data (per-route latency table, layer graph...), typed by the check. */
   data?: Record<string, unknown>;
+  /** The check's data as neutral blocks (tables, graphs), from its `present`: what reporters show beside findings. */
+  view?: Block[];
 }
 
 export interface ResultSummary {

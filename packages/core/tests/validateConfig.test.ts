@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { NpvError, validateConfig, type NpvConfig } from '../src/index.js';
+import { BOUNDARIES_SECTION, NpvError, expectObject, rejectUnknownKeys, validateConfig, type ConfigSection, type NpvConfig } from '../src/index.js';
 
 const FILE = 'npvguard.config.ts';
 
@@ -19,10 +19,6 @@ const VALID = {
     typeOnly: 'allowed',
     ignore: ['src/generated/**'],
   },
-  contracts: { app: './src/server/app.ts#buildApp', snapshot: 'contract.json' },
-  latency: { budgets: { 'POST /v1/npv/cards': { p99Ms: 50 } } },
-  lint: {},
-  integrity: {},
 };
 
 /** Runs validation and returns the thrown NpvError (failing the test if it did not throw one). */
@@ -147,11 +143,32 @@ describe('validateConfig', () => {
     expect(errorFor(withBoundaries({ typeOnly: true })).details).toMatchObject({ path: 'boundaries.typeOnly' });
   });
 
-  it('validates every check\'s section: its type and its keys', () => {
-    expect(errorFor({ latency: 'fast' }).details).toMatchObject({ path: 'latency', found: 'the string "fast"' });
-    const unknown = errorFor({ contracts: { app: './src/server/app.ts#buildApp', anything: [1, 2] } });
-    expect(unknown.code).toBe('NPV1004');
-    expect(unknown.details).toMatchObject({ path: 'contracts.anything' });
+  it('validates each section with the section the check declares, and knows no section it was not given', () => {
+    const seen: unknown[] = [];
+    const gauge: ConfigSection<{ level: string }> = {
+      key: 'gauge',
+      keys: ['level'],
+      validate(scope, path, value) {
+        seen.push(path);
+        const record = expectObject(scope, path, value);
+        rejectUnknownKeys(scope, path, record, ['level']);
+        return { level: String(record.level) };
+      },
+    };
+    const sections = [BOUNDARIES_SECTION, gauge];
+    expect(validateConfig({ gauge: { level: 3 } }, { file: FILE, sections })).toEqual({ gauge: { level: '3' } });
+    expect(seen).toEqual([['gauge']]);
+    let error: unknown;
+    try {
+      validateConfig({ gauge: { level: 1, depth: 2 } }, { file: FILE, sections });
+    } catch (caught) {
+      error = caught;
+    }
+    expect(error).toBeInstanceOf(NpvError);
+    expect((error as NpvError).details).toMatchObject({ path: 'gauge.depth' });
+    // Without the section (core alone knows only boundaries), the key is unknown.
+    expect(errorFor({ gauge: {} }).code).toBe('NPV1004');
+    expect(errorFor({ latency: {} }).code).toBe('NPV1004');
   });
 
   it('checks rule severities and rule id shape', () => {

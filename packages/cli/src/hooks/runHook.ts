@@ -2,7 +2,7 @@ import { exitCodeFor, type Check, type Result } from '@npvguard/core';
 import type { CliIO } from '../cli/io.js';
 import { formatError } from '../cli/formatError.js';
 import { compactReporter } from '../report/compact.js';
-import { allRules } from '../run/checkCommand.js';
+import { allRules } from '../run/selectChecks.js';
 import { analyzeForAgent } from '../mcp/analyzeForAgent.js';
 import { hookRequest, parsePayload, type HookAgent, type HookEvent, type HookRequest } from './payload.js';
 import { readAll } from './readAll.js';

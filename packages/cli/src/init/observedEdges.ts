@@ -1,5 +1,6 @@
 import { validateConfig, type Check, type FindingInput } from '@npvguard/core';
 import { listProjectFiles } from '../load/listFiles.js';
+import { createChangeSource } from '../base/changeSource.js';
 import type { ProjectShape } from './inspectProject.js';
 
 export interface ObservedImports {
@@ -25,6 +26,9 @@ export async function observeLayerImports(shape: ProjectShape, checks: readonly 
     config,
     files: listProjectFiles(shape.root, config, 'npvguard.config.ts'),
     paths: [],
+    rules: boundaries.meta.rules,
+    change: createChangeSource(shape.root, undefined),
+    signal: new AbortController().signal,
     report: (finding) => findings.push(finding),
     setData: (value) => {
       data = { ...data, ...value };

@@ -2,7 +2,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync, appendFileSync } fr
 import path from 'node:path';
 import { NpvError, type Check } from '@npvguard/core';
 import type { CliIO } from '../cli/io.js';
-import { runGit } from '../git/git.js';
+import { runGit } from '../base/git.js';
 import { CONFIG_FILE_NAMES } from '../load/findConfig.js';
 import { inspectProject } from './inspectProject.js';
 import { observeLayerImports } from './observedEdges.js';

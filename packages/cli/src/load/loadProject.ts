@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { validateConfig, type Check, type NpvConfig } from '@npvguard/core';
 import { findConfigFile, resolveWorkingDirectory } from './findConfig.js';
-import { loadConfigFile } from './loadConfigFile.js';
+import { loadConfigFile } from '../modules/loadConfigFile.js';
 import { listProjectFiles } from './listFiles.js';
 import { INTERNAL_RULES } from '../baseline/rules.js';
 
@@ -32,7 +32,8 @@ export async function loadProject(options: LoadProjectOptions): Promise<Project>
   const root = path.dirname(configFile);
   const configName = path.relative(cwd, configFile) || path.basename(configFile);
   const knownRuleIds = [...options.checks.flatMap((check) => check.meta.rules), ...INTERNAL_RULES].map((rule) => rule.id);
-  const config = validateConfig(await loadConfigFile(configFile), { file: configName, knownRuleIds });
+  const sections = options.checks.flatMap((check) => (check.config === undefined ? [] : [check.config]));
+  const config = validateConfig(await loadConfigFile(configFile), { file: configName, knownRuleIds, sections });
   const files = listProjectFiles(root, config, configName);
   return { root, cwd, configFile, configName, config, files };
 }

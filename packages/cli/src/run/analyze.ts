@@ -1,10 +1,11 @@
 import { exitCodeFor, statusForExitCode, summarize, compareFindings, RESULT_SCHEMA_VERSION, type Check, type CheckRun, type Finding, type Result } from '@npvguard/core';
 import type { Project } from '../load/loadProject.js';
 import { cliVersion } from '../cli/version.js';
-import { resolveBase } from '../git/base.js';
+import { resolveBase, type ResolvedBase } from '../base/tree.js';
+import { createChangeSource } from '../base/changeSource.js';
 import { readBaselineFile } from '../baseline/baselineFile.js';
 import { applyBaseline } from '../baseline/applyBaseline.js';
-import { selectChecks } from './selectChecks.js';
+import { allRules, selectChecks } from './selectChecks.js';
 import { runChecks, type CheckFailure } from './runChecks.js';
 import { startBaseComparison, type BaseComparison } from './compareAtBase.js';
 import { createCheckExecutor, defaultThreadCount, type CheckExecutor } from './threads/checkExecutor.js';
@@ -26,6 +27,8 @@ export interface AnalyzeOptions {
   /** Progress: a check starts or ends, for the head or (with --base) at the base. */
   onCheckStart?: (check: Check, side: CheckSide) => void;
   onCheckDone?: (check: Check, side: CheckSide) => void;
+  /** Cancels the run: checks still going end with NPV2010 and the result says so. */
+  signal?: AbortSignal;
 }
 
 export interface Analysis {
@@ -67,26 +70,37 @@ export async function analyze(options: AnalyzeOptions): Promise<Analysis> {
           resolved: base,
           paths: options.paths,
           executor,
+          rules: allRules(options.checks),
+          ...(options.signal === undefined ? {} : { signal: options.signal }),
           ...(options.now === undefined ? {} : { now: options.now }),
           onCheckStart: (check) => options.onCheckStart?.(check, 'base'),
           onCheckDone: (check) => options.onCheckDone?.(check, 'base'),
         });
   try {
-    return await analyzeWith(options, selection.selected, executor, comparison);
+    return await analyzeWith(options, selection.selected, executor, comparison, base);
   } finally {
     await comparison?.close();
     await executor.close();
   }
 }
 
-async function analyzeWith(options: AnalyzeOptions, selected: readonly Check[], executor: CheckExecutor, comparison: BaseComparison | undefined): Promise<Analysis> {
+async function analyzeWith(
+  options: AnalyzeOptions,
+  selected: readonly Check[],
+  executor: CheckExecutor,
+  comparison: BaseComparison | undefined,
+  base: ResolvedBase | undefined,
+): Promise<Analysis> {
   const { project } = options;
   const head = await runChecks(selected, {
     root: project.root,
     config: project.config,
     files: project.files,
     paths: options.paths,
+    rules: allRules(options.checks),
+    change: createChangeSource(project.root, options.base, base),
     executor,
+    ...(options.signal === undefined ? {} : { signal: options.signal }),
     ...(options.base === undefined ? {} : { base: options.base }),
     ...(options.measure === true ? { measure: true } : {}),
     ...(options.now === undefined ? {} : { now: options.now }),

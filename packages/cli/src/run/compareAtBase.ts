@@ -3,10 +3,10 @@ import path from 'node:path';
 import { compareWithBaseline, isNpvError, type Check, type Finding } from '@npvguard/core';
 import type { Project } from '../load/loadProject.js';
 import { listProjectFiles } from '../load/listFiles.js';
-import { openBaseTree, type BaseTree, type ResolvedBase } from '../git/base.js';
-import { traitsOf } from './checkTraits.js';
+import { openBaseTree, type BaseTree, type ResolvedBase } from '../base/tree.js';
 import { runChecks, type CheckOutcome, type ChecksOutcome } from './runChecks.js';
 import type { CheckExecutor } from './threads/checkExecutor.js';
+import type { WorkerContext } from './threads/messages.js';
 
 export interface BaseComparisonInput {
   project: Project;
@@ -14,6 +14,9 @@ export interface BaseComparisonInput {
   /** Root-relative paths from the command line. */
   paths: readonly string[];
   executor: CheckExecutor;
+  /** Every rule the registered checks declare. */
+  rules: WorkerContext['rules'];
+  signal?: AbortSignal;
   now?: () => number;
   onCheckStart?: (check: Check) => void;
   onCheckDone?: (check: Check) => void;
@@ -86,14 +89,16 @@ export function startBaseComparison(input: BaseComparisonInput): BaseComparison 
     if (files.length === 0) return { status: 'not-needed', reason: 'every finding is in a file the base does not have' };
     const listed = await listBaseFiles(opened.root);
     if ('listError' in listed) return { status: 'error', error: errorSummary(listed.listError) };
-    const perFile = traitsOf(outcome.check).findingsPerFile === true;
+    const perFile = outcome.check.traits?.findingsPerFile === true;
     const base = await runChecks([outcome.check], {
       root: opened.root,
       config: project.config,
       files: listed.files,
       paths: perFile ? files : input.paths,
+      rules: input.rules,
       atBase: true,
       executor: input.executor,
+      ...(input.signal === undefined ? {} : { signal: input.signal }),
       ...(input.now === undefined ? {} : { now: input.now }),
       ...(input.onCheckStart === undefined ? {} : { onCheckStart: input.onCheckStart }),
       ...(input.onCheckDone === undefined ? {} : { onCheckDone: (done) => input.onCheckDone?.(done.check) }),

@@ -1,11 +1,16 @@
 import { performance } from 'node:perf_hooks';
-import { compareFindings, isNpvError, type Check, type CheckContext, type CheckRun, type Finding } from '@npvguard/core';
+import { compareFindings, isNpvError, type Check, type CheckContext, type CheckRun, type ChangeSource, type Finding } from '@npvguard/core';
+import { createChangeSource } from '../base/changeSource.js';
 import { finalizeFinding } from './finalizeFinding.js';
 import { createCheckExecutor, type CheckExecutor } from './threads/checkExecutor.js';
 import type { WorkerContext } from './threads/messages.js';
 
 /** The context's plain data (`atBase`: this run is the one on the --base commit), and how to run and observe. */
 export interface RunChecksInput extends WorkerContext {
+  /** The change under check, shared by the checks of a run; default: one opened for `root` and `base`. */
+  change?: ChangeSource;
+  /** Aborts the run: checks still running end with NPV2010, worker threads running them are stopped. */
+  signal?: AbortSignal;
   now?: () => number;
   /** Called when a check starts (progress display). */
   onCheckStart?: (check: Check) => void;
@@ -42,7 +47,7 @@ function errorSummary(error: unknown): { code: string; message: string } {
 }
 
 /** Runs one check with its own context, timed from the moment it starts (not while it waits for a thread). */
-async function runCheck(check: Check, input: RunChecksInput, executor: CheckExecutor): Promise<CheckOutcome> {
+async function runCheck(check: Check, input: RunChecksInput, executor: CheckExecutor, change: ChangeSource, signal: AbortSignal): Promise<CheckOutcome> {
   const now = input.now ?? (() => performance.now());
   const reported: Finding[] = [];
   let data: Record<string, unknown> | undefined;
@@ -57,6 +62,9 @@ async function runCheck(check: Check, input: RunChecksInput, executor: CheckExec
     config: input.config,
     files: input.files,
     paths: input.paths,
+    rules: input.rules,
+    change,
+    signal,
     ...(input.base === undefined ? {} : { base: input.base }),
     ...(input.atBase === true ? { atBase: true } : {}),
     ...(input.measure === true ? { measure: true } : {}),
@@ -99,9 +107,11 @@ async function runCheck(check: Check, input: RunChecksInput, executor: CheckExec
  */
 export async function runChecks(checks: readonly Check[], input: RunChecksInput): Promise<ChecksOutcome> {
   const executor = input.executor ?? createCheckExecutor({ threads: 0 });
+  const change = input.change ?? createChangeSource(input.root, input.base);
+  const signal = input.signal ?? new AbortController().signal;
   const outcomes = await Promise.all(
     checks.map(async (check) => {
-      const outcome = await runCheck(check, input, executor);
+      const outcome = await runCheck(check, input, executor, change, signal);
       input.onCheckDone?.(outcome);
       return outcome;
     }),

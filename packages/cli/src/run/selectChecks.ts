@@ -1,8 +1,15 @@
-import { NpvError, closestMatch, type Check, type NpvConfig } from '@npvguard/core';
+import { NpvError, closestMatch, type Check, type NpvConfig, type RuleMeta } from '@npvguard/core';
+import { INTERNAL_RULES } from '../baseline/rules.js';
 
+/** Whether the config asks for a check: its own predicate, else its config section (or one named like its id) is there. */
 export function isConfigured(check: Check, config: NpvConfig): boolean {
   if (check.isConfigured !== undefined) return check.isConfigured(config);
-  return (config as Record<string, unknown>)[check.id] !== undefined;
+  return (config as Record<string, unknown>)[check.config?.key ?? check.id] !== undefined;
+}
+
+/** Every rule npvguard can report with these checks: theirs and the runner's own (baseline). */
+export function allRules(checks: readonly Check[]): RuleMeta[] {
+  return [...checks.flatMap((check) => check.meta.rules), ...INTERNAL_RULES];
 }
 
 export interface CheckSelection {
@@ -30,7 +37,7 @@ export function selectChecks(checks: readonly Check[], config: NpvConfig, only: 
   const wanted = only.length > 0 ? checks.filter((check) => only.includes(check.id)) : checks.filter((check) => isConfigured(check, config));
   for (const check of wanted) {
     if (!isConfigured(check, config)) {
-      throw new NpvError('NPV1008', `The ${check.id} check was selected but ${configFile} has no \`${check.id}\` section.`, {
+      throw new NpvError('NPV1008', `The ${check.id} check was selected but ${configFile} has no \`${check.config?.key ?? check.id}\` section.`, {
         file: configFile,
         check: check.id,
       });

@@ -3,11 +3,11 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { contractsMeta } from '../../src/checks/contracts/meta.js';
-import { modelContractMeta } from '../../src/checks/contracts/model/meta.js';
+import { modelContractMeta } from '../../src/checks/model-contract/meta.js';
 import { CHANGE_KINDS } from '../../src/checks/contracts/diff/catalogue.js';
 import { diffDocuments } from '../../src/checks/contracts/diff/diffDocuments.js';
-import { compareModelContract } from '../../src/checks/contracts/model/compare.js';
-import { readModelSpec } from '../../src/checks/contracts/model/spec.js';
+import { compareModelContract } from '../../src/checks/model-contract/compare.js';
+import { readModelSpec } from '../../src/checks/model-contract/spec.js';
 import { REPO_ROOT } from '../support/cli.js';
 
 const doc = readFileSync(path.join(REPO_ROOT, 'docs', 'checks', 'contracts.md'), 'utf8');

@@ -3,11 +3,12 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { BOUNDARIES_KEYS, CONFIG_KEYS, validateConfig } from '@npvguard/core';
+import { CHECKS } from '../../src/checks/index.js';
 import { BASELINE_OPTIONS, CHECK_OPTIONS } from '../../src/cli/options.js';
 import { REPORT_FORMATS } from '../../src/report/formats.js';
 import { CONFIG_FILE_NAMES } from '../../src/load/findConfig.js';
 import { DEFAULT_INCLUDE } from '../../src/load/listFiles.js';
-import { loadConfigFile } from '../../src/load/loadConfigFile.js';
+import { loadConfigFile } from '../../src/modules/loadConfigFile.js';
 import { REPO_ROOT } from '../support/cli.js';
 
 const cliDoc = readFileSync(path.join(REPO_ROOT, 'docs', 'cli.md'), 'utf8');
@@ -32,8 +33,10 @@ describe('docs/cli.md', () => {
 });
 
 describe('docs/configuration.md', () => {
-  it('documents every top-level and boundaries key in its tables', () => {
-    for (const key of [...CONFIG_KEYS, ...BOUNDARIES_KEYS]) expect(configurationDoc).toContain(`| \`${key}\` |`);
+  it('documents every top-level key, every check\'s section and the boundaries keys in its tables', () => {
+    const sectionKeys = CHECKS.flatMap((check) => (check.config === undefined ? [] : [check.config.key]));
+    expect(sectionKeys).toEqual(['boundaries', 'lint', 'integrity', 'contracts', 'latency']);
+    for (const key of [...CONFIG_KEYS, ...sectionKeys, ...BOUNDARIES_KEYS]) expect(configurationDoc).toContain(`| \`${key}\` |`);
   });
 
   it('lists the discovery order and the default include as the code has them', () => {

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { NpvError } from '@npvguard/core';
-import { validateGitRef } from '../../src/git/ref.js';
+import { validateGitRef } from '../../src/base/ref.js';
 
 function rejection(ref: string): string | undefined {
   try {

@@ -3,7 +3,7 @@ import path from 'node:path';
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 import { DiffParseError, parseDiff, unquotePath, type FileDiff, type Hunk } from '../../src/checks/integrity/index.js';
-import { addedLineNumbers, removedLineNumbers } from '../../src/checks/integrity/diff/parseDiff.js';
+import { addedLineNumbers, removedLineNumbers } from '../../src/base/parseDiff.js';
 import { createRepo, git } from './gitRepo.js';
 
 /** Git's quoting of a path (core.quotePath=false): quotes only when a byte needs an escape. */

@@ -3,7 +3,7 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { requireWithCodeCache, saveCodeCaches } from '../../src/load/codeCache.js';
+import { requireWithCodeCache, saveCodeCaches } from '../../src/modules/codeCache.js';
 
 const folder = mkdtempSync(path.join(tmpdir(), 'npvguard-code-cache-'));
 afterAll(() => rmSync(folder, { recursive: true, force: true }));

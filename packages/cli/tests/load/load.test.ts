@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { NpvError } from '@npvguard/core';
 import { CONFIG_FILE_NAMES, findConfigFile } from '../../src/load/findConfig.js';
 import { listProjectFiles, walkFiles } from '../../src/load/listFiles.js';
-import { loadConfigFile } from '../../src/load/loadConfigFile.js';
+import { loadConfigFile } from '../../src/modules/loadConfigFile.js';
 import { resolvePathArguments } from '../../src/load/resolvePaths.js';
 
 function codeOf(action: () => unknown): string | undefined {

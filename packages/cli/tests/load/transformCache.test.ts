@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { afterAll, describe, expect, it } from 'vitest';
-import { cachedTransform, transformCacheFile } from '../../src/load/transformCache.js';
+import { cachedTransform, transformCacheFile } from '../../src/modules/transformCache.js';
 import { loadModuleExport } from '../../src/checks/contracts/load/moduleExport.js';
 
 const folders: string[] = [];

@@ -4,7 +4,6 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Check, Result } from '@npvguard/core';
-import { withTraits } from '../../src/run/checkTraits.js';
 import { runCli } from '../support/cli.js';
 
 function git(args: readonly string[], cwd: string): void {
@@ -67,7 +66,7 @@ describe('--base: which checks run at the base, and on what', () => {
     git(['add', '.'], folder);
     git(['commit', '--quiet', '-m', 'change'], folder);
     const checks = [
-      withTraits(wordCheck('per-file', 'MARKER', visits), { findingsPerFile: true }),
+      { ...wordCheck('per-file', 'MARKER', visits), traits: { findingsPerFile: true } },
       wordCheck('whole', 'MARKER', visits),
       wordCheck('clean', 'ABSENT', visits),
       wordCheck('new-files', 'FRESH', visits),

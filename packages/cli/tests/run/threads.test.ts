@@ -4,8 +4,7 @@ import path from 'node:path';
 import { threadId } from 'node:worker_threads';
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { isNpvError, type Check, type NpvConfig } from '@npvguard/core';
-import { withTraits } from '../../src/run/checkTraits.js';
-import { formatCheckFailure } from '../../src/run/checkCommand.js';
+import { formatCheckFailure } from '../../src/commands/check.js';
 import { runChecks, type ChecksOutcome } from '../../src/run/runChecks.js';
 import { createCheckExecutor, type CheckExecutor } from '../../src/run/threads/checkExecutor.js';
 
@@ -14,22 +13,16 @@ import { createCheckExecutor, type CheckExecutor } from '../../src/run/threads/c
 const WORKER_SCRIPT = new URL('../fixtures/threads/worker.js', import.meta.url);
 const FIXTURE_MODULE = new URL('../fixtures/threads/checks.js', import.meta.url).href;
 
-/** A fixture check as the registry declares a real one: runnable in place, and in a worker thread by its id. */
-function fixtureCheck(id: string, exportName: string): Check {
-  return withTraits(
-    {
-      id,
-      meta: { description: `The ${id} fixture check.`, docs: `checks/${id}.md`, rules: [{ id: `${id}/found`, description: 'Found.', defaultSeverity: 'error' }] },
-      async run(context) {
-        const loaded: Record<string, Check> = await import(FIXTURE_MODULE);
-        await loaded[exportName]?.run(context);
-      },
-    },
-    { worker: true },
-  );
+/** The fixture checks, each declared as the registry declares a real one: traits and the module exporting it. */
+const fixtures = (await import(FIXTURE_MODULE)) as Record<string, Check>;
+
+function fixtureCheck(exportName: string): Check {
+  const check = fixtures[exportName];
+  if (check === undefined) throw new Error(`no fixture check ${exportName}`);
+  return check;
 }
 
-const reporting = fixtureCheck('reporting', 'reportingCheck');
+const reporting = fixtureCheck('reportingCheck');
 
 describe('checks in worker threads', () => {
   let root: string;
@@ -51,7 +44,7 @@ describe('checks in worker threads', () => {
   });
 
   function run(checks: readonly Check[], config: NpvConfig = {}, on: CheckExecutor = executor): Promise<ChecksOutcome> {
-    return runChecks(checks, { root, config, files: ['src/a.ts', 'src/b.ts'], paths: ['src'], atBase: true, executor: on });
+    return runChecks(checks, { root, config, files: ['src/a.ts', 'src/b.ts'], paths: ['src'], rules: [], atBase: true, executor: on });
   }
 
   it('reports findings and data as the same check run in place does, from another thread', async () => {
@@ -69,7 +62,7 @@ describe('checks in worker threads', () => {
   });
 
   it('keeps a coded error coded, with its details and the data set before it', async () => {
-    const outcome = await run([fixtureCheck('coded', 'codedFailureCheck')]);
+    const outcome = await run([fixtureCheck('codedFailureCheck')]);
     expect(outcome.runs[0]).toMatchObject({
       status: 'error',
       error: { code: 'NPV2002', message: 'tsconfig not found: /nowhere/tsconfig.json.' },
@@ -83,7 +76,7 @@ describe('checks in worker threads', () => {
   });
 
   it('keeps the stack of an unexpected exception for --debug only', async () => {
-    const outcome = await run([fixtureCheck('crashing', 'crashingCheck')]);
+    const outcome = await run([fixtureCheck('crashingCheck')]);
     expect(outcome.runs[0]?.error).toEqual({ code: 'NPV9001', message: 'internal error: cannot read properties of undefined' });
     const failure = outcome.failures[0];
     if (failure === undefined) throw new Error('the crash was not kept');
@@ -99,20 +92,20 @@ describe('checks in worker threads', () => {
   });
 
   it('turns data that cannot leave the thread into an error of that check', async () => {
-    const outcome = await run([fixtureCheck('unclonable', 'unclonableCheck')]);
+    const outcome = await run([fixtureCheck('unclonableCheck')]);
     expect(outcome.runs[0]?.status).toBe('error');
     expect(outcome.runs[0]?.error?.code).toBe('NPV9001');
     expect(outcome.runs[0]?.error?.message).toContain('the check reported data that cannot leave its worker thread');
   });
 
   it('fails only the check whose thread stops, and runs the next one on a new thread', async () => {
-    const outcome = await run([fixtureCheck('exiting', 'exitingCheck'), reporting]);
+    const outcome = await run([fixtureCheck('exitingCheck'), reporting]);
     expect(outcome.runs.map((entry) => `${entry.id} ${entry.status}`)).toEqual(['exiting error', 'reporting fail']);
     expect(outcome.runs[0]?.error?.message).toBe('internal error: the worker thread running the exiting check stopped: exit code 3');
   });
 
   it('runs two checks side by side', async () => {
-    const outcome = await run([fixtureCheck('left', 'meetingLeft'), fixtureCheck('right', 'meetingRight')]);
+    const outcome = await run([fixtureCheck('meetingLeft'), fixtureCheck('meetingRight')]);
     expect(outcome.runs.map((entry) => entry.data?.met)).toEqual([true, true]);
     expect(outcome.runs[0]?.data?.threadId).not.toBe(outcome.runs[1]?.data?.threadId);
   });

@@ -1,4 +1,5 @@
 import type { BoundariesConfig, Globs } from '../config.js';
+import type { ConfigSection } from '../check.js';
 import {
   emptyRecord,
   expectArray,
@@ -91,3 +92,10 @@ export function validateBoundaries(scope: ValidationScope, path: ConfigPath, val
   if (record.ignore !== undefined) config.ignore = expectGlobs(scope, [...path, 'ignore'], record.ignore);
   return config;
 }
+
+/** The `boundaries` section: shared by the boundaries check and the ESLint plugin's boundaries rule. */
+export const BOUNDARIES_SECTION: ConfigSection<BoundariesConfig> = {
+  key: 'boundaries',
+  keys: BOUNDARIES_KEYS,
+  validate: validateBoundaries,
+};

@@ -1,10 +1,7 @@
 import type { NpvConfig } from '../config.js';
 import type { Severity } from '../finding.js';
-import { validateBoundaries } from './boundaries.js';
-import { validateLatency } from './latency.js';
-import { validateLint } from './lint.js';
-import { validateIntegrity } from './integrity.js';
-import { validateContracts } from './contracts.js';
+import type { ConfigSection } from '../check.js';
+import { BOUNDARIES_SECTION } from './boundaries.js';
 import { closestMatch } from './suggest.js';
 import { formatConfigPath } from './describe.js';
 import { NpvError } from '../errors.js';
@@ -20,19 +17,8 @@ import {
   type ValidationScope,
 } from './primitives.js';
 
-export const CONFIG_KEYS = [
-  '$schema',
-  'include',
-  'exclude',
-  'tsconfig',
-  'baseline',
-  'rules',
-  'boundaries',
-  'contracts',
-  'latency',
-  'lint',
-  'integrity',
-] as const;
+/** The keys every config may have, whatever checks are registered; each check adds its own section. */
+export const CONFIG_KEYS = ['$schema', 'include', 'exclude', 'tsconfig', 'baseline', 'rules'] as const;
 
 const RULE_ID = /^[A-Za-z0-9_-]+\/[A-Za-z0-9_/-]+$/;
 
@@ -41,6 +27,8 @@ export interface ValidateConfigOptions {
   file: string;
   /** Rule ids of the registered checks; when given, `rules` may only name these. */
   knownRuleIds?: readonly string[];
+  /** The config sections of the registered checks; default: the boundaries section only (what core itself shares). */
+  sections?: readonly ConfigSection[];
 }
 
 function validateRules(
@@ -70,12 +58,14 @@ function validateRules(
 
 /**
  * Checks an untrusted config value (from a user's config file) and returns a clean copy typed as NpvConfig.
+ * Each section is validated by its check's `ConfigSection`; a key no section claims is unknown.
  * Throws only NpvError: NPV1003 (wrong type), NPV1004 (unknown key), NPV1006 (unknown layer).
  */
 export function validateConfig(value: unknown, options: ValidateConfigOptions): NpvConfig {
   const scope: ValidationScope = { file: options.file };
+  const sections = options.sections ?? [BOUNDARIES_SECTION];
   const record = expectObject(scope, [], value, 'an object exported as the default export');
-  rejectUnknownKeys(scope, [], record, CONFIG_KEYS);
+  rejectUnknownKeys(scope, [], record, [...CONFIG_KEYS, ...new Set(sections.map((section) => section.key))]);
   const config: NpvConfig = {};
   if (record.$schema !== undefined) expectString(scope, ['$schema'], record.$schema);
   if (record.include !== undefined) config.include = expectGlobs(scope, ['include'], record.include);
@@ -83,10 +73,11 @@ export function validateConfig(value: unknown, options: ValidateConfigOptions): 
   if (record.tsconfig !== undefined) config.tsconfig = expectString(scope, ['tsconfig'], record.tsconfig, 'a path to a tsconfig file');
   if (record.baseline !== undefined) config.baseline = expectString(scope, ['baseline'], record.baseline, 'a path to the baseline file');
   if (record.rules !== undefined) config.rules = validateRules(scope, ['rules'], record.rules, options.knownRuleIds);
-  if (record.boundaries !== undefined) config.boundaries = validateBoundaries(scope, ['boundaries'], record.boundaries);
-  if (record.contracts !== undefined) config.contracts = validateContracts(scope, ['contracts'], record.contracts);
-  if (record.latency !== undefined) config.latency = validateLatency(scope, ['latency'], record.latency);
-  if (record.lint !== undefined) config.lint = validateLint(scope, ['lint'], record.lint);
-  if (record.integrity !== undefined) config.integrity = validateIntegrity(scope, ['integrity'], record.integrity);
+  const sectionValues = config as Record<string, unknown>;
+  for (const section of sections) {
+    if (record[section.key] !== undefined && sectionValues[section.key] === undefined) {
+      sectionValues[section.key] = section.validate(scope, [section.key], record[section.key]);
+    }
+  }
   return config;
 }

@@ -13,7 +13,7 @@ import { loadProjects } from './resolve/projects.js';
 import { resolveImports } from './resolve/resolveImports.js';
 import { createModuleResolver } from './resolve/resolver.js';
 import { findWorkspaces } from './resolve/workspaces.js';
-import { saveTypeScriptCodeCache } from '../../load/typescript.js';
+import { saveTypeScriptCodeCache } from '../../modules/typescript.js';
 import { validateGlobs } from './validateGlobs.js';
 
 export interface AnalyzeOptions {

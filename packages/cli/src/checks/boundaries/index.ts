@@ -1,6 +1,5 @@
-import { NpvError, type Check } from '@npvguard/core';
+import { NpvError, type CheckContext } from '@npvguard/core';
 import { analyzeBoundaries } from './analyze.js';
-import { boundariesMeta } from './meta.js';
 
 export { analyzeBoundaries } from './analyze.js';
 export type { AnalyzeOptions, AnalyzeStats, BoundariesAnalysis, LocalEdge } from './analyze.js';
@@ -8,21 +7,16 @@ export type { LayerGraph } from './report/layerGraph.js';
 export { boundariesMeta } from './meta.js';
 
 /** The boundaries check: layers, allowed imports, entry points, externals, cycles and unresolved imports. */
-export const boundariesCheck: Check = {
-  id: 'boundaries',
-  meta: boundariesMeta,
-  isConfigured: (config) => config.boundaries !== undefined,
-  async run(context) {
-    const config = context.config.boundaries;
-    if (config === undefined) throw new NpvError('NPV1008', 'The boundaries check needs a `boundaries` section in the config.');
-    const analysis = analyzeBoundaries({
-      root: context.root,
-      files: context.files,
-      config,
-      tsconfig: context.config.tsconfig ?? 'tsconfig.json',
-      paths: context.paths,
-    });
-    for (const finding of analysis.findings) context.report(finding);
-    context.setData({ ...analysis.graph, stats: analysis.stats });
-  },
-};
+export async function runBoundaries(context: CheckContext): Promise<void> {
+  const config = context.config.boundaries;
+  if (config === undefined) throw new NpvError('NPV1008', 'The boundaries check needs a `boundaries` section in the config.');
+  const analysis = analyzeBoundaries({
+    root: context.root,
+    files: context.files,
+    config,
+    tsconfig: context.config.tsconfig ?? 'tsconfig.json',
+    paths: context.paths,
+  });
+  for (const finding of analysis.findings) context.report(finding);
+  context.setData({ ...analysis.graph, stats: analysis.stats });
+}

@@ -1,7 +1,6 @@
-import { NpvError, type Check } from '@npvguard/core';
+import { NpvError, type CheckContext } from '@npvguard/core';
 import { buildAppOrReportFailure } from './load/appBuildFailure.js';
 import { createModuleLoader } from './load/moduleExport.js';
-import { contractsMeta } from './meta.js';
 import { appModuleFile, contractTitle, DEFAULT_CHANGES, DEFAULT_SNAPSHOT } from './settings.js';
 import { captureConsole } from './steps/appConsole.js';
 import { diffFindings } from './steps/diffStep.js';
@@ -9,7 +8,6 @@ import { propertyFindings } from './steps/propertyStep.js';
 import { snapshotFindings } from './steps/snapshotStep.js';
 
 export { contractsMeta } from './meta.js';
-export { modelContractCheck } from './model/check.js';
 export { diffDocuments } from './diff/diffDocuments.js';
 export { CHANGE_KINDS } from './diff/catalogue.js';
 
@@ -18,45 +16,40 @@ export { CHANGE_KINDS } from './diff/catalogue.js';
  * committed snapshot → with --base, diff the base snapshot against it → run the property tests in-process.
  * The model contract is its own check (`model-contract`).
  */
-export const contractsCheck: Check = {
-  id: 'contracts',
-  meta: contractsMeta,
-  isConfigured: (config) => config.contracts !== undefined,
-  async run(context) {
-    const config = context.config.contracts;
-    if (config === undefined) throw new NpvError('NPV1008', 'The contracts check needs a `contracts` section in the config.');
-    const snapshotPath = config.snapshot ?? DEFAULT_SNAPSHOT;
-    const appFile = appModuleFile(config);
-    const extractionStarted = performance.now();
-    const appConsole = captureConsole();
-    // One module graph for the app, its property scenarios and the invariants.
-    const modules = createModuleLoader(context.root);
+export async function runContracts(context: CheckContext): Promise<void> {
+  const config = context.config.contracts;
+  if (config === undefined) throw new NpvError('NPV1008', 'The contracts check needs a `contracts` section in the config.');
+  const snapshotPath = config.snapshot ?? DEFAULT_SNAPSHOT;
+  const appFile = appModuleFile(config);
+  const extractionStarted = performance.now();
+  const appConsole = captureConsole();
+  // One module graph for the app, its property scenarios and the invariants.
+  const modules = createModuleLoader(context.root);
+  try {
+    const handle = await buildAppOrReportFailure(context, modules, config, contractTitle(context.root, config), snapshotPath);
+    // Under --base an app that does not build is a finding; the steps below need the app.
+    if (handle === undefined) return;
+    const extractionMs = Math.round(performance.now() - extractionStarted);
     try {
-      const handle = await buildAppOrReportFailure(context, modules, config, contractTitle(context.root, config), snapshotPath);
-      // Under --base an app that does not build is a finding; the steps below need the app.
-      if (handle === undefined) return;
-      const extractionMs = Math.round(performance.now() - extractionStarted);
-      try {
-        const snapshot = snapshotFindings(context, handle, snapshotPath, appFile);
-        const diffStarted = performance.now();
-        const diff = await diffFindings(context, snapshot, snapshotPath, config.changes ?? DEFAULT_CHANGES);
-        const diffMs = Math.round(performance.now() - diffStarted);
-        const properties = await propertyFindings(context, modules, handle, diff?.baseDocument, config, appFile);
-        context.setData({
-          snapshot: snapshotPath,
-          operations: Object.values(handle.extraction.document['paths'] as Record<string, object>).reduce((sum, item) => sum + Object.keys(item).length, 0),
-          drift: snapshot.drift,
-          extractionMs,
-          ...(diff === undefined ? {} : { diff: { base: context.base, changes: diff.changes.length, breaking: diff.changes.filter((change) => change.level === 'error').length, diffMs } }),
-          ...(properties === undefined ? {} : { properties }),
-          ...(appConsole.output.lines === 0 ? {} : { appConsole: appConsole.output }),
-        });
-      } finally {
-        await handle.app.close();
-      }
+      const snapshot = snapshotFindings(context, handle, snapshotPath, appFile);
+      const diffStarted = performance.now();
+      const diff = await diffFindings(context, snapshot, snapshotPath, config.changes ?? DEFAULT_CHANGES);
+      const diffMs = Math.round(performance.now() - diffStarted);
+      const properties = await propertyFindings(context, modules, handle, diff?.baseDocument, config, appFile);
+      context.setData({
+        snapshot: snapshotPath,
+        operations: Object.values(handle.extraction.document['paths'] as Record<string, object>).reduce((sum, item) => sum + Object.keys(item).length, 0),
+        drift: snapshot.drift,
+        extractionMs,
+        ...(diff === undefined ? {} : { diff: { base: context.base, changes: diff.changes.length, breaking: diff.changes.filter((change) => change.level === 'error').length, diffMs } }),
+        ...(properties === undefined ? {} : { properties }),
+        ...(appConsole.output.lines === 0 ? {} : { appConsole: appConsole.output }),
+      });
     } finally {
-      modules.close();
-      appConsole.stop();
+      await handle.app.close();
     }
-  },
-};
+  } finally {
+    modules.close();
+    appConsole.stop();
+  }
+}

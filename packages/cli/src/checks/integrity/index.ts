@@ -1,7 +1,6 @@
-import { compileGlob, globList, NpvError, type Check, type RuleMeta } from '@npvguard/core';
-import { readChange, type ChangedFile } from './diff/readChange.js';
+import { compileGlob, globList, NpvError, type ChangedFile, type CheckContext } from '@npvguard/core';
+
 import { parseSource, SOURCE_FILE } from './source/parseSource.js';
-import { integrityMeta } from './meta.js';
 import { applyJustification } from './justify.js';
 import { suppressionFindings } from './rules/suppressions.js';
 import { testFindings } from './rules/tests.js';
@@ -12,8 +11,6 @@ import { acknowledgementFindings } from './rules/acknowledgements.js';
 import type { IntegrityInput, RawFinding, Versions } from './types.js';
 
 export { integrityMeta, INTEGRITY_RULES } from './meta.js';
-export { parseDiff, unquotePath, DiffParseError } from './diff/parseDiff.js';
-export type { FileDiff, Hunk, FileStatus } from './diff/parseDiff.js';
 
 export const DEFAULT_TEST_FILES = ['**/*.{test,spec}.{ts,tsx,mts,cts,js,jsx,mjs,cjs}', '**/{tests,test,__tests__}/**/*.{ts,tsx,mts,cts,js,jsx,mjs,cjs}'];
 
@@ -27,55 +24,49 @@ function selected(file: string, paths: readonly string[]): boolean {
 }
 
 /**
- * The integrity check, given the rules every check declares (for the default severities a config may lower).
- * It reads the change as a git diff: against --base, or without it the uncommitted work against HEAD.
+ * The integrity check: reads the change (against --base, or without it the uncommitted work against HEAD) and
+ * reports what weakens the guardrails. Default severities a config may lower are those of every registered rule.
  */
-export function createIntegrityCheck(knownRules: () => readonly RuleMeta[]): Check {
-  return {
-    id: 'integrity',
-    meta: integrityMeta,
-    isConfigured: (config) => config.integrity !== undefined,
-    async run(context) {
-      const integrity = context.config.integrity;
-      if (integrity === undefined) throw new NpvError('NPV1008', 'The integrity check needs an `integrity` section in the config.');
-      const change = await readChange(context.root, context.base);
-      const ignored = matcher(globList(integrity.ignore));
-      const changed = change.files.filter((file) => !ignored(file.newPath ?? file.oldPath ?? ''));
-      const cache = new Map<ChangedFile, Promise<Versions>>();
-      const parse = (file: string | undefined, text: string | undefined) =>
-        file !== undefined && text !== undefined && SOURCE_FILE.test(file) ? parseSource(file, text) : undefined;
-      const input: IntegrityInput = {
-        root: context.root,
-        config: context.config,
-        files: context.files,
-        change,
-        changed,
-        isTest: matcher(globList(integrity.tests ?? DEFAULT_TEST_FILES)),
-        knownRules: knownRules(),
-        versions(file) {
-          const known = cache.get(file);
-          if (known !== undefined) return known;
-          const loading = (async (): Promise<Versions> => ({
-            base: file.binary || file.oldPath === undefined ? undefined : parse(file.oldPath, await change.readBase(file.oldPath)),
-            head: file.binary || file.newPath === undefined ? undefined : parse(file.newPath, change.readHead(file.newPath)),
-          }))();
-          cache.set(file, loading);
-          return loading;
-        },
-      };
-      const findings: RawFinding[] = [
-        ...(await suppressionFindings(input)),
-        ...(await testFindings(input)),
-        ...(await propertyRunFindings(input)),
-        ...(await configFindings(input)),
-        ...snapshotFindings(input),
-        ...(await acknowledgementFindings(input)),
-      ];
-      for (const finding of findings) {
-        if (!selected(finding.file, context.paths)) continue;
-        context.report(applyJustification(finding, change.readHead(finding.file)));
-      }
-      context.setData({ against: change.against, sha: change.base.sha, filesChanged: changed.length });
+export async function runIntegrity(context: CheckContext): Promise<void> {
+  const integrity = context.config.integrity;
+  if (integrity === undefined) throw new NpvError('NPV1008', 'The integrity check needs an `integrity` section in the config.');
+  const change = await context.change.read();
+  const ignored = matcher(globList(integrity.ignore));
+  const changed = change.files.filter((file) => !ignored(file.newPath ?? file.oldPath ?? ''));
+  const cache = new Map<ChangedFile, Promise<Versions>>();
+  const parse = (file: string | undefined, text: string | undefined) =>
+    file !== undefined && text !== undefined && SOURCE_FILE.test(file) ? parseSource(file, text) : undefined;
+  const input: IntegrityInput = {
+    root: context.root,
+    config: context.config,
+    files: context.files,
+    change,
+    changed,
+    withBaseTree: (work) => context.change.withBaseTree(work),
+    isTest: matcher(globList(integrity.tests ?? DEFAULT_TEST_FILES)),
+    knownRules: context.rules,
+    versions(file) {
+      const known = cache.get(file);
+      if (known !== undefined) return known;
+      const loading = (async (): Promise<Versions> => ({
+        base: file.binary || file.oldPath === undefined ? undefined : parse(file.oldPath, await change.readBase(file.oldPath)),
+        head: file.binary || file.newPath === undefined ? undefined : parse(file.newPath, change.readHead(file.newPath)),
+      }))();
+      cache.set(file, loading);
+      return loading;
     },
   };
+  const findings: RawFinding[] = [
+    ...(await suppressionFindings(input)),
+    ...(await testFindings(input)),
+    ...(await propertyRunFindings(input)),
+    ...(await configFindings(input)),
+    ...snapshotFindings(input),
+    ...(await acknowledgementFindings(input)),
+  ];
+  for (const finding of findings) {
+    if (!selected(finding.file, context.paths)) continue;
+    context.report(applyJustification(finding, change.readHead(finding.file)));
+  }
+  context.setData({ against: change.against, sha: change.base.sha, filesChanged: changed.length });
 }

@@ -1,6 +1,5 @@
 import type ts from 'typescript';
-import type { NpvConfig, RuleMeta } from '@npvguard/core';
-import type { Change, ChangedFile } from './diff/readChange.js';
+import type { Change, ChangedFile, ChangeSource, NpvConfig, RuleMeta } from '@npvguard/core';
 
 /** A finding before the justification convention and the runner see it. */
 export interface RawFinding {
@@ -27,6 +26,8 @@ export interface IntegrityInput {
   /** The project's source files (config `include`). */
   files: readonly string[];
   change: Change;
+  /** The base commit checked out, for comparing configs where their relative imports resolve. */
+  withBaseTree: ChangeSource['withBaseTree'];
   /** Changed files the check looks at (the `ignore` globs removed). */
   changed: readonly ChangedFile[];
   isTest(file: string): boolean;

@@ -1,5 +1,5 @@
 import { createRequire } from 'node:module';
-import { requireWithCodeCache } from '../../load/codeCache.js';
+import { requireWithCodeCache } from '../../modules/codeCache.js';
 
 /**
  * ts-morph's own TypeScript (a bundled copy of the compiler, 9 MB), required with a V8 code cache before ts-morph

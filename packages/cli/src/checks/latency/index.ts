@@ -1,37 +1,31 @@
 // First: ts-morph's compiler, loaded with a code cache before ts-morph itself.
 import './compiler.js';
-import { NpvError, type Check } from '@npvguard/core';
-import { saveCodeCaches } from '../../load/codeCache.js';
+import { NpvError, type CheckContext } from '@npvguard/core';
+import { saveCodeCaches } from '../../modules/codeCache.js';
 import { analyzeLatency } from './analyze.js';
-import { latencyMeta } from './meta.js';
 
 export { analyzeLatency, formatPath } from './analyze.js';
 export type { AnalyzeLatencyOptions, LatencyAnalysis, RouteBound } from './analyze.js';
 export { latencyMeta, LATENCY_RULES } from './meta.js';
 
 /** The latency check: static worst-case bound per route by default; measured p99 and base comparison with --measure. */
-export const latencyCheck: Check = {
-  id: 'latency',
-  meta: latencyMeta,
-  isConfigured: (config) => config.latency !== undefined,
-  async run(context) {
-    const config = context.config.latency;
-    if (config === undefined) throw new NpvError('NPV1008', 'The latency check needs a `latency` section in the config.');
-    const analysis = analyzeLatency({
-      root: context.root,
-      files: context.files,
-      config,
-      ...(context.config.tsconfig === undefined ? {} : { tsconfig: context.config.tsconfig }),
-    });
-    saveCodeCaches();
-    for (const finding of analysis.findings) context.report(finding);
-    let routes: Record<string, unknown>[] = analysis.routes.map((route) => ({ ...route }));
-    if (context.measure === true) {
-      const { measureRoutes } = await import('./measure/measureRoutes.js');
-      const measured = await measureRoutes({ root: context.root, config, routes: analysis.routes, ...(context.base === undefined ? {} : { base: context.base }) });
-      for (const finding of measured.findings) context.report(finding);
-      routes = routes.map((route) => ({ ...route, ...measured.byRoute.get(String(route.route)) }));
-    }
-    context.setData({ routes, deadlineBudgetMs: analysis.deadlineBudgetMs, stats: analysis.stats, measured: context.measure === true });
-  },
-};
+export async function runLatency(context: CheckContext): Promise<void> {
+  const config = context.config.latency;
+  if (config === undefined) throw new NpvError('NPV1008', 'The latency check needs a `latency` section in the config.');
+  const analysis = analyzeLatency({
+    root: context.root,
+    files: context.files,
+    config,
+    ...(context.config.tsconfig === undefined ? {} : { tsconfig: context.config.tsconfig }),
+  });
+  saveCodeCaches();
+  for (const finding of analysis.findings) context.report(finding);
+  let routes: Record<string, unknown>[] = analysis.routes.map((route) => ({ ...route }));
+  if (context.measure === true) {
+    const { measureRoutes } = await import('./measure/measureRoutes.js');
+    const measured = await measureRoutes({ root: context.root, config, routes: analysis.routes, change: context.change, ...(context.base === undefined ? {} : { base: context.base }) });
+    for (const finding of measured.findings) context.report(finding);
+    routes = routes.map((route) => ({ ...route, ...measured.byRoute.get(String(route.route)) }));
+  }
+  context.setData({ routes, deadlineBudgetMs: analysis.deadlineBudgetMs, stats: analysis.stats, measured: context.measure === true });
+}

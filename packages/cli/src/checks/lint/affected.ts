@@ -1,7 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { GitCommandError, runGit } from '../../git/git.js';
-import { resolveBase } from '../../git/base.js';
+import type { RepositoryChange } from '@npvguard/core';
 
 /** Which files a lint run under `--base` covers. */
 export type LintScope =
@@ -15,7 +14,8 @@ export interface AffectedInput {
   projectFiles: readonly string[];
   /** The files the lint check would lint without a scope. */
   lintable: readonly string[];
-  base: string;
+  /** Reads what the change touches in the repository (the run's change source). */
+  repository: () => Promise<RepositoryChange>;
   /** The ESLint config file in use (absolute), when there is one: a change to it changes every file's result. */
   eslintConfig?: string;
   /** The tsconfig the import graph resolves with (root-relative; default `tsconfig.json`). */
@@ -31,10 +31,6 @@ const INERT_FILE = /\.(?:md|mdx|markdown|txt|rst|adoc|png|jpe?g|gif|svg|webp|ico
 
 /** A module that declares globals or augments another module changes types beyond its importers. */
 const AMBIENT_DECLARATION = /\bdeclare\s+(?:global\b|module\s+['"])/;
-
-async function git(args: readonly string[], cwd: string): Promise<string> {
-  return (await runGit(args, cwd)).stdout;
-}
 
 function toPosix(file: string): string {
   return file.split(path.sep).join('/');
@@ -60,24 +56,19 @@ function readText(file: string): string | undefined {
  */
 export async function affectedFiles(input: AffectedInput): Promise<LintScope> {
   const { root } = input;
-  let changedPaths: string[];
-  let top: string;
+  let repository: RepositoryChange;
   try {
-    const resolved = await resolveBase(root, input.base);
-    top = (await git(['rev-parse', '--show-toplevel'], root)).trim();
-    const committed = await git(['-c', 'core.quotePath=false', 'diff', '--name-only', '-z', '--no-renames', resolved.sha, '--', ':(top)'], root);
-    const untracked = await git(['ls-files', '--others', '--exclude-standard', '-z', '--full-name', '--', ':(top)'], root);
-    changedPaths = [...new Set([...committed.split('\0'), ...untracked.split('\0')].filter((file) => file !== ''))];
-    // Ambient declarations added or removed anywhere in the change.
-    const diffText = await git(['-c', 'core.quotePath=false', 'diff', '--unified=0', '--no-color', '--no-ext-diff', '--no-textconv', resolved.sha, '--', ':(top)'], root);
-    if (diffText.split('\n').some((line) => /^[+-](?![+-]{2} )/.test(line) && AMBIENT_DECLARATION.test(line))) {
-      return { kind: 'all', reason: 'the change adds or removes a global declaration or module augmentation' };
-    }
+    repository = await input.repository();
   } catch (error) {
-    const cause = error instanceof GitCommandError || error instanceof Error ? error.message : String(error);
+    const cause = error instanceof Error ? error.message : String(error);
     return { kind: 'all', reason: `git could not list the change (${cause.replace(/\s+/g, ' ').trim()})` };
   }
-  const rootFromTop = toPosix(path.relative(top, root));
+  // Ambient declarations added or removed anywhere in the change.
+  if (repository.diff.split('\n').some((line) => /^[+-](?![+-]{2} )/.test(line) && AMBIENT_DECLARATION.test(line))) {
+    return { kind: 'all', reason: 'the change adds or removes a global declaration or module augmentation' };
+  }
+  const changedPaths = repository.paths;
+  const rootFromTop = repository.projectFromTop;
   const eslintConfig = input.eslintConfig === undefined ? undefined : toPosix(path.relative(root, input.eslintConfig));
   const seeds: string[] = [];
   for (const fromTop of changedPaths) {

@@ -1,10 +1,9 @@
 // First: TypeScript, loaded with a code cache before ESLint's parser requires it.
-import { saveTypeScriptCodeCache } from '../../load/typescript.js';
+import { saveTypeScriptCodeCache } from '../../modules/typescript.js';
 import path from 'node:path';
-import { NpvError, type Check, type CheckContext, type LintConfig } from '@npvguard/core';
+import { NpvError, type CheckContext, type LintConfig } from '@npvguard/core';
 import { affectedFiles, type LintScope } from './affected.js';
 import { createEslint } from './createEslint.js';
-import { lintMeta } from './meta.js';
 import { toFindings } from './toFindings.js';
 
 export { lintMeta, LINT_RULES } from './meta.js';
@@ -53,7 +52,7 @@ async function lintScope(context: CheckContext, lint: LintConfig, files: readonl
     root: context.root,
     projectFiles: context.files,
     lintable: files,
-    base: context.base,
+    repository: () => context.change.repository(),
     ...(configFile === undefined ? {} : { eslintConfig: configFile }),
     ...(context.config.tsconfig === undefined ? {} : { tsconfig: context.config.tsconfig }),
   });
@@ -63,40 +62,35 @@ async function lintScope(context: CheckContext, lint: LintConfig, files: readonl
  * The lint check: ESLint on the project's files (restricted to the given paths), each message a finding.
  * A config that does not load stops the check (NPV1301); a crash inside a rule too (NPV2301).
  */
-export const lintCheck: Check = {
-  id: 'lint',
-  meta: lintMeta,
-  isConfigured: (config) => config.lint !== undefined,
-  async run(context) {
-    const lint = context.config.lint;
-    if (lint === undefined) throw new NpvError('NPV1008', 'The lint check needs a `lint` section in the config.');
-    let files = context.files.filter((file) => LINTABLE.test(file) && selected(file, context.paths));
-    const { eslint, configFile } = await createEslint(context.root, lint);
-    const shownConfig = configFile === undefined ? 'eslint-plugin-npvguard recommended' : path.relative(context.root, configFile).split(path.sep).join('/');
-    const scope = await lintScope(context, lint, files, configFile);
-    if (scope?.kind === 'affected') files = files.filter((file) => scope.files.includes(file));
-    const scopeData = scope === undefined ? {} : { scope: scope.kind === 'affected' ? { kind: 'affected', changedFiles: scope.changed } : scope };
-    if (files.length === 0) {
-      context.setData({ config: shownConfig, filesLinted: 0, filesIgnored: 0, ...scopeData });
-      return;
-    }
-    const absolute = files.map((file) => path.join(context.root, file));
-    try {
-      // Loads (and so checks) the config once, before any file is linted, to tell a config error from a crash.
-      await eslint.calculateConfigForFile(absolute[0] ?? context.root);
-    } catch (error) {
-      throw new NpvError('NPV1301', `The ESLint config ${shownConfig} could not be loaded: ${oneLine(error)}`, { file: shownConfig });
-    }
-    let results;
-    try {
-      results = await withoutSingleRunGuess(() => eslint.lintFiles(absolute));
-    } catch (error) {
-      throw new NpvError('NPV2301', `ESLint failed while linting: ${oneLine(error)}`, { config: shownConfig });
-    }
-    const relative = (file: string): string => path.relative(context.root, file).split(path.sep).join('/');
-    saveTypeScriptCodeCache();
-    const tally = toFindings(results, eslint.getRulesMetaForResults(results), relative);
-    for (const finding of tally.findings) context.report(finding);
-    context.setData({ config: shownConfig, filesLinted: results.length - tally.ignoredFiles.length, filesIgnored: tally.ignoredFiles.length, ...scopeData });
-  },
-};
+export async function runLint(context: CheckContext): Promise<void> {
+  const lint = context.config.lint;
+  if (lint === undefined) throw new NpvError('NPV1008', 'The lint check needs a `lint` section in the config.');
+  let files = context.files.filter((file) => LINTABLE.test(file) && selected(file, context.paths));
+  const { eslint, configFile } = await createEslint(context.root, lint);
+  const shownConfig = configFile === undefined ? 'eslint-plugin-npvguard recommended' : path.relative(context.root, configFile).split(path.sep).join('/');
+  const scope = await lintScope(context, lint, files, configFile);
+  if (scope?.kind === 'affected') files = files.filter((file) => scope.files.includes(file));
+  const scopeData = scope === undefined ? {} : { scope: scope.kind === 'affected' ? { kind: 'affected', changedFiles: scope.changed } : scope };
+  if (files.length === 0) {
+    context.setData({ config: shownConfig, filesLinted: 0, filesIgnored: 0, ...scopeData });
+    return;
+  }
+  const absolute = files.map((file) => path.join(context.root, file));
+  try {
+    // Loads (and so checks) the config once, before any file is linted, to tell a config error from a crash.
+    await eslint.calculateConfigForFile(absolute[0] ?? context.root);
+  } catch (error) {
+    throw new NpvError('NPV1301', `The ESLint config ${shownConfig} could not be loaded: ${oneLine(error)}`, { file: shownConfig });
+  }
+  let results;
+  try {
+    results = await withoutSingleRunGuess(() => eslint.lintFiles(absolute));
+  } catch (error) {
+    throw new NpvError('NPV2301', `ESLint failed while linting: ${oneLine(error)}`, { config: shownConfig });
+  }
+  const relative = (file: string): string => path.relative(context.root, file).split(path.sep).join('/');
+  saveTypeScriptCodeCache();
+  const tally = toFindings(results, eslint.getRulesMetaForResults(results), relative);
+  for (const finding of tally.findings) context.report(finding);
+  context.setData({ config: shownConfig, filesLinted: results.length - tally.ignoredFiles.length, filesIgnored: tally.ignoredFiles.length, ...scopeData });
+}

@@ -1,8 +1,7 @@
 import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
-import type { Check, CheckContext, NpvConfig } from '@npvguard/core';
-import { traitsOf } from '../checkTraits.js';
+import { NpvError, type Check, type CheckContext, type NpvConfig } from '@npvguard/core';
 import { deserializeError, type WorkerContext } from './messages.js';
 import { createWorkerPool, type WorkerPool } from './workerPool.js';
 
@@ -70,10 +69,26 @@ function workerContext(context: CheckContext): WorkerContext {
     config: context.config,
     files: context.files,
     paths: context.paths,
+    rules: context.rules,
     ...(context.base === undefined ? {} : { base: context.base }),
     ...(context.atBase === undefined ? {} : { atBase: context.atBase }),
     ...(context.measure === undefined ? {} : { measure: context.measure }),
   };
+}
+
+/** The error a cancelled check ends with. */
+export function cancelled(check: Check): NpvError {
+  return new NpvError('NPV2010', `The ${check.id} check was cancelled before it finished.`, { check: check.id });
+}
+
+/** Settles with `work`, or rejects as soon as `signal` aborts (the work itself may go on; its result is dropped). */
+function untilAborted<T>(work: Promise<T>, signal: AbortSignal, check: Check): Promise<T> {
+  if (signal.aborted) return Promise.reject(cancelled(check));
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = (): void => reject(cancelled(check));
+    signal.addEventListener('abort', onAbort, { once: true });
+    work.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
+  });
 }
 
 export function createCheckExecutor(options: ExecutorOptions): CheckExecutor {
@@ -84,6 +99,7 @@ export function createCheckExecutor(options: ExecutorOptions): CheckExecutor {
 
   function inMainThread(check: Check, context: CheckContext, timing: CheckTiming): Promise<void> {
     const turn = lane.then(async () => {
+      if (context.signal.aborted) throw cancelled(check);
       timing.onStart();
       try {
         await check.run(context);
@@ -92,14 +108,20 @@ export function createCheckExecutor(options: ExecutorOptions): CheckExecutor {
       }
     });
     lane = turn.catch(() => undefined);
-    return turn;
+    return untilAborted(turn, context.signal, check);
   }
 
   return {
     async run(check, context, timing) {
-      if (script === undefined || traitsOf(check).worker !== true || !canClone(context.config)) return inMainThread(check, context, timing);
+      const module = check.module;
+      if (script === undefined || check.traits?.worker !== true || module === undefined || !canClone(context.config)) return inMainThread(check, context, timing);
       pool ??= createWorkerPool(script, options.threads);
-      const reply = await pool.run({ check: check.id, context: workerContext(context) }, timing.onStart).finally(timing.onEnd);
+      const reply = await pool
+        .run({ check: check.id, module, context: workerContext(context) }, timing.onStart, context.signal)
+        .catch((error: unknown) => {
+          throw context.signal.aborted ? cancelled(check) : error;
+        })
+        .finally(timing.onEnd);
       if (reply.data !== undefined) context.setData(reply.data);
       if (reply.error !== undefined) throw deserializeError(reply.error);
       for (const finding of reply.findings) context.report(finding);

@@ -1,5 +1,4 @@
-// The entry of a worker thread of the check pool: the registered checks, served to the main thread.
-import { CHECKS } from '../../checks/index.js';
+// The entry of a worker thread of the check pool: runs the checks the main thread names by module and id.
 import { serveChecks } from './serveChecks.js';
 
-serveChecks(CHECKS);
+serveChecks();

@@ -1,13 +1,20 @@
 import { ERROR_CODES, NpvError, isNpvError, type CheckContext, type ErrorCode, type FindingInput } from '@npvguard/core';
 
-/** The plain-data part of a CheckContext: what crosses into a worker thread. */
-export type WorkerContext = Pick<CheckContext, 'root' | 'config' | 'files' | 'paths' | 'base' | 'atBase' | 'measure'>;
+/** The plain-data part of a CheckContext: what crosses into a worker thread (which opens its own change source). */
+export type WorkerContext = Pick<CheckContext, 'root' | 'config' | 'files' | 'paths' | 'rules' | 'base' | 'atBase' | 'measure'>;
 
-/** Main thread → worker: run one check, named by its id. */
+/** Main thread → worker: run one check, named by its id and the module that exports it. */
 export interface CheckJob {
   id: number;
   check: string;
+  /** URL of the module exporting the check object (`Check.module`). */
+  module: string;
   context: WorkerContext;
+}
+
+/** Main thread → worker: stop the job running (the run was cancelled). */
+export interface CancelJob {
+  cancel: number;
 }
 
 /** An error as it crosses a thread boundary: a coded NpvError stays coded, anything else keeps its stack for --debug. */

@@ -1,15 +1,29 @@
 import { parentPort } from 'node:worker_threads';
 import type { Check, FindingInput } from '@npvguard/core';
-import { serializeError, type CheckJob, type CheckReply } from './messages.js';
+import { createChangeSource } from '../../base/changeSource.js';
+import { serializeError, type CancelJob, type CheckJob, type CheckReply } from './messages.js';
 
-async function runJob(checks: readonly Check[], job: CheckJob): Promise<CheckReply> {
+function isCheck(value: unknown, id: string): value is Check {
+  return typeof value === 'object' && value !== null && (value as Partial<Check>).id === id && typeof (value as Partial<Check>).run === 'function';
+}
+
+/** The check object a job names: an export of its module with that id. */
+async function loadCheck(job: CheckJob): Promise<Check> {
+  const exports = (await import(job.module)) as Record<string, unknown>;
+  const check = Object.values(exports).find((value): value is Check => isCheck(value, job.check));
+  if (check === undefined) throw new Error(`${job.module} exports no check with the id ${job.check}`);
+  return check;
+}
+
+async function runJob(job: CheckJob, signal: AbortSignal): Promise<CheckReply> {
   const findings: FindingInput[] = [];
   let data: Record<string, unknown> | undefined;
   try {
-    const check = checks.find((candidate) => candidate.id === job.check);
-    if (check === undefined) throw new Error(`no check named ${job.check} is registered in this worker thread`);
+    const check = await loadCheck(job);
     await check.run({
       ...job.context,
+      change: createChangeSource(job.context.root, job.context.base),
+      signal,
       report(finding) {
         findings.push(finding);
       },
@@ -42,10 +56,19 @@ function send(port: NonNullable<typeof parentPort>, reply: CheckReply): void {
  * The body of a worker thread of the check pool: runs the checks the main thread names, one at a time, and
  * answers with what each reported (the main thread finalizes findings, as for a check run in place).
  */
-export function serveChecks(checks: readonly Check[]): void {
+export function serveChecks(): void {
   const port = parentPort;
   if (port === null) throw new Error('serveChecks runs only in a worker thread');
-  port.on('message', (job: CheckJob) => {
-    void runJob(checks, job).then((reply) => send(port, reply));
+  const running = new Map<number, AbortController>();
+  port.on('message', (message: CheckJob | CancelJob) => {
+    if ('cancel' in message) {
+      running.get(message.cancel)?.abort(new Error('the run was cancelled'));
+      return;
+    }
+    const controller = new AbortController();
+    running.set(message.id, controller);
+    void runJob(message, controller.signal)
+      .then((reply) => send(port, reply))
+      .finally(() => running.delete(message.id));
   });
 }

@@ -5,8 +5,11 @@ export type PoolJob = Omit<CheckJob, 'id'>;
 
 /** Worker threads that run checks; each runs one job at a time, and at most `size` exist at once. */
 export interface WorkerPool {
-  /** Queues a job; `onStart` is called when a worker takes it. Rejects only when the worker itself dies. */
-  run(job: PoolJob, onStart: () => void): Promise<CheckReply>;
+  /**
+   * Queues a job; `onStart` is called when a worker takes it. Rejects when the worker itself dies, or when `signal`
+   * aborts: a queued job is dropped, a running one has its worker stopped (a check may be deep in synchronous work).
+   */
+  run(job: PoolJob, onStart: () => void, signal?: AbortSignal): Promise<CheckReply>;
   /** Stops every worker; jobs still queued or running are rejected. */
   close(): Promise<void>;
 }
@@ -65,6 +68,23 @@ export function createWorkerPool(script: URL, size: number): WorkerPool {
     return slot;
   }
 
+  /** A cancelled job: out of the queue, or its worker stopped and replaced on demand. */
+  function abort(pending: Pending): void {
+    const queued = queue.indexOf(pending);
+    if (queued !== -1) {
+      queue.splice(queued, 1);
+      pending.reject(new Error('the run was cancelled'));
+      return;
+    }
+    const slot = slots.find((candidate) => candidate.current === pending);
+    if (slot === undefined) return;
+    slot.current = undefined;
+    slots.splice(slots.indexOf(slot), 1);
+    pending.reject(new Error('the run was cancelled'));
+    void slot.worker.terminate();
+    dispatch();
+  }
+
   function idleSlotFor(job: CheckJob): Slot | undefined {
     const idle = slots.filter((slot) => slot.current === undefined);
     return idle.find((slot) => slot.checks.has(job.check)) ?? idle[0] ?? (slots.length < size ? spawn() : undefined);
@@ -91,13 +111,29 @@ export function createWorkerPool(script: URL, size: number): WorkerPool {
   }
 
   return {
-    run(job, onStart) {
+    run(job, onStart, signal) {
       return new Promise<CheckReply>((resolve, reject) => {
         if (closing) {
           reject(new Error('the worker pool is closed'));
           return;
         }
-        queue.push({ job: { ...job, id: nextId++ }, onStart, resolve, reject });
+        if (signal?.aborted === true) {
+          reject(new Error('the run was cancelled'));
+          return;
+        }
+        const pending: Pending = { job: { ...job, id: nextId++ }, onStart, resolve, reject };
+        const onAbort = (): void => abort(pending);
+        signal?.addEventListener('abort', onAbort, { once: true });
+        const done = (): void => signal?.removeEventListener('abort', onAbort);
+        pending.resolve = (reply) => {
+          done();
+          resolve(reply);
+        };
+        pending.reject = (error) => {
+          done();
+          reject(error);
+        };
+        queue.push(pending);
         dispatch();
       });
     },

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { typescript } from '../../../load/typescript.js';
+import { typescript } from '../../../modules/typescript.js';
 import type { FileExtraction } from '../extract/types.js';
 import type { FindingInput } from '@npvguard/core';
 import type { ImportTarget } from '../resolve/resolveImports.js';

@@ -1,6 +1,6 @@
 import { NpvError } from '@npvguard/core';
 import type * as ts from 'typescript';
-import { typescript } from '../../../load/typescript.js';
+import { typescript } from '../../../modules/typescript.js';
 import { isReference, isTypeContext, isValueHeritage, type BindingUsage } from './typePositions.js';
 import type { ExtractedImport, FileExtraction, ImportForm, ParseError, TypeOnlyReason } from './types.js';
 

@@ -1,5 +1,5 @@
 import type * as ts from 'typescript';
-import { typescript } from '../../../load/typescript.js';
+import { typescript } from '../../../modules/typescript.js';
 
 /** Per imported binding: was it seen in a value position, a type position, or both. */
 export interface BindingUsage {

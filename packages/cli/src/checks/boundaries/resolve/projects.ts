@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { NpvError } from '@npvguard/core';
 import type * as ts from 'typescript';
-import { typescript } from '../../../load/typescript.js';
+import { typescript } from '../../../modules/typescript.js';
 import { isInside, toPosix } from './paths.js';
 
 /** One parsed tsconfig: the options its files are resolved with. */

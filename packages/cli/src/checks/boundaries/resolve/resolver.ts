@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { externalPackageName, isBuiltinSpecifier, isRelativeSpecifier } from '@npvguard/core';
 import type * as ts from 'typescript';
-import { typescript } from '../../../load/typescript.js';
+import { typescript } from '../../../modules/typescript.js';
 import type { ImportForm } from '../extract/types.js';
 import { isInside, toPosix } from './paths.js';
 import type { Project, ProjectSet } from './projects.js';

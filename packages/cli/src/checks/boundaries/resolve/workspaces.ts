@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type * as ts from 'typescript';
-import { typescript } from '../../../load/typescript.js';
+import { typescript } from '../../../modules/typescript.js';
 import { toPosix } from './paths.js';
 import { optionsOnly } from './projects.js';
 

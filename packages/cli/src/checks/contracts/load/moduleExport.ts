@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { createRequire } from 'node:module';
 import { createJiti } from 'jiti';
-import { cachedTransform } from '../../../load/transformCache.js';
+import { cachedTransform } from '../../../modules/transformCache.js';
 import { NpvError } from '@npvguard/core';
 
 /** require's module cache, where jiti keeps the modules it evaluates when its module cache is on. */

@@ -4,7 +4,6 @@ import { acknowledgementKey, acknowledges, parseChangesFile, readChangesFile, ty
 import { diffDocuments } from '../diff/diffDocuments.js';
 import type { ContractChange } from '../diff/types.js';
 import { DocumentParseError, parseApiDocument } from '../load/document.js';
-import { readFileAtRef } from '../load/gitFile.js';
 import { CONTRACT_RULES } from '../meta.js';
 import type { SnapshotOutcome } from './snapshotStep.js';
 
@@ -27,7 +26,7 @@ function changeData(change: ContractChange): Record<string, unknown> {
 }
 
 async function baseAcknowledgements(context: CheckContext, base: string, changesPath: string): Promise<Acknowledgement[]> {
-  const text = await readFileAtRef(context.root, base, changesPath);
+  const text = await context.change.readAt(base, changesPath);
   return text === undefined ? [] : parseChangesFile(text, `${changesPath} at ${base}`);
 }
 
@@ -39,7 +38,7 @@ async function baseAcknowledgements(context: CheckContext, base: string, changes
 export async function diffFindings(context: CheckContext, head: SnapshotOutcome, snapshotPath: string, changesPath: string): Promise<DiffOutcome | undefined> {
   const base = context.base;
   if (base === undefined) return undefined;
-  const baseText = await readFileAtRef(context.root, base, snapshotPath);
+  const baseText = await context.change.readAt(base, snapshotPath);
   if (baseText === undefined) {
     context.report({
       ruleId: CONTRACT_RULES.baseSnapshotMissing,

@@ -1,7 +1,7 @@
 import { INTEGRITY_RULES } from '../meta.js';
 import { testCases, type TestCase } from '../source/testCases.js';
 import type { IntegrityInput, RawFinding } from '../types.js';
-import type { ChangedFile } from '../diff/readChange.js';
+import type { ChangedFile } from '@npvguard/core';
 
 interface TestFileCases {
   file: ChangedFile;

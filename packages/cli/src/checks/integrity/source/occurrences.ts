@@ -1,5 +1,5 @@
 import type * as ts from 'typescript';
-import { typescript } from '../../../load/typescript.js';
+import { typescript } from '../../../modules/typescript.js';
 import { chainNames, comments, lineOf, normalizedText, rootIdentifier } from './parseSource.js';
 
 export type OccurrenceKind = 'eslint-disable' | 'ts-suppression' | 'as-any' | 'as-unknown-as' | 'skipped-test' | 'focused-test';

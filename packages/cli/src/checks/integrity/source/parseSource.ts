@@ -1,5 +1,5 @@
 import type * as ts from 'typescript';
-import { typescript } from '../../../load/typescript.js';
+import { typescript } from '../../../modules/typescript.js';
 
 /** Files the integrity check reads with the TypeScript compiler. */
 export const SOURCE_FILE = /\.(?:[cm]?[jt]s|[jt]sx)$/;

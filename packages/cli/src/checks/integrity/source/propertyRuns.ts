@@ -1,5 +1,5 @@
 import type * as ts from 'typescript';
-import { typescript } from '../../../load/typescript.js';
+import { typescript } from '../../../modules/typescript.js';
 import { lineOf, normalizedText, rootIdentifier } from './parseSource.js';
 
 /** fast-check's default number of runs, used when a property sets none. */

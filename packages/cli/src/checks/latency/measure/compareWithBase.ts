@@ -1,9 +1,8 @@
 import { execFile } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
-import { NpvError, type FindingInput, type LatencyConfig } from '@npvguard/core';
+import { NpvError, type ChangeSource, type FindingInput, type LatencyConfig } from '@npvguard/core';
 import { comparePairs, type PairRun } from '@npvguard/harness';
-import { resolveBase, withBaseTree } from '../../../git/base.js';
 import type { RouteBound } from '../analyze.js';
 import { LATENCY_RULES } from '../meta.js';
 import { measureSettings } from './measureRoute.js';
@@ -14,6 +13,8 @@ export interface CompareWithBaseInput {
   root: string;
   config: LatencyConfig;
   base: string;
+  /** The run's change: the base checked out comes from it. */
+  change: ChangeSource;
   routes: readonly RouteBound[];
   /** Pairs before the first decision (at least 10 for a gate). */
   minPairs?: number;
@@ -50,10 +51,10 @@ export async function compareWithBase(input: CompareWithBaseInput): Promise<{ fi
   const fakes = input.config.measure?.fakes;
   if (fakes === undefined) throw new NpvError('NPV1201', '--measure --base needs latency.measure.fakes in the config.');
   const settings = measureSettings(input.config);
-  const resolved = await resolveBase(input.root, input.base);
+  const resolved = { ref: input.base };
   const findings: FindingInput[] = [];
   const byRoute = new Map<string, Record<string, unknown>>();
-  await withBaseTree(resolved, input.root, async (baseRoot) => {
+  await input.change.withBaseTree(async (baseRoot) => {
     for (const route of input.routes) {
       const comparison = await comparePairs({
         run: (side) => runWorker(side === 'head' ? input.root : baseRoot, fakes, route.route, settings),

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { createJiti } from 'jiti';
-import { cachedTransform } from '../../../load/transformCache.js';
+import { cachedTransform } from '../../../modules/transformCache.js';
 import { NpvError } from '@npvguard/core';
 
 /** A running app with fake dependencies, as the fakes module starts it. */

@@ -1,4 +1,4 @@
-import { NpvError, type FindingInput, type LatencyConfig } from '@npvguard/core';
+import { NpvError, type FindingInput, type LatencyConfig , type ChangeSource } from '@npvguard/core';
 import { budgetVerdict } from '@npvguard/harness';
 import type { RouteBound } from '../analyze.js';
 import { LATENCY_RULES } from '../meta.js';
@@ -11,6 +11,8 @@ export interface MeasureRoutesInput {
   config: LatencyConfig;
   routes: readonly RouteBound[];
   base?: string;
+  /** The run's change, for the base checkout of a comparison. */
+  change: ChangeSource;
 }
 
 export interface MeasuredRoutes {
@@ -49,7 +51,7 @@ export async function measureRoutes(input: MeasureRoutesInput): Promise<Measured
     await app.close();
   }
   if (input.base !== undefined) {
-    const comparison = await compareWithBase({ root: input.root, config, base: input.base, routes: measured });
+    const comparison = await compareWithBase({ root: input.root, config, base: input.base, change: input.change, routes: measured });
     findings.push(...comparison.findings);
     for (const [route, data] of comparison.byRoute) byRoute.set(route, { ...byRoute.get(route), ...data });
   }

@@ -1,5 +1,5 @@
 import type * as ts from 'typescript';
-import { typescript } from '../../../../load/typescript.js';
+import { typescript } from '../../../../modules/typescript.js';
 import { NpvError } from '@npvguard/core';
 
 /** Options that make the compiler stricter when true. The `strict` family defaults to `strict`. */

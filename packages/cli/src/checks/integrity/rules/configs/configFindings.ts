@@ -1,10 +1,9 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { NpvError } from '@npvguard/core';
-import { loadConfigFile } from '../../../../load/loadConfigFile.js';
-import { withBaseTree } from '../../../../git/base.js';
+import { loadConfigFile } from '../../../../modules/loadConfigFile.js';
 import { INTEGRITY_RULES } from '../../meta.js';
-import type { ChangedFile } from '../../diff/readChange.js';
+import type { ChangedFile } from '@npvguard/core';
 import type { IntegrityInput, RawFinding } from '../../types.js';
 import { compareNpvguardConfigs } from './compareNpvguardConfig.js';
 import { compareEslintConfigs } from './compareEslintConfig.js';
@@ -117,7 +116,7 @@ export async function configFindings(input: IntegrityInput): Promise<RawFinding[
   const eslintConfigs = input.changed.filter((file) => ESLINT_CONFIG.test(file.newPath ?? file.oldPath ?? '') || (lintConfig !== undefined && (file.newPath ?? file.oldPath) === path.posix.normalize(lintConfig)));
   const tsconfigs = named(TSCONFIG);
   if (npvguardConfigs.length === 0 && eslintConfigs.length === 0 && !input.change.tsconfigChanged) return [];
-  return withBaseTree(input.change.base, input.root, async (baseRoot) => {
+  return input.withBaseTree(async (baseRoot) => {
     const findings: RawFinding[] = [];
     for (const file of npvguardConfigs) findings.push(...(await npvguardFindings(input, baseRoot, file)));
     if (eslintConfigs.length > 0) findings.push(...(await eslintFindings(input, baseRoot, eslintConfigs)));

@@ -1,5 +1,5 @@
-import type { IntegrityConfig } from '../config.js';
-import { expectGlobs, expectObject, rejectUnknownKeys, type ConfigPath, type ValidationScope } from './primitives.js';
+import type { IntegrityConfig , ConfigSection } from '@npvguard/core';
+import { expectGlobs, expectObject, rejectUnknownKeys, type ConfigPath, type ValidationScope } from '@npvguard/core';
 
 export const INTEGRITY_KEYS = ['tests', 'contractSnapshots', 'routes', 'acknowledgements', 'ignore'] as const;
 
@@ -13,3 +13,6 @@ export function validateIntegrity(scope: ValidationScope, path: ConfigPath, valu
   }
   return integrity;
 }
+
+/** The `integrity` section of the config, validated by the integrity check. */
+export const INTEGRITY_SECTION: ConfigSection<IntegrityConfig> = { key: 'integrity', keys: INTEGRITY_KEYS, validate: validateIntegrity };

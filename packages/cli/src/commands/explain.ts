@@ -1,6 +1,6 @@
 import type { Check } from '@npvguard/core';
 import type { CliIO } from '../cli/io.js';
-import { explainRule, listRules } from './explainRule.js';
+import { explainRule, listRules } from '../explain/explainRule.js';
 
 /** `npvguard explain <ruleId>`: prints the rule's doc section; an unknown id throws NPV2401 (exit 2). */
 export function runExplainCommand(ruleId: string, io: CliIO, checks: readonly Check[]): number {

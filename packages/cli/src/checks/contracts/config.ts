@@ -1,5 +1,5 @@
-import type { ContractsConfig, ContractsModelConfig, ContractsPropertiesConfig, ContractsScenarioConfig } from '../config.js';
-import { emptyRecord, expectObject, expectString, rejectUnknownKeys, typeError, type ConfigPath, type ValidationScope } from './primitives.js';
+import type { ContractsConfig, ContractsModelConfig, ContractsPropertiesConfig, ContractsScenarioConfig , ConfigSection } from '@npvguard/core';
+import { emptyRecord, expectObject, expectString, rejectUnknownKeys, typeError, type ConfigPath, type ValidationScope } from '@npvguard/core';
 
 export const CONTRACTS_KEYS = ['app', 'appOptions', 'snapshot', 'changes', 'title', 'models', 'properties'] as const;
 const MODEL_KEYS = ['spec', 'snapshot'] as const;
@@ -80,3 +80,6 @@ export function validateContracts(scope: ValidationScope, path: ConfigPath, valu
   if (record.properties !== undefined) contracts.properties = validateProperties(scope, [...path, 'properties'], record.properties);
   return contracts;
 }
+
+/** The `contracts` section of the config, validated by the contracts check. */
+export const CONTRACTS_SECTION: ConfigSection<ContractsConfig> = { key: 'contracts', keys: CONTRACTS_KEYS, validate: validateContracts };

@@ -1,6 +1,6 @@
-import type { LatencyBudget, LatencyConfig, LatencyMeasureConfig } from '../config.js';
-import { NpvError } from '../errors.js';
-import { formatConfigPath } from './describe.js';
+import type { LatencyBudget, LatencyConfig, LatencyMeasureConfig , ConfigSection } from '@npvguard/core';
+import { NpvError } from '@npvguard/core';
+import { formatConfigPath } from '@npvguard/core';
 import {
   emptyRecord,
   expectGlobs,
@@ -9,7 +9,7 @@ import {
   rejectUnknownKeys,
   type ConfigPath,
   type ValidationScope,
-} from './primitives.js';
+} from '@npvguard/core';
 
 export const LATENCY_KEYS = ['budgets', 'ports', 'sideEffects', 'compositionRoot', 'measure'] as const;
 export const LATENCY_MEASURE_KEYS = ['fakes', 'rate', 'durationMs', 'warmupMs'] as const;
@@ -65,3 +65,6 @@ export function validateLatency(scope: ValidationScope, path: ConfigPath, value:
   if (record.measure !== undefined) config.measure = validateMeasure(scope, [...path, 'measure'], record.measure);
   return config;
 }
+
+/** The `latency` section of the config, validated by the latency check. */
+export const LATENCY_SECTION: ConfigSection<LatencyConfig> = { key: 'latency', keys: LATENCY_KEYS, validate: validateLatency };

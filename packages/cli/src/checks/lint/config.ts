@@ -1,4 +1,4 @@
-import type { EslintRuleSetting, LintConfig } from '../config.js';
+import type { EslintRuleSetting, LintConfig , ConfigSection } from '@npvguard/core';
 import {
   emptyRecord,
   expectObject,
@@ -8,7 +8,7 @@ import {
   typeError,
   type ConfigPath,
   type ValidationScope,
-} from './primitives.js';
+} from '@npvguard/core';
 
 export const LINT_KEYS = ['config', 'rules', 'scope'] as const;
 export const LINT_SCOPES = ['affected', 'all'] as const;
@@ -40,3 +40,6 @@ export function validateLint(scope: ValidationScope, path: ConfigPath, value: un
   }
   return lint;
 }
+
+/** The `lint` section of the config, validated by the lint check. */
+export const LINT_SECTION: ConfigSection<LintConfig> = { key: 'lint', keys: LINT_KEYS, validate: validateLint };

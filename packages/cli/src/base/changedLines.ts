@@ -1,4 +1,4 @@
-import { readChange } from '../checks/integrity/diff/readChange.js';
+import { readChange } from './readChange.js';
 
 /** Lines added or modified since `base`, per root-relative file (untracked files count as wholly added). */
 export async function changedLinesSince(root: string, base: string): Promise<Map<string, ReadonlySet<number>>> {

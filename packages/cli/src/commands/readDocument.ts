@@ -1,8 +1,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { NpvError, isNpvError } from '@npvguard/core';
-import { DocumentParseError, parseApiDocument, type ParsedDocument } from '../load/document.js';
-import { readFileAtRef } from '../load/gitFile.js';
+import { DocumentParseError, parseApiDocument, type ParsedDocument } from '../checks/contracts/load/document.js';
+import { readFileAtRef } from '../base/readAt.js';
 
 /** `<git ref>:<path>`, told apart from a file path by the colon (a Windows drive letter is a file). */
 const REF_PATH = /^([^:]+):(.+)$/;

@@ -8,7 +8,8 @@ export interface Hunk {
   added: string[];
 }
 
-export type FileStatus = 'added' | 'deleted' | 'modified' | 'renamed';
+export type { FileStatus } from '@npvguard/core';
+import type { FileStatus } from '@npvguard/core';
 
 /** What a diff says about one file. Paths are as git printed them (relative to where it ran), unquoted. */
 export interface FileDiff {

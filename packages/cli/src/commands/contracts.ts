@@ -2,17 +2,17 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { NpvError, type Check } from '@npvguard/core';
 import { stableJson } from '@npvguard/harness/contracts';
-import type { CliIO } from '../../../cli/io.js';
-import type { ContractsDiffOptions, ContractsUpdateOptions } from '../../../cli/options.js';
-import { resolveWorkingDirectory } from '../../../load/findConfig.js';
-import { loadProject } from '../../../load/loadProject.js';
-import { diffDocuments } from '../diff/diffDocuments.js';
-import type { ContractChange } from '../diff/types.js';
-import { buildContractApp } from '../load/buildApp.js';
-import { createModuleLoader } from '../load/moduleExport.js';
-import { fetchModelMetadata } from '../model/metadata.js';
-import { appModuleFile, contractTitle, DEFAULT_SNAPSHOT } from '../settings.js';
-import { modelSnapshotPath } from '../steps/modelStep.js';
+import type { CliIO } from '../cli/io.js';
+import type { ContractsDiffOptions, ContractsUpdateOptions } from '../cli/options.js';
+import { resolveWorkingDirectory } from '../load/findConfig.js';
+import { loadProject } from '../load/loadProject.js';
+import { diffDocuments } from '../checks/contracts/diff/diffDocuments.js';
+import type { ContractChange } from '../checks/contracts/diff/types.js';
+import { buildContractApp } from '../checks/contracts/load/buildApp.js';
+import { createModuleLoader } from '../checks/contracts/load/moduleExport.js';
+import { fetchModelMetadata } from '../checks/model-contract/metadata.js';
+import { appModuleFile, contractTitle, DEFAULT_SNAPSHOT } from '../checks/contracts/settings.js';
+import { modelSnapshotPath } from '../checks/model-contract/modelStep.js';
 import { readApiDocument } from './readDocument.js';
 
 function writeFile(file: string, text: string): void {

@@ -1,18 +1,48 @@
 import { describe, expect, it } from 'vitest';
-import { NpvError, validateConfig } from '../src/index.js';
+import { NpvError, validateConfig } from '@npvguard/core';
+import { CHECKS } from '../../src/checks/index.js';
+
+const sections = CHECKS.flatMap((check) => (check.config === undefined ? [] : [check.config]));
 
 const FILE = 'npvguard.config.ts';
 const APP = './src/server/app.ts#buildApp';
 
 function errorFor(properties: unknown): NpvError {
   try {
-    validateConfig({ contracts: { app: APP, properties } }, { file: FILE });
+    validateConfig({ contracts: { app: APP, properties } }, { file: FILE, sections });
   } catch (error) {
     if (error instanceof NpvError) return error;
     throw error;
   }
   throw new Error('expected validateConfig to throw');
 }
+
+describe('the registered checks validate their own sections', () => {
+  function sectionError(value: unknown): NpvError {
+    try {
+      validateConfig(value, { file: FILE, sections });
+    } catch (error) {
+      if (error instanceof NpvError) return error;
+      throw error;
+    }
+    throw new Error('expected validateConfig to throw');
+  }
+
+  it('accepts every section of a full config and checks each one\'s type and keys', () => {
+    const full = {
+      boundaries: { layers: { core: 'src/core/**' }, allow: { core: [] } },
+      contracts: { app: './src/server/app.ts#buildApp', snapshot: 'contract.json' },
+      latency: { budgets: { 'POST /v1/npv/cards': { p99Ms: 50 } } },
+      lint: {},
+      integrity: {},
+    };
+    expect(validateConfig(full, { file: FILE, sections })).toEqual(full);
+    expect(sectionError({ latency: 'fast' }).details).toMatchObject({ path: 'latency', found: 'the string "fast"' });
+    const unknown = sectionError({ contracts: { app: './src/server/app.ts#buildApp', anything: [1, 2] } });
+    expect(unknown.code).toBe('NPV1004');
+    expect(unknown.details).toMatchObject({ path: 'contracts.anything' });
+  });
+});
 
 describe('contracts.properties: scenarios and invariants', () => {
   it('keeps scenarios (any app options) and an invariants module reference', () => {
@@ -21,8 +51,8 @@ describe('contracts.properties: scenarios and invariants', () => {
       scenarios: { 'model unavailable': { appOptions: { config: { modelUrl: 'http://127.0.0.1:9' } } }, 'no options': {} },
       invariants: './contracts/invariants.ts',
     };
-    expect(validateConfig({ contracts: { app: APP, properties } }, { file: FILE }).contracts?.properties).toEqual(properties);
-    expect(validateConfig({ contracts: { app: APP, properties: { invariants: './contracts/invariants.ts#cardInvariants' } } }, { file: FILE }).contracts?.properties).toEqual({
+    expect(validateConfig({ contracts: { app: APP, properties } }, { file: FILE, sections }).contracts?.properties).toEqual(properties);
+    expect(validateConfig({ contracts: { app: APP, properties: { invariants: './contracts/invariants.ts#cardInvariants' } } }, { file: FILE, sections }).contracts?.properties).toEqual({
       invariants: './contracts/invariants.ts#cardInvariants',
     });
   });

@@ -4,9 +4,9 @@ import type { BaselineOptions } from '../cli/options.js';
 import { isDebug } from '../cli/formatError.js';
 import { loadProject } from '../load/loadProject.js';
 import { analyze } from '../run/analyze.js';
-import { formatCheckFailure } from '../run/checkCommand.js';
-import { baselinePath, readBaselineFile, writeBaselineFile } from './baselineFile.js';
-import { entryInScope } from './applyBaseline.js';
+import { formatCheckFailure } from './check.js';
+import { baselinePath, readBaselineFile, writeBaselineFile } from '../baseline/baselineFile.js';
+import { entryInScope } from '../baseline/applyBaseline.js';
 
 const LISTED_ENTRIES = 5;
 

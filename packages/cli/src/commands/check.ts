@@ -1,24 +1,21 @@
 import path from 'node:path';
-import { NpvError, exitCodeFor, isNpvError, type Check, type Result, type RuleMeta } from '@npvguard/core';
+import { NpvError, exitCodeFor, isNpvError, type Check, type Result } from '@npvguard/core';
 import type { CliIO } from '../cli/io.js';
 import type { CheckOptions } from '../cli/options.js';
 import { formatError, isDebug } from '../cli/formatError.js';
 import { loadProject } from '../load/loadProject.js';
 import { resolvePathArguments } from '../load/resolvePaths.js';
-import { INTERNAL_RULES } from '../baseline/rules.js';
 import { REPORTERS } from '../report/index.js';
 import { markdownReporter } from '../report/markdown.js';
 import { colorEnabled } from '../report/color.js';
 import { defaultFormat } from '../report/agentFormat.js';
-import { changedLinesSince } from '../report/changedLines.js';
-import { analyze } from './analyze.js';
-import { createProgress } from './progress.js';
-import { appendToFile, writeReportFile } from './writeOutput.js';
-import type { CheckFailure } from './runChecks.js';
+import { changedLinesSince } from '../base/changedLines.js';
+import { analyze } from '../run/analyze.js';
+import { allRules } from '../run/selectChecks.js';
+import { createProgress } from '../run/progress.js';
+import { appendToFile, writeReportFile } from '../run/writeOutput.js';
+import type { CheckFailure } from '../run/runChecks.js';
 
-export function allRules(checks: readonly Check[]): RuleMeta[] {
-  return [...checks.flatMap((check) => check.meta.rules), ...INTERNAL_RULES];
-}
 
 /** `--quiet`: only errors are shown; the verdict and the summary still count everything. */
 function errorsOnly(result: Result): Result {

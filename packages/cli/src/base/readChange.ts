@@ -1,33 +1,9 @@
 import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { NpvError } from '@npvguard/core';
-import { GitCommandError, gitFailed, runGit } from '../../../git/git.js';
-import { resolveBase, type ResolvedBase } from '../../../git/base.js';
-import { addedLineNumbers, parseDiff, removedLineNumbers, type FileStatus } from './parseDiff.js';
-
-/** One changed file of the project, paths relative to the project root (POSIX). */
-export interface ChangedFile {
-  status: FileStatus;
-  oldPath?: string;
-  newPath?: string;
-  binary: boolean;
-  /** Line numbers of the head file that the change adds (every line of an added file). */
-  added: ReadonlySet<number>;
-  /** Line numbers of the base file that the change removes (every line of a deleted file). */
-  removed: ReadonlySet<number>;
-}
-
-/** The change under check: the working tree (with untracked files) against a base commit. */
-export interface Change {
-  base: ResolvedBase;
-  /** What the change is compared with, as shown to the user: `--base main`, or `HEAD` for uncommitted work. */
-  against: string;
-  files: ChangedFile[];
-  /** Whether any tsconfig file of the repository changed (one outside the project may be extended by it). */
-  tsconfigChanged: boolean;
-  readBase(file: string): Promise<string | undefined>;
-  readHead(file: string): string | undefined;
-}
+import { NpvError, type Change, type ChangedFile } from '@npvguard/core';
+import { GitCommandError, gitFailed, runGit } from './git.js';
+import { resolveBase, type ResolvedBase } from './tree.js';
+import { addedLineNumbers, parseDiff, removedLineNumbers } from './parseDiff.js';
 
 function isInNodeModules(file: string): boolean {
   return file.split('/').includes('node_modules');
@@ -51,7 +27,7 @@ async function git(args: readonly string[], cwd: string): Promise<string> {
 }
 
 /** Without --base the change is the uncommitted work: the working tree against HEAD. */
-async function resolveAgainst(root: string, base: string | undefined): Promise<ResolvedBase> {
+export async function resolveAgainst(root: string, base: string | undefined): Promise<ResolvedBase> {
   if (base !== undefined) return resolveBase(root, base);
   try {
     return await resolveBase(root, 'HEAD');
@@ -68,8 +44,8 @@ async function resolveAgainst(root: string, base: string | undefined): Promise<R
  * plus untracked files as added. Git runs with an argument vector and fixed prefixes, so the user's diff
  * settings (no prefixes, external diff tools, colour) cannot change what is parsed.
  */
-export async function readChange(root: string, base: string | undefined): Promise<Change> {
-  const resolved = await resolveAgainst(root, base);
+export async function readChange(root: string, base: string | undefined, resolvedBase?: ResolvedBase): Promise<Change> {
+  const resolved = resolvedBase ?? (await resolveAgainst(root, base));
   const diffText = await git(
     ['-c', 'core.quotePath=false', 'diff', '--unified=0', '--no-color', '--no-ext-diff', '--no-textconv', '--find-renames', '--relative', '--src-prefix=a/', '--dst-prefix=b/', resolved.sha, '--'],
     root,
@@ -96,7 +72,7 @@ export async function readChange(root: string, base: string | undefined): Promis
     files.push({ status: 'added', newPath: file, binary: text.includes('\0'), added: allLines(lineCount(text)), removed: new Set() });
   }
   return {
-    base: resolved,
+    base: { ref: resolved.ref, sha: resolved.sha },
     against: base === undefined ? 'HEAD' : base,
     files,
     tsconfigChanged: tsconfigNames.split('\0').some((name) => name !== '') || untracked.some((file) => /(^|\/)[^/]*tsconfig[^/]*\.json$/.test(file)),

@@ -1,11 +1,11 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { DOCS_BASE_URL, NpvError, type CheckContext, type ContractsModelConfig } from '@npvguard/core';
-import { MODEL_CONTRACT_RULES } from '../model/meta.js';
-import { loadModuleExport } from '../load/moduleExport.js';
-import { compareModelContract } from '../model/compare.js';
-import { readModelSpec } from '../model/spec.js';
-import { locateLiteral } from './locate.js';
+import { MODEL_CONTRACT_RULES } from './meta.js';
+import { loadModuleExport } from '../contracts/load/moduleExport.js';
+import { compareModelContract } from './compare.js';
+import { readModelSpec } from './spec.js';
+import { locateLiteral } from '../contracts/steps/locate.js';
 
 export const modelSnapshotPath = (name: string, model: ContractsModelConfig): string => model.snapshot ?? `contracts/model-${name}.json`;
 

@@ -1,6 +1,6 @@
 import path from 'node:path';
-import { GitCommandError, gitFailed, runGit } from '../../../git/git.js';
-import { validateGitRef } from '../../../git/ref.js';
+import { GitCommandError, gitFailed, runGit } from './git.js';
+import { validateGitRef } from './ref.js';
 
 /**
  * A file's text at a git revision (`git show <ref>:<path>`), the path taken relative to `cwd`; undefined
