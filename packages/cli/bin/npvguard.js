@@ -10,6 +10,3 @@ process.exitCode = await main(process.argv, {
   env: process.env,
   cwd: process.cwd(),
 });
-
-// A hook's answer is final once main returns: checks abandoned at the hook's time bound must not keep the agent waiting.
-if (process.argv[2] === 'hook') process.stdout.write('', () => process.exit());

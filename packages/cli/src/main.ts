@@ -1,6 +1,6 @@
 import { CommanderError } from 'commander';
 import type { Check } from '@npvguard/core';
-import type { CliIO } from './cli/io.js';
+import type { CliIO } from './io/io.js';
 import { createProgram, type Invocation } from './cli/program.js';
 import { isHelpOrVersion, usageError } from './cli/parse.js';
 import { formatError, isDebug } from './cli/formatError.js';

@@ -1,5 +1,5 @@
 import { errorDocsPath, isNpvError } from '@npvguard/core';
-import type { CliIO } from './io.js';
+import type { CliIO } from '../io/io.js';
 
 /** Stack traces are for npvguard's own bugs and only on request. */
 export function isDebug(argv: readonly string[], env: CliIO['env']): boolean {

@@ -1,5 +1,5 @@
 import { NpvError, updateBaseline, type BaselineEntry, type Check } from '@npvguard/core';
-import type { CliIO } from '../cli/io.js';
+import type { CliIO } from '../io/io.js';
 import type { BaselineOptions } from '../cli/options.js';
 import { isDebug } from '../cli/formatError.js';
 import { loadProject } from '../load/loadProject.js';

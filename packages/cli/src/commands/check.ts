@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { NpvError, exitCodeFor, isNpvError, type Check, type Result } from '@npvguard/core';
-import type { CliIO } from '../cli/io.js';
+import type { CliIO } from '../io/io.js';
 import type { CheckOptions } from '../cli/options.js';
 import { formatError, isDebug } from '../cli/formatError.js';
 import { loadProject } from '../load/loadProject.js';

@@ -2,7 +2,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { NpvError, type Check } from '@npvguard/core';
 import { stableJson } from '@npvguard/harness/contracts';
-import type { CliIO } from '../cli/io.js';
+import type { CliIO } from '../io/io.js';
 import type { ContractsDiffOptions, ContractsUpdateOptions } from '../cli/options.js';
 import { resolveWorkingDirectory } from '../load/findConfig.js';
 import { loadProject } from '../load/loadProject.js';

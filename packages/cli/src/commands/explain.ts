@@ -1,5 +1,5 @@
 import type { Check } from '@npvguard/core';
-import type { CliIO } from '../cli/io.js';
+import type { CliIO } from '../io/io.js';
 import { explainRule, listRules } from '../explain/explainRule.js';
 
 /** `npvguard explain <ruleId>`: prints the rule's doc section; an unknown id throws NPV2401 (exit 2). */

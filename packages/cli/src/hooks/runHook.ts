@@ -1,5 +1,5 @@
 import { exitCodeFor, type Check, type Result } from '@npvguard/core';
-import type { CliIO } from '../cli/io.js';
+import type { CliIO } from '../io/io.js';
 import { formatError } from '../cli/formatError.js';
 import { compactReporter } from '../report/compact.js';
 import { allRules } from '../run/selectChecks.js';
@@ -16,8 +16,6 @@ export interface HookOptions {
   maxLoops: number;
 }
 
-/** Checks cheap enough to run after every edit, on the touched files only. */
-export const FAST_CHECKS = ['boundaries', 'lint', 'integrity'] as const;
 const DEFAULT_TIMEOUT_SECONDS = { edit: 20, stop: 120 } as const;
 const SHOWN_FINDINGS = 20;
 
@@ -32,15 +30,17 @@ function report(result: Result, checks: readonly Check[]): string {
   return compactReporter(result, { color: false, rules: allRules(checks), pathPrefix: '', maxFindings: SHOWN_FINDINGS });
 }
 
-async function analyzeRequest(request: Exclude<HookRequest, { kind: 'ignore' }>, checks: readonly Check[]): Promise<Result | undefined> {
-  if (request.kind === 'stop') return (await analyzeForAgent({ cwd: request.cwd, checks })).result;
+async function analyzeRequest(request: Exclude<HookRequest, { kind: 'ignore' }>, checks: readonly Check[], signal: AbortSignal): Promise<Result | undefined> {
+  if (request.kind === 'stop') return (await analyzeForAgent({ cwd: request.cwd, checks, signal })).result;
   const { loadProject } = await import('../load/loadProject.js');
+  const { isConfigured } = await import('../run/selectChecks.js');
   const project = await loadProject({ processCwd: request.cwd, checks });
-  const configured = checks.filter((check) => (FAST_CHECKS as readonly string[]).includes(check.id) && (check.isConfigured?.(project.config) ?? true));
+  // After an edit only the checks cheap enough for the edit loop run, on the touched files.
+  const configured = checks.filter((check) => check.traits?.editLoop === true && isConfigured(check, project.config));
   // A file npvguard does not check (a README, a file outside the project, a deleted file) needs no answer.
   const files = request.files.filter((file) => project.files.some((known) => file === `${project.root}/${known}`));
   if (configured.length === 0 || files.length === 0) return undefined;
-  return (await analyzeForAgent({ cwd: request.cwd, checks, files, only: configured.map((check) => check.id) })).result;
+  return (await analyzeForAgent({ cwd: request.cwd, checks, files, only: configured.map((check) => check.id), signal })).result;
 }
 
 function answerFor(options: HookOptions, request: Exclude<HookRequest, { kind: 'ignore' }>, result: Result, checks: readonly Check[]): HookAnswer {
@@ -54,12 +54,10 @@ function answerFor(options: HookOptions, request: Exclude<HookRequest, { kind: '
   return { exitCode: 0, stdout: `${JSON.stringify({ additional_context: message })}\n`, stderr: message };
 }
 
-function timeoutAfter(seconds: number): { promise: Promise<'timeout'>; cancel: () => void } {
-  let timer: NodeJS.Timeout | undefined;
-  const promise = new Promise<'timeout'>((resolve) => {
-    timer = setTimeout(() => resolve('timeout'), seconds * 1000);
-  });
-  return { promise, cancel: () => clearTimeout(timer) };
+/** Settles with the analysis, or with 'timeout' once the time bound aborts it (the run itself stops its checks). */
+function withinTimeBound(analysis: Promise<Result | undefined>, signal: AbortSignal): Promise<Result | undefined | 'timeout'> {
+  const timedOut = new Promise<'timeout'>((resolve) => signal.addEventListener('abort', () => resolve('timeout'), { once: true }));
+  return Promise.race([analysis.then((result) => (signal.aborted ? 'timeout' : result)), timedOut]);
 }
 
 /** The answer to one payload. Only findings block; npvguard's own failure never does (exit 1, a note on stderr). */
@@ -73,8 +71,12 @@ export async function answerHook(payloadText: string, options: HookOptions, io: 
       return { exitCode: 0, stdout: '{}\n', stderr: `npvguard: the agent has looped ${request.loopCount} times; not asking again.\n` };
     }
     const seconds = options.timeout ?? DEFAULT_TIMEOUT_SECONDS[request.kind];
-    const timer = timeoutAfter(seconds);
-    const outcome = await Promise.race([analyzeRequest(request, checks), timer.promise]).finally(timer.cancel);
+    const controller = new AbortController();
+    const timer = setTimeout(() => controller.abort(), seconds * 1000);
+    const analysis = analyzeRequest(request, checks, controller.signal);
+    const outcome = await withinTimeBound(analysis, controller.signal).finally(() => clearTimeout(timer));
+    // The run ends its checks on abort; wait for it to let go of threads and base checkouts before answering.
+    if (outcome === 'timeout') await analysis.catch(() => undefined);
     if (outcome === 'timeout') {
       return { exitCode: 0, stderr: `npvguard: the checks did not finish within ${seconds} s; not blocking (raise --timeout, or run \`npvguard check\`).\n` };
     }

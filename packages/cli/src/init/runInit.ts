@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync, appendFileSync } from 'node:fs';
 import path from 'node:path';
 import { NpvError, type Check } from '@npvguard/core';
-import type { CliIO } from '../cli/io.js';
+import type { CliIO } from '../io/io.js';
 import { runGit } from '../base/git.js';
 import { CONFIG_FILE_NAMES } from '../load/findConfig.js';
 import { inspectProject } from './inspectProject.js';

@@ -11,6 +11,8 @@ export interface AgentAnalysisRequest {
   files?: readonly string[];
   only?: readonly string[];
   base?: string;
+  /** Cancels the run (the hook's time bound, an MCP request the client cancelled). */
+  signal?: AbortSignal;
 }
 
 /**
@@ -27,6 +29,7 @@ export async function analyzeForAgent(request: AgentAnalysisRequest): Promise<An
     paths,
     useBaselineFile: true,
     ...(request.base === undefined ? {} : { base: request.base }),
+    ...(request.signal === undefined ? {} : { signal: request.signal }),
   });
   return { ...analysis, project };
 }

@@ -3,8 +3,8 @@ import path from 'node:path';
 import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { StdioServerTransport } from '@modelcontextprotocol/sdk/server/stdio.js';
 import { NpvError, type Check } from '@npvguard/core';
-import type { CliIO } from '../cli/io.js';
-import { cliVersion } from '../cli/version.js';
+import type { CliIO } from '../io/io.js';
+import { cliVersion } from '../io/version.js';
 import { registerTools } from './tools.js';
 
 export interface McpOptions {

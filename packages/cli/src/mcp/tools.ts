@@ -71,9 +71,10 @@ export function registerTools(server: McpServer, context: ToolContext): void {
       outputSchema: resultShape,
       annotations: { title: 'Run npvguard checks', ...READ_ONLY },
     },
-    (input) =>
+    (input, extra) =>
       guarded(async () => {
-        const { result } = await analyzeForAgent({ cwd, checks, ...input });
+        // A request the client cancels stops its checks.
+        const { result } = await analyzeForAgent({ cwd, checks, ...input, signal: extra.signal });
         return resultAnswer(result);
       }),
   );

@@ -1,10 +1,11 @@
-import type { CliIO, OutputStream } from '../cli/io.js';
+/** What colour depends on: the environment, and whether the output is a terminal. */
+type Environment = Readonly<Record<string, string | undefined>>;
 
 /**
  * Whether to colour output for a stream. FORCE_COLOR wins when set (`0`/`false` turn colour off), as in
  * Node itself; then a non-empty NO_COLOR turns it off; otherwise only a TTY gets colour.
  */
-export function colorEnabled(env: CliIO['env'], stream: OutputStream | undefined): boolean {
+export function colorEnabled(env: Environment, stream: { isTTY?: boolean } | undefined): boolean {
   const force = env.FORCE_COLOR;
   if (force !== undefined) return force !== '0' && force !== 'false';
   if (env.NO_COLOR !== undefined && env.NO_COLOR !== '') return false;

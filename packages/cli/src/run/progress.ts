@@ -1,5 +1,5 @@
 import type { Check } from '@npvguard/core';
-import type { CliIO } from '../cli/io.js';
+import type { CliIO } from '../io/io.js';
 import type { CheckSide } from './analyze.js';
 
 export interface Progress {

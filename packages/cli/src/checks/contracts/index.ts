@@ -31,10 +31,12 @@ export async function runContracts(context: CheckContext): Promise<void> {
     if (handle === undefined) return;
     const extractionMs = Math.round(performance.now() - extractionStarted);
     try {
+      context.signal.throwIfAborted();
       const snapshot = snapshotFindings(context, handle, snapshotPath, appFile);
       const diffStarted = performance.now();
       const diff = await diffFindings(context, snapshot, snapshotPath, config.changes ?? DEFAULT_CHANGES);
       const diffMs = Math.round(performance.now() - diffStarted);
+      context.signal.throwIfAborted();
       const properties = await propertyFindings(context, modules, handle, diff?.baseDocument, config, appFile);
       context.setData({
         snapshot: snapshotPath,

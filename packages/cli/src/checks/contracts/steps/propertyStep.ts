@@ -119,7 +119,10 @@ export async function propertyFindings(
   const setupMs = Math.round(performance.now() - started);
   const outcomes: PropertyOutcome[] = [];
   try {
-    for (const app of apps) outcomes.push(...(await runScenario(app, document, baseDocument, settings, numRuns, invariants)));
+    for (const app of apps) {
+      context.signal.throwIfAborted();
+      outcomes.push(...(await runScenario(app, document, baseDocument, settings, numRuns, invariants)));
+    }
   } finally {
     await closePropertyApps(apps);
   }
