@@ -51,7 +51,7 @@ export interface CheckTraits {
 }
 
 /** What a check gets to run: the environment is injected so checks stay testable. */
-export interface CheckContext<Data extends object = Record<string, unknown>> {
+export interface CheckContext<Data extends object = object> {
   /** Absolute path of the project root (the folder holding the config). */
   root: string;
   config: NpvConfig;
@@ -84,7 +84,7 @@ export interface CheckContext<Data extends object = Record<string, unknown>> {
  * them. `run` reports findings as data and throws only when the check could not run; it imports the analyser
  * it needs when called, so listing, validating and explaining checks stays cheap.
  */
-export interface Check<Data extends object = Record<string, unknown>> {
+export interface Check<Data extends object = object> {
   id: string;
   meta: CheckMeta;
   /** The check's config section; its validation lives with the check. */

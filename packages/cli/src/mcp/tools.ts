@@ -4,7 +4,7 @@ import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
 import { NpvError, type Check, type Result } from '@npvguard/core';
 import { formatError } from '../cli/formatError.js';
 import { explainRule, listRules } from '../explain/explainRule.js';
-import { latencyRoutes } from '../report/latencyRoutes.js';
+import type { LatencyData } from '../checks/latency/data.js';
 import { analyzeForAgent } from './analyzeForAgent.js';
 import { explanationShape, resultShape, rulesShape } from './schemas.js';
 
@@ -41,14 +41,17 @@ async function guarded(work: () => Promise<CallToolResult> | CallToolResult): Pr
 
 /** `latency_report --route`: the result with the latency data and findings of that route only. */
 function forRoute(result: Result, route: string): Result {
-  const known = latencyRoutes(result).map((row) => row.route);
+  const latency = result.checks.find((run) => run.id === 'latency');
+  const known = ((latency?.data as LatencyData | undefined)?.routes ?? []).map((entry) => entry.route);
   if (!known.includes(route)) {
     throw new NpvError('NPV2406', `The latency check found no route "${route}". Routes: ${known.join(', ') || '(none)'}.`, { route, known });
   }
   const checks = result.checks.map((run) => {
-    if (run.id !== 'latency' || !Array.isArray(run.data?.routes)) return run;
-    const routes = (run.data.routes as unknown[]).filter((entry) => typeof entry === 'object' && entry !== null && (entry as { route?: unknown }).route === route);
-    return { ...run, data: { ...run.data, routes } };
+    if (run.id !== 'latency' || run.data === undefined) return run;
+    const data = run.data as unknown as LatencyData;
+    const routes = data.routes.filter((entry) => entry.route === route);
+    const view = run.view?.map((block) => (block.kind === 'table' ? { ...block, rows: block.rows.filter((row) => row.key === route), lines: block.lines.filter((_, index) => block.rows[index]?.key === route) } : block));
+    return { ...run, data: { ...run.data, routes }, ...(view === undefined ? {} : { view }) };
   });
   const findings = result.findings.filter((finding) => finding.check !== 'latency' || finding.data?.route === undefined || finding.data.route === route);
   return { ...result, checks, findings };

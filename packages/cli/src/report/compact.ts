@@ -1,6 +1,6 @@
 import type { Finding } from '@npvguard/core';
 import { newFindings, shownPath, type Reporter, type ReporterOptions } from './reporter.js';
-import { latencyRoutes, latencySummaryLine } from './latencyRoutes.js';
+import { tableBlocks } from './blocks.js';
 
 /** Findings on lines the change touched first (stable otherwise): what an agent just wrote is what it can fix. */
 function changedFirst(findings: readonly Finding[], changedLines: ReporterOptions['changedLines']): Finding[] {
@@ -18,7 +18,7 @@ export const compactReporter: Reporter = (result, options) => {
       `${shownPath(finding.file, options)}:${finding.line}:${finding.column} ${finding.severity} ${finding.ruleId} ${finding.message} (fix: ${finding.hint})`,
   );
   if (shown.length < findings.length) lines.push(`${findings.length - shown.length} more (run npvguard check --format json for all)`);
-  lines.push(...latencyRoutes(result).map(latencySummaryLine));
+  for (const { block } of tableBlocks(result)) lines.push(...block.lines);
   for (const run of result.checks) {
     if (run.status === 'error' && run.error !== undefined) lines.push(`${run.id} error ${run.error.code} ${run.error.message}`);
   }

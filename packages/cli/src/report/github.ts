@@ -1,6 +1,6 @@
 import { SEVERITIES, type Severity } from '@npvguard/core';
 import { newFindings, shownPath, type Reporter } from './reporter.js';
-import { latencyRoutes, latencySummaryLine } from './latencyRoutes.js';
+import { tableBlocks } from './blocks.js';
 
 /** Escapes the message part of a workflow command (after `::`). */
 export function escapeData(text: string): string {
@@ -55,7 +55,9 @@ export const githubReporter: Reporter = (result, options) => {
     const left = (perSeverity.get(severity) ?? 0) - ANNOTATIONS_PER_TYPE;
     if (left > 0) lines.push(command('notice', { title: 'npvguard' }, `${left} more ${severity} finding${left === 1 ? '' : 's'} not annotated: see the job summary or the SARIF upload.`));
   }
-  for (const row of latencyRoutes(result)) lines.push(command('notice', { title: `npvguard latency ${row.route}` }, latencySummaryLine(row)));
+  for (const { check, block } of tableBlocks(result)) {
+    block.rows.forEach((row, index) => lines.push(command('notice', { title: `npvguard ${check} ${row.key}` }, block.lines[index] ?? row.cells.join(', '))));
+  }
   for (const run of result.checks) {
     if (run.status === 'error' && run.error !== undefined) {
       lines.push(command('error', { title: `npvguard ${run.id}: ${run.error.code}` }, `${run.id} could not run: ${run.error.message}`));

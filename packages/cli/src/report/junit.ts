@@ -1,7 +1,7 @@
 import type { CheckRun, Finding, Result } from '@npvguard/core';
 import { shownPath, type Reporter, type ReporterOptions } from './reporter.js';
 import { escapeXml } from './xml.js';
-import { latencyRoutes, latencySummaryLine } from './latencyRoutes.js';
+import { tableBlocks } from './blocks.js';
 
 interface TestCase {
   name: string;
@@ -73,9 +73,11 @@ export const junitReporter: Reporter = (result, options) => {
     // A check with nothing to report is one passing case, so the suite is never empty.
     const rendered = cases.length === 0 ? [`    <testcase name="${escapeXml(run.id)}" classname="${escapeXml(run.id)}"/>`] : cases.map((item) => renderCase(item, options));
     const failures = cases.filter((item) => item.failures.length > 0).length;
-    const routes = run.id === 'latency' ? latencyRoutes(result) : [];
+    const rows = tableBlocks(result)
+      .filter((shown) => shown.check === run.id)
+      .flatMap(({ block }) => block.rows.map((row, index) => ({ key: row.key, line: block.lines[index] ?? row.cells.join(', ') })));
     // Per-route figures as suite properties, where CI test tabs show them next to the cases.
-    const properties = routes.length === 0 ? '' : `    <properties>\n${routes.map((row) => `      <property name="${escapeXml(row.route)}" value="${escapeXml(latencySummaryLine(row))}"/>`).join('\n')}\n    </properties>\n`;
+    const properties = rows.length === 0 ? '' : `    <properties>\n${rows.map((row) => `      <property name="${escapeXml(row.key)}" value="${escapeXml(row.line)}"/>`).join('\n')}\n    </properties>\n`;
     suites.push(`${header(rendered.length, failures, 0, 0)}\n${properties}${rendered.join('\n')}\n  </testsuite>`);
     totalTests += rendered.length;
     totalFailures += failures;

@@ -1,6 +1,6 @@
 import type { Result } from '@npvguard/core';
 import { newFindings, shownPath, type Reporter } from './reporter.js';
-import { LATENCY_HEADERS, latencyCells, latencyRoutes } from './latencyRoutes.js';
+import { tableBlocks } from './blocks.js';
 import { witnessText } from './witness.js';
 
 /** Findings listed in the summary; GitHub caps a job summary at 1 MiB, and a long table helps nobody. */
@@ -30,10 +30,9 @@ export const markdownReporter: Reporter = (result, options) => {
     const error = run.error === undefined ? '' : ` (${run.error.code}: ${escapeCell(run.error.message)})`;
     lines.push(`| ${run.id} | ${CHECK_LABEL[run.status]}${error} | ${count} | ${Math.round(run.durationMs)} ms |`);
   }
-  const routes = latencyRoutes(result);
-  if (routes.length > 0) {
-    lines.push('', '### Latency per route', '', `| ${LATENCY_HEADERS.join(' | ')} |`, `| ${LATENCY_HEADERS.map(() => '---').join(' | ')} |`);
-    for (const row of routes) lines.push(`| ${latencyCells(row).map(escapeCell).join(' | ')} |`);
+  for (const { block } of tableBlocks(result)) {
+    lines.push('', `### ${block.title}`, '', `| ${block.columns.map(escapeCell).join(' | ')} |`, `| ${block.columns.map(() => '---').join(' | ')} |`);
+    for (const row of block.rows) lines.push(`| ${row.cells.map(escapeCell).join(' | ')} |`);
   }
   const findings = newFindings(result);
   if (findings.length > 0) {

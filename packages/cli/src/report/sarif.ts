@@ -1,6 +1,6 @@
-import { docsUrlFor, type Finding, type RuleMeta, type Severity } from '@npvguard/core';
+import { docsUrlFor, type Finding, type RuleMeta, type Severity, type TableBlock } from '@npvguard/core';
 import { shownPath, type Reporter } from './reporter.js';
-import { latencyRoutes } from './latencyRoutes.js';
+import { blockName, tableBlocks } from './blocks.js';
 
 export const SARIF_SCHEMA = 'https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json';
 export const SARIF_FINGERPRINT_KEY = 'npvguard/v1';
@@ -38,6 +38,11 @@ function region(finding: Finding): Record<string, number> {
  * SARIF 2.1.0 for code scanning: stable rule ids with metadata, relative URIs against %SRCROOT%,
  * `partialFingerprints` from the line-independent fingerprint, and baseline findings as `unchanged`.
  */
+/** A table as SARIF property data: one object per row, keyed by column. */
+function sarifTable(block: TableBlock): Record<string, string>[] {
+  return block.rows.map((row) => Object.fromEntries(block.columns.map((column, index) => [column, row.cells[index] ?? ''])));
+}
+
 /** Result properties: the baseline marker, and a contract finding's witness. */
 function sarifProperties(finding: Finding): { properties?: Record<string, unknown> } {
   const witness = finding.data?.['witness'];
@@ -102,7 +107,7 @@ export const sarifReporter: Reporter = (result, options) => {
         ],
         columnKind: 'utf16CodeUnits',
         results,
-        ...(latencyRoutes(result).length === 0 ? {} : { properties: { latencyRoutes: latencyRoutes(result) } }),
+        ...(tableBlocks(result).length === 0 ? {} : { properties: { tables: Object.fromEntries(tableBlocks(result).map((shown) => [blockName(shown), sarifTable(shown.block)])) } }),
       },
     ],
   };

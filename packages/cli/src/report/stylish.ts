@@ -1,7 +1,7 @@
 import type { Finding, Severity } from '@npvguard/core';
 import { palette, type Palette } from './color.js';
 import { newFindings, plural, shownPath, type Reporter } from './reporter.js';
-import { latencyRoutes, latencyTextTable } from './latencyRoutes.js';
+import { tableBlocks, textTable } from './blocks.js';
 import { witnessText } from './witness.js';
 
 function severityLabel(severity: Severity, colors: Palette): string {
@@ -43,8 +43,7 @@ export const stylishReporter: Reporter = (result, options) => {
       lines.push(`${colors.red('✖')} ${run.id} could not run: ${run.error.code} ${run.error.message}`);
     }
   }
-  const routes = latencyRoutes(result);
-  if (routes.length > 0) lines.push(colors.bold('latency per route'), ...latencyTextTable(routes).map((line) => `  ${line}`), '');
+  for (const { block } of tableBlocks(result)) lines.push(colors.bold(block.title), ...textTable(block).map((line) => `  ${line}`), '');
   const { summary } = result;
   const problems = summary.errors + summary.warnings + summary.infos;
   const counts = `${plural(problems, 'problem')} (${plural(summary.errors, 'error')}, ${plural(summary.warnings, 'warning')}, ${plural(summary.infos, 'info')})`;

@@ -43,6 +43,13 @@ function settleStatus(run: CheckRun, findings: readonly Finding[]): CheckRun {
   return { ...run, status: failing ? 'fail' : 'pass' };
 }
 
+/** The run with its check's view of its data (tables, graphs), when the check presents any. */
+function presented(check: Check, run: CheckRun): CheckRun {
+  if (check.present === undefined || run.data === undefined || run.status === 'error') return run;
+  const view = check.present(run.data);
+  return view.length === 0 ? run : { ...run, view };
+}
+
 /** Which side of a `--base` comparison a check runs for. */
 export type CheckSide = 'head' | 'base';
 
@@ -121,7 +128,7 @@ async function analyzeWith(
   findings = [...findings].sort(compareFindings);
   const runs = options.checks.map((check): CheckRun => {
     const run = head.runs.find((candidate) => candidate.id === check.id);
-    return run === undefined ? { id: check.id, status: 'skipped', durationMs: 0 } : settleStatus(run, findings);
+    return run === undefined ? { id: check.id, status: 'skipped', durationMs: 0 } : presented(check, settleStatus(run, findings));
   });
   const code = exitCodeFor({ checks: runs, findings }, options.maxWarnings === undefined ? {} : { maxWarnings: options.maxWarnings });
   const result: Result = {

@@ -6,6 +6,8 @@ import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Result } from '@npvguard/core';
 import { htmlReporter } from '../../src/report/html/htmlReporter.js';
+import { latencyCheck } from '../../src/checks/latency/check.js';
+import type { LatencyData } from '../../src/checks/latency/data.js';
 import { runCli } from '../support/cli.js';
 import { copyServiceSources, FORBIDDEN_IMPORT, type ServiceCopy } from '../mcp/serviceCopy.js';
 import { distinctColours } from './png.js';
@@ -20,31 +22,32 @@ function chromium(args: readonly string[]): Promise<string> {
 }
 
 /** The latency check's per-route data (checks[].data.routes), with a measured run, as `latency --measure` records it. */
-const LATENCY_RUN = {
-  id: 'latency',
-  status: 'pass',
-  durationMs: 900,
-  data: {
-    routes: [
-      {
-        route: 'POST /v1/npv/cards',
-        file: 'src/server/routes/cardsRoute.ts',
-        line: 34,
-        budgetMs: 50,
-        staticBoundMs: 48,
-        headroomMs: 2,
-        verdict: 'within',
-        criticalPath: [
-          { file: 'src/pipeline/npvPipeline.ts', line: 56, call: 'findSeedTrack(ports.catalog, query.trackId, deadline)', ms: 10 },
-          { file: 'src/core/runner/gather.ts', line: 21, call: 'Promise.all', ms: 10 },
-        ],
-        measured: { count: 600, errors: 0, dropped: 0, achievedRate: 200, p50Ms: 3.1, p90Ms: 5.2, p99Ms: 9.8, p999Ms: 14.2, p99IntervalMs: { lower: 8.9, upper: 11 } },
-        measuredVerdict: 'within',
-      },
-      { route: 'GET /healthz', file: 'src/server/routes/operationsRoutes.ts', line: 15, budgetMs: 10, staticBoundMs: 0, headroomMs: 10, criticalPath: [], verdict: 'within' },
-    ],
-  },
-} as const;
+const LATENCY_DATA = {
+  routes: [
+    {
+      route: 'POST /v1/npv/cards',
+      file: 'src/server/routes/cardsRoute.ts',
+      line: 34,
+      budgetMs: 50,
+      staticBoundMs: 48,
+      headroomMs: 2,
+      verdict: 'within',
+      criticalPath: [
+        { file: 'src/pipeline/npvPipeline.ts', line: 56, call: 'findSeedTrack(ports.catalog, query.trackId, deadline)', ms: 10 },
+        { file: 'src/core/runner/gather.ts', line: 21, call: 'Promise.all', ms: 10 },
+      ],
+      measured: { count: 600, errors: 0, dropped: 0, achievedRate: 200, p50Ms: 3.1, p90Ms: 5.2, p99Ms: 9.8, p999Ms: 14.2, p99IntervalMs: { lower: 8.9, upper: 11 } },
+      measuredVerdict: 'within',
+    },
+    { route: 'GET /healthz', file: 'src/server/routes/operationsRoutes.ts', line: 15, budgetMs: 10, staticBoundMs: 0, headroomMs: 10, criticalPath: [], verdict: 'within' },
+  ],
+  deadlineBudgetMs: 45,
+  stats: { files: 3, durationMs: 900 },
+  measured: true,
+} satisfies LatencyData;
+
+/** The run as the runner records it: the data, and the view the latency check presents of it. */
+const LATENCY_RUN = { id: 'latency', status: 'pass', durationMs: 900, data: LATENCY_DATA, view: latencyCheck.present?.(LATENCY_DATA) };
 
 describe('the HTML report, rendered in headless Chromium', () => {
   let service: ServiceCopy;
@@ -79,12 +82,12 @@ describe('the HTML report, rendered in headless Chromium', () => {
     const dom = await chromium([`--user-data-dir=${path.join(folder, 'profile-dom')}`, '--dump-dom', pathToFileURL(page).href]);
     expect(dom).toContain('<span id="verdict" class="verdict fail">FAIL</span>');
     expect(dom).toMatch(/<tr class="finding severity-error" data-rule="boundaries\/forbidden-import">.*src\/domain\/card\.ts:1:/);
-    expect(dom).toContain('<svg id="layer-graph"');
-    expect(dom).toMatch(/<line class="edge forbidden" data-from="domain" data-to="server"[^>]*stroke="#d32f2f"/);
-    expect(dom).toMatch(/<g class="layer" data-layer="pipeline">/);
-    expect(dom).toMatch(/<tr class="route verdict-within" data-route="POST \/v1\/npv\/cards"><td>POST \/v1\/npv\/cards<\/td><td>50 ms<\/td><td>48 ms<\/td>/);
+    expect(dom).toContain('<svg class="graph" data-graph="layers"');
+    expect(dom).toMatch(/<line class="edge alert" data-from="domain" data-to="server"[^>]*stroke="#d32f2f"/);
+    expect(dom).toMatch(/<g class="node" data-node="pipeline">/);
+    expect(dom).toMatch(/<tr class="row status-within" data-key="POST \/v1\/npv\/cards"><td>POST \/v1\/npv\/cards<\/td><td>50 ms<\/td><td>48 ms<\/td>/);
     expect(dom).toContain('findSeedTrack(ports.catalog, query.trackId, deadline)');
-    expect(dom).toContain('<svg class="histogram"');
+    expect(dom).toContain('<svg class="bars"');
     expect(dom).toContain('not measured (run with --measure)');
   }, 90_000);
 

@@ -1,5 +1,6 @@
 import { NpvError, type CheckContext } from '@npvguard/core';
 import { analyzeBoundaries } from './analyze.js';
+import type { BoundariesData } from './data.js';
 
 export { analyzeBoundaries } from './analyze.js';
 export type { AnalyzeOptions, AnalyzeStats, BoundariesAnalysis, LocalEdge } from './analyze.js';
@@ -7,7 +8,7 @@ export type { LayerGraph } from './report/layerGraph.js';
 export { boundariesMeta } from './meta.js';
 
 /** The boundaries check: layers, allowed imports, entry points, externals, cycles and unresolved imports. */
-export async function runBoundaries(context: CheckContext): Promise<void> {
+export async function runBoundaries(context: CheckContext<BoundariesData>): Promise<void> {
   const config = context.config.boundaries;
   if (config === undefined) throw new NpvError('NPV1008', 'The boundaries check needs a `boundaries` section in the config.');
   const analysis = analyzeBoundaries({

@@ -1,9 +1,11 @@
 import type { Check } from '@npvguard/core';
 import { LATENCY_SECTION } from './config.js';
+import type { LatencyData } from './data.js';
 import { latencyMeta } from './meta.js';
+import { presentLatency } from './present.js';
 
 /** The latency check: static worst-case bound per route by default; measured p99 and base comparison with --measure. */
-export const latencyCheck: Check = {
+export const latencyCheck: Check<LatencyData> = {
   id: 'latency',
   meta: latencyMeta,
   config: LATENCY_SECTION,
@@ -14,4 +16,5 @@ export const latencyCheck: Check = {
     const { runLatency } = await import('./index.js');
     await runLatency(context);
   },
+  present: presentLatency,
 };

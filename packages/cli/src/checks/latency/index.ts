@@ -3,13 +3,15 @@ import './compiler.js';
 import { NpvError, type CheckContext } from '@npvguard/core';
 import { saveCodeCaches } from '../../modules/codeCache.js';
 import { analyzeLatency } from './analyze.js';
+import type { LatencyData, LatencyRouteData } from './data.js';
 
 export { analyzeLatency, formatPath } from './analyze.js';
 export type { AnalyzeLatencyOptions, LatencyAnalysis, RouteBound } from './analyze.js';
+export type { LatencyData, LatencyRouteData, MeasuredRoute } from './data.js';
 export { latencyMeta, LATENCY_RULES } from './meta.js';
 
 /** The latency check: static worst-case bound per route by default; measured p99 and base comparison with --measure. */
-export async function runLatency(context: CheckContext): Promise<void> {
+export async function runLatency(context: CheckContext<LatencyData>): Promise<void> {
   const config = context.config.latency;
   if (config === undefined) throw new NpvError('NPV1008', 'The latency check needs a `latency` section in the config.');
   const analysis = analyzeLatency({
@@ -20,12 +22,12 @@ export async function runLatency(context: CheckContext): Promise<void> {
   });
   saveCodeCaches();
   for (const finding of analysis.findings) context.report(finding);
-  let routes: Record<string, unknown>[] = analysis.routes.map((route) => ({ ...route }));
+  let routes: LatencyRouteData[] = analysis.routes.map((route) => ({ ...route }));
   if (context.measure === true) {
     const { measureRoutes } = await import('./measure/measureRoutes.js');
     const measured = await measureRoutes({ root: context.root, config, routes: analysis.routes, change: context.change, ...(context.base === undefined ? {} : { base: context.base }) });
     for (const finding of measured.findings) context.report(finding);
-    routes = routes.map((route) => ({ ...route, ...measured.byRoute.get(String(route.route)) }));
+    routes = routes.map((route) => ({ ...route, ...(measured.byRoute.get(route.route) as Partial<LatencyRouteData> | undefined) }));
   }
   context.setData({ routes, deadlineBudgetMs: analysis.deadlineBudgetMs, stats: analysis.stats, measured: context.measure === true });
 }

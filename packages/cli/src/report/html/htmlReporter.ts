@@ -1,7 +1,8 @@
 import { newFindings, plural, shownPath, type Reporter } from '../reporter.js';
 import { escapeHtml } from './escape.js';
-import { layerGraphSvg } from './layerGraph.js';
-import { latencySection } from './latencySection.js';
+import { shownBlocks } from '../blocks.js';
+import { graphSvg } from './graphSvg.js';
+import { tableHtml } from './tableHtml.js';
 
 const STYLE = `
 body{font:14px/1.45 system-ui,-apple-system,"Segoe UI",sans-serif;margin:24px;color:#1b2333;background:#fff}
@@ -10,7 +11,7 @@ h1{font-size:22px;margin:0 0 8px}h2{font-size:17px;margin:28px 0 8px;border-bott
 .verdict.pass{background:#2e7d32}.verdict.fail{background:#d32f2f}.verdict.error{background:#b26a00}
 table{border-collapse:collapse;width:100%}th,td{border:1px solid #dde3ee;padding:4px 8px;text-align:left;vertical-align:top}
 th{background:#f3f6fb}tr.severity-error td:first-child{color:#d32f2f;font-weight:700}tr.severity-warning td:first-child{color:#b26a00}
-code{font:12px ui-monospace,monospace}.empty,.note{color:#6b7589}.critical-path{margin:0;padding-left:18px;font-size:12px}
+code{font:12px ui-monospace,monospace}.empty,.note{color:#6b7589}.steps{margin:0;padding-left:18px;font-size:12px}
 svg text{font:12px system-ui,sans-serif;fill:#1b2333}.hint{color:#3b4a66}
 `;
 
@@ -32,7 +33,18 @@ function checksTable(result: Parameters<Reporter>[0]): string {
   return `<table id="checks"><thead><tr><th>Check</th><th>Status</th><th>Time</th><th>Error</th></tr></thead><tbody>${rows}</tbody></table>`;
 }
 
-/** One self-contained HTML page (inline CSS and SVG, no script, no external resource): verdict, findings, layer graph, latency. */
+/** What the checks present beside their findings: a section per block, a table or a graph. */
+function blockSections(result: Parameters<Reporter>[0]): string {
+  return shownBlocks(result)
+    .map(({ check, block }) =>
+      block.kind === 'table'
+        ? `<h2>${escapeHtml(block.title)}</h2>${tableHtml(check, block)}`
+        : `<h2>${escapeHtml(block.title)}</h2><p class="note">${escapeHtml(block.note)}</p>${graphSvg(block)}`,
+    )
+    .join('\n');
+}
+
+/** One self-contained HTML page (inline CSS and SVG, no script, no external resource): verdict, findings, and each check's tables and graphs. */
 export const htmlReporter: Reporter = (result, options) => {
   const findings = newFindings(result);
   const { summary } = result;
@@ -45,8 +57,7 @@ export const htmlReporter: Reporter = (result, options) => {
 <p><span id="verdict" class="verdict ${result.status}">${result.status.toUpperCase()}</span> <span id="summary">${escapeHtml(counts)}</span></p>
 <h2>Checks</h2>${checksTable(result)}
 <h2>Findings</h2>${findingsTable(findings, options.pathPrefix)}
-<h2>Layer graph</h2><p class="note">Imports point down; red edges carry forbidden imports, dashed edges only type imports.</p>${layerGraphSvg(result)}
-<h2>Latency</h2>${latencySection(result)}
+${blockSections(result)}
 </body></html>
 `;
 };
