@@ -32,7 +32,7 @@ async function runInvocation(invocation: Invocation, io: CliIO, dependencies: Ma
     }
     case 'contracts-diff': {
       const { runContractsDiff } = await import('./commands/contracts.js');
-      return runContractsDiff(invocation.paths, invocation.options, io);
+      return runContractsDiff(invocation.paths, invocation.options, io, checks);
     }
     case 'latency': {
       const { runCheckCommand } = await import('./commands/check.js');

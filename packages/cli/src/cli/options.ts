@@ -83,7 +83,7 @@ export interface ContractsUpdateOptions extends ProjectOptions {
 
 export interface ContractsDiffOptions {
   cwd?: string;
-  format: 'text' | 'json';
+  format?: ReportFormat;
   debug: boolean;
 }
 
@@ -94,7 +94,7 @@ export const CONTRACTS_UPDATE_OPTIONS: OptionTable<ContractsUpdateOptions> = {
 
 export const CONTRACTS_DIFF_OPTIONS: OptionTable<ContractsDiffOptions> = {
   cwd: PROJECT_OPTIONS.cwd,
-  format: { flags: '-f, --format <format>', description: 'output format', choices: ['text', 'json'], defaultValue: 'text' },
+  format: CHECK_OPTIONS.format,
   debug: PROJECT_OPTIONS.debug,
 };
 

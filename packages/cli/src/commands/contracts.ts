@@ -1,13 +1,30 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { NpvError, type Check } from '@npvguard/core';
+import {
+  NpvError,
+  RESULT_SCHEMA_VERSION,
+  compareFindings,
+  exitCodeFor,
+  statusForExitCode,
+  summarize,
+  type Check,
+  type CheckRun,
+  type Finding,
+  type Result,
+} from '@npvguard/core';
 import { stableJson } from '@npvguard/harness/contracts';
 import type { CliIO } from '../io/io.js';
 import type { ContractsDiffOptions, ContractsUpdateOptions } from '../cli/options.js';
 import { resolveWorkingDirectory } from '../load/findConfig.js';
 import { loadProject } from '../load/loadProject.js';
 import { diffDocuments } from '../checks/contracts/diff/diffDocuments.js';
-import type { ContractChange } from '../checks/contracts/diff/types.js';
+import { changeFinding } from '../checks/contracts/diff/changeFinding.js';
+import { finalizeFinding } from '../run/finalizeFinding.js';
+import { allRules } from '../run/selectChecks.js';
+import { REPORTERS } from '../report/index.js';
+import { colorEnabled } from '../report/color.js';
+import { defaultFormat } from '../report/agentFormat.js';
+import { cliVersion } from '../io/version.js';
 import { buildContractApp } from '../checks/contracts/load/buildApp.js';
 import { createModuleLoader } from '../checks/contracts/load/moduleExport.js';
 import { fetchModelMetadata } from '../checks/model-contract/metadata.js';
@@ -62,32 +79,32 @@ export async function runContractsUpdate(options: ContractsUpdateOptions, io: Cl
   return 0;
 }
 
-/** One change as text: level, id, operation, message, and the witness on an indented line. */
-export function formatChange(change: ContractChange): string {
-  const lines = [`${change.level.padEnd(7)} ${change.id}  ${change.method} ${change.path}  ${change.message}`];
-  if (change.witness !== undefined) {
-    const example = change.witness.request ?? change.witness.response;
-    lines.push(`        witness (${change.witness.direction === 'new-allows-old-rejects' ? 'an answer the new contract allows and the old refuses' : change.witness.request === undefined ? 'an answer the old contract allowed and the new one does not' : 'a request the old contract accepts and the new refuses'}): ${JSON.stringify(example)}`);
-    lines.push(`        ${change.witness.refusedBecause}`);
-  }
-  return lines.join('\n');
-}
-
-/** `npvguard contracts diff <old> <new>`: exit 1 when a change breaks clients, 0 otherwise. */
-export async function runContractsDiff(inputs: readonly string[], options: ContractsDiffOptions, io: CliIO): Promise<number> {
+/** `npvguard contracts diff <old> <new>`: every change a `contracts/<id>` finding, rendered by a reporter; exit code as `check`'s. */
+export async function runContractsDiff(inputs: readonly string[], options: ContractsDiffOptions, io: CliIO, checks: readonly Check[]): Promise<number> {
   const cwd = resolveWorkingDirectory(io.cwd, options.cwd);
   const [oldInput = '', newInput = ''] = inputs;
+  const started = performance.now();
   const oldDocument = await readApiDocument(oldInput, cwd);
   const newDocument = await readApiDocument(newInput, cwd);
-  const changes = diffDocuments(oldDocument.value, newDocument.value);
-  const breaking = changes.filter((change) => change.level === 'error').length;
-  const warnings = changes.filter((change) => change.level === 'warning').length;
-  if (options.format === 'json') {
-    const rendered = changes.map(({ probe: _probe, ...change }) => ({ ...change, line: change.side === 'new' ? newDocument.lineOf(change.pointer) : oldDocument.lineOf(change.pointer) }));
-    io.stdout.write(`${JSON.stringify({ old: oldInput, new: newInput, breaking, warnings, changes: rendered }, null, 2)}\n`);
-  } else {
-    for (const change of changes) io.stdout.write(`${formatChange(change)}\n`);
-    io.stdout.write(`${changes.length} change${changes.length === 1 ? '' : 's'}: ${breaking} breaking, ${warnings} potentially breaking, ${changes.length - breaking - warnings} safe\n`);
-  }
-  return breaking > 0 ? 1 : 0;
+  const contracts = checks.find((check) => check.id === 'contracts');
+  if (contracts === undefined) throw new NpvError('NPV2001', 'contracts diff needs the contracts check, which is not registered.');
+  const findings = diffDocuments(oldDocument.value, newDocument.value)
+    .map((change) => {
+      const where = change.side === 'new' ? { file: newInput, line: newDocument.lineOf(change.pointer) } : { file: oldInput, line: oldDocument.lineOf(change.pointer) };
+      return finalizeFinding(changeFinding(change, where), contracts, {}, cwd);
+    })
+    .filter((finding): finding is Finding => finding !== undefined)
+    .sort(compareFindings);
+  const count = (level: string) => findings.filter((finding) => finding.severity === level).length;
+  const run: CheckRun = {
+    id: 'contracts',
+    status: count('error') > 0 ? 'fail' : 'pass',
+    durationMs: Math.round(performance.now() - started),
+    data: { old: oldInput, new: newInput, changes: findings.length, breaking: count('error'), potentiallyBreaking: count('warning'), safe: count('info') },
+  };
+  const code = exitCodeFor({ checks: [run], findings });
+  const result: Result = { schemaVersion: RESULT_SCHEMA_VERSION, tool: { name: 'npvguard', version: cliVersion() }, status: statusForExitCode(code), summary: summarize(findings, 2), checks: [run], findings };
+  const format = options.format ?? defaultFormat(io.env);
+  io.stdout.write(REPORTERS[format](result, { color: colorEnabled(io.env, io.stdout), rules: allRules(checks), pathPrefix: '' }));
+  return code;
 }

@@ -3,6 +3,7 @@ import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Result } from '@npvguard/core';
 import { runCli, spawnCli } from '../support/cli.js';
 
 const DOCUMENTS = path.join(import.meta.dirname, 'fixtures', 'documents');
@@ -25,26 +26,36 @@ afterAll(() => {
 describe('npvguard contracts diff', () => {
   it('a refactor of an OpenAPI 3.0 YAML document (inline ↔ $ref, reordered keys, renamed path parameter) has no breaking or potentially breaking change', async () => {
     const run = await runCli(['contracts', 'diff', 'pets-3.0.yaml', 'pets-3.0-refactored.yaml'], { cwd: DOCUMENTS });
-    expect(run.stdout).toBe('0 changes: 0 breaking, 0 potentially breaking, 0 safe\n');
+    expect(run.stdout).toBe('✔ 0 problems (0 errors, 0 warnings, 0 infos) in 2 files; checks: contracts\n');
     expect(run.code).toBe(0);
   });
 
   it('reads <git ref>:<path> and the working file, reports 3.0 nullability removed and a response property made optional, with witnesses, exit 1', async () => {
     const run = await runCli(['contracts', 'diff', 'HEAD:api.yaml', 'api.yaml', '--format', 'json'], { cwd: repository });
-    const output = JSON.parse(run.stdout) as { breaking: number; changes: Array<{ id: string; path: string; line: number; witness?: { request?: { body: Record<string, unknown> }; response?: { body: Record<string, unknown> } } }> };
-    expect(output.changes.map((change) => `${change.id} ${change.path} line ${change.line}`)).toEqual([
-      'response-property-became-optional /pets/{petId} line 38',
-      'request-property-became-not-nullable /pets line 25',
+    type Witness = { request?: { body: Record<string, unknown> }; response?: { body: Record<string, unknown> } };
+    const result = JSON.parse(run.stdout) as Result;
+    expect(result.status).toBe('fail');
+    expect(result.checks).toMatchObject([{ id: 'contracts', status: 'fail', data: { old: 'HEAD:api.yaml', new: 'api.yaml', changes: 2, breaking: 2, potentiallyBreaking: 0, safe: 0 } }]);
+    expect(result.findings.map((finding) => `${finding.ruleId} ${String(finding.data?.path)} ${finding.file}:${finding.line}`)).toEqual([
+      'contracts/request-property-became-not-nullable /pets api.yaml:25',
+      'contracts/response-property-became-optional /pets/{petId} api.yaml:38',
     ]);
-    expect(output.changes[1]?.witness?.request?.body['tag']).toBeNull();
-    expect(output.changes[0]?.witness?.response?.body).not.toHaveProperty('name');
+    expect((result.findings[0]?.data?.witness as Witness).request?.body['tag']).toBeNull();
+    expect((result.findings[1]?.data?.witness as Witness).response?.body).not.toHaveProperty('name');
+    expect(result.findings[0]?.docsUrl).toContain('request-property-became-not-nullable');
     expect(run.code).toBe(1);
   });
 
-  it('prints each witness on an indented line in text', async () => {
-    const run = await runCli(['contracts', 'diff', 'HEAD:api.yaml', 'api.yaml'], { cwd: repository });
-    expect(run.stdout).toMatch(/^error {3}request-property-became-not-nullable {2}POST \/pets {2}request body tag: null is no longer accepted\n {8}witness \(a request the old contract accepts and the new refuses\): \{"method":"POST","path":"\/pets","body":\{.*"tag":null.*\}\}\n {8}the new contract refuses it: request body: \/tag must be string\n/m);
-    expect(run.stdout).toContain('2 changes: 2 breaking, 0 potentially breaking, 0 safe');
+  it('renders through the same reporters as check: each witness on an indented line, one line per change in compact', async () => {
+    const run = await runCli(['contracts', 'diff', 'HEAD:api.yaml', 'api.yaml', '--format', 'stylish'], { cwd: repository });
+    expect(run.stdout).toMatch(/^ {2}25:1 {2}error {3}POST \/pets, request body tag: null is no longer accepted {2}contracts\/request-property-became-not-nullable\n {16}witness: \{"request":\{"method":"POST","path":"\/pets","body":\{.*"tag":null.*\}\}\} \(the new contract refuses it: request body: \/tag must be string\)\n/m);
+    expect(run.stdout).toContain('✖ 2 problems (2 errors, 0 warnings, 0 infos) in 2 files; checks: contracts');
+    const compact = await runCli(['contracts', 'diff', 'HEAD:api.yaml', 'api.yaml', '--format', 'compact'], { cwd: repository });
+    expect(compact.stdout.split('\n').filter((line) => line !== '').map((line) => line.split(' ').slice(0, 3).join(' '))).toEqual([
+      'api.yaml:25:1 error contracts/request-property-became-not-nullable',
+      'api.yaml:38:1 error contracts/response-property-became-optional',
+    ]);
+    expect(compact.code).toBe(1);
   });
 
   it('bad input is a coded error with exit 2 and no stack trace', async () => {

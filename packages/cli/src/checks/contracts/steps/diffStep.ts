@@ -3,26 +3,15 @@ import { NpvError, type CheckContext } from '@npvguard/core';
 import { acknowledgementKey, acknowledges, parseChangesFile, readChangesFile, type Acknowledgement } from '../acknowledge/changesFile.js';
 import { diffDocuments } from '../diff/diffDocuments.js';
 import type { ContractChange } from '../diff/types.js';
+import { changeFinding } from '../diff/changeFinding.js';
 import { DocumentParseError, parseApiDocument } from '../load/document.js';
 import { CONTRACT_RULES } from '../meta.js';
 import type { SnapshotOutcome } from './snapshotStep.js';
 
-const BREAKING_HINT = 'Make the change additive (keep what old clients send and read), ship it on a new versioned path next to the old one, or acknowledge it in contracts/changes.json with a reason.';
 
 export interface DiffOutcome {
   baseDocument: unknown;
   changes: ContractChange[];
-}
-
-function changeData(change: ContractChange): Record<string, unknown> {
-  return {
-    change: change.id,
-    level: change.level,
-    method: change.method,
-    path: change.path,
-    location: change.location,
-    ...(change.witness === undefined ? {} : { witness: change.witness }),
-  };
 }
 
 async function baseAcknowledgements(context: CheckContext, base: string, changesPath: string): Promise<Acknowledgement[]> {
@@ -66,17 +55,7 @@ export async function diffFindings(context: CheckContext, head: SnapshotOutcome,
     const line = head.head.lineOf(change.pointer);
     const acknowledgement = change.level === 'info' ? undefined : acknowledgements.find((candidate) => acknowledges(candidate, change));
     if (acknowledgement !== undefined) used.add(acknowledgementKey(acknowledgement));
-    context.report({
-      ruleId: `contracts/${change.id}`,
-      severity: acknowledgement === undefined ? change.level : 'info',
-      file: snapshotPath,
-      line,
-      column: 1,
-      message: `${change.method} ${change.path}, ${change.message}${acknowledgement === undefined ? '' : ` (acknowledged: ${acknowledgement.reason})`}`,
-      hint: change.level === 'info' ? 'A safe change; nothing to do.' : BREAKING_HINT,
-      fingerprintParts: [change.id, change.method, change.path, change.location],
-      data: { ...changeData(change), ...(acknowledgement === undefined ? {} : { acknowledged: acknowledgement.reason }) },
-    });
+    context.report(changeFinding(change, { file: snapshotPath, line }, acknowledgement?.reason));
   }
   for (const acknowledgement of acknowledgements) {
     const key = acknowledgementKey(acknowledgement);
