@@ -1,8 +1,10 @@
 import { defineConfig } from 'npvguard';
 
 /**
- * npvguard's own architecture: every tool package builds on core; core depends on none of them.
- * The reference service and model server have their own configs under examples/.
+ * npvguard's own architecture: every tool package builds on core; core depends on none of them. Inside the CLI,
+ * the pipeline shows in its floors: the command line on top (commands, MCP server, hooks), then the runner, then the
+ * checks; reporters render the result and know only core; git lives in one base module that only the runner and the
+ * command line reach. The reference service and model server have their own configs under examples/.
  */
 export default defineConfig({
   include: ['packages/*/src/**/*.ts', 'packages/cli/package.json'],
@@ -10,31 +12,54 @@ export default defineConfig({
   boundaries: {
     layers: {
       core: 'packages/core/src/**',
-      // The CLI reads its own version from its package.json.
-      cli: ['packages/cli/src/**', 'packages/cli/package.json'],
+      // The front door: parses the command line and serves agents; nothing below imports it.
+      cli: [
+        'packages/cli/src/main.ts',
+        'packages/cli/src/index.ts',
+        'packages/cli/src/cli/**',
+        'packages/cli/src/commands/**',
+        'packages/cli/src/mcp/**',
+        'packages/cli/src/hooks/**',
+        'packages/cli/src/init/**',
+        'packages/cli/src/explain/**',
+      ],
+      // load → check → compare → one result: the project, the runner, worker threads, baselines.
+      run: ['packages/cli/src/run/**', 'packages/cli/src/load/**', 'packages/cli/src/baseline/**'],
+      // The only module that runs git: the base tree, the change, files at a revision.
+      base: 'packages/cli/src/base/**',
+      checks: 'packages/cli/src/checks/**',
+      report: 'packages/cli/src/report/**',
+      // Process-facing types and the version; module loading with caches (TypeScript, jiti, configs).
+      io: ['packages/cli/src/io/**', 'packages/cli/package.json'],
+      modules: 'packages/cli/src/modules/**',
       'eslint-plugin': 'packages/eslint-plugin/src/**',
       harness: 'packages/harness/src/**',
     },
     allow: {
       core: [],
-      // The lint check runs eslint-plugin-npvguard's rules as its fallback ESLint config; the contracts check runs
-      // the harness's contract properties and schema generators.
-      cli: ['core', 'eslint-plugin', 'harness'],
+      cli: ['run', 'base', 'checks', 'report', 'io', 'modules', 'core', 'eslint-plugin', 'harness'],
+      run: ['base', 'io', 'modules', 'core'],
+      // Checks get the change from the runner (never git), and report findings as data (never render).
+      checks: ['modules', 'core', 'eslint-plugin', 'harness'],
+      report: ['core'],
+      base: ['core'],
+      io: [],
+      modules: ['core'],
       'eslint-plugin': ['core'],
       harness: ['core'],
     },
     externals: {
       // The TypeScript compiler, ts-morph, commander and ESLint stay out of core (no I/O, no analysis engine).
-      typescript: ['cli', 'eslint-plugin'],
-      'ts-morph': ['cli'],
+      typescript: ['checks', 'modules', 'eslint-plugin'],
+      'ts-morph': ['checks'],
       commander: ['cli'],
-      eslint: ['cli', 'eslint-plugin'],
-      '@typescript-eslint/*': ['eslint-plugin', 'cli'],
-      'node:fs': ['cli', 'harness', 'eslint-plugin'],
-      'node:fs/promises': ['cli', 'harness', 'eslint-plugin'],
-      'node:child_process': ['cli', 'harness'],
-      'node:worker_threads': ['cli'],
+      eslint: ['checks', 'eslint-plugin'],
+      '@typescript-eslint/*': ['eslint-plugin', 'checks'],
+      'node:fs': ['cli', 'run', 'base', 'checks', 'modules', 'io', 'harness', 'eslint-plugin'],
+      'node:fs/promises': ['cli', 'run', 'checks', 'harness', 'eslint-plugin'],
+      'node:child_process': ['base', 'checks', 'harness'],
+      'node:worker_threads': ['run', 'checks', 'modules'],
     },
-    cycles: 'runtime',
+    cycles: 'all',
   },
 });

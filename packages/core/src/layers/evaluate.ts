@@ -1,28 +1,7 @@
 import { externalPackageName } from './externals.js';
 import { externalRuleFor, isEntryPoint, isIgnored, layerOf, type LayerPolicy } from './policy.js';
-import { BOUNDARIES_RULES, type ImportRuleId } from './rules.js';
-
-/** `type`: erased at compile time (`import type`, or every binding used only as a type). */
-export type ImportKind = 'runtime' | 'type';
-
-export type ImportRequest =
-  | { fromFile: string; toFile: string; kind: ImportKind }
-  | { fromFile: string; toPackage: string; kind: ImportKind };
-
-/** Verdicts are shared between imports with the same layers and kind: treat them as immutable. */
-export interface ImportVerdict {
-  readonly allowed: boolean;
-  /** Set when not allowed. */
-  readonly ruleId?: ImportRuleId;
-  /** The policy rule that decided, in words (`layer server may import: pipeline, domain`). */
-  readonly reason: string;
-  /** What the importing file may do instead; empty when allowed. */
-  readonly allowedInstead: string;
-  readonly fromLayer?: string;
-  readonly toLayer?: string;
-  /** Package name for external imports (`node:fs`, `@scope/name`). */
-  readonly packageName?: string;
-}
+import { BOUNDARIES_RULES } from './rules.js';
+import type { ImportKind, ImportRequest, ImportVerdict } from './verdict.js';
 
 /**
  * May `fromLayer` import `toLayer` with an import of this kind? Same layer always;

@@ -1,6 +1,6 @@
 import type { BoundariesConfig, Globs } from '../config.js';
 import { NpvError } from '../errors.js';
-import type { ImportVerdict } from './evaluate.js';
+import type { ImportVerdict } from './verdict.js';
 import { compareSpecificity, compileGlob, globList, isGlobPattern, type GlobMatcher, type Specificity } from './globs.js';
 
 export interface CompiledLayer {

@@ -1,5 +1,7 @@
 import type { ResponseSummary } from './judge.js';
-import type { GeneratedRequest } from './requests.js';
+import type { GeneratedRequest, RequestExamples } from './requests.js';
+
+export type { RequestExamples } from './requests.js';
 
 /** The scenario name of the app built with the plain app options. */
 export const DEFAULT_SCENARIO = 'default';
@@ -25,18 +27,6 @@ export type Invariant<Context = undefined> = (input: InvariantInput<Context>) =>
 
 /** Invariants by name, for one route. */
 export type RouteInvariants<Context = undefined> = Readonly<Record<string, Invariant<Context>>>;
-
-/**
- * Values mixed into generated requests for one route, by part: body property name, or query, path or header
- * parameter name → values. Generation draws from these most of the time and from the schema otherwise, so
- * requests reach code behind lookups (an id the catalog knows) as well as the not-found paths.
- */
-export interface RequestExamples {
-  body?: Readonly<Record<string, readonly unknown[]>>;
-  query?: Readonly<Record<string, readonly unknown[]>>;
-  path?: Readonly<Record<string, readonly unknown[]>>;
-  header?: Readonly<Record<string, readonly unknown[]>>;
-}
 
 export const EXAMPLE_PARTS = ['body', 'query', 'path', 'header'] as const;
 

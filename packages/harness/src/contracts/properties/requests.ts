@@ -3,7 +3,18 @@ import { arbitraryFromSchema } from '../schema/arbitrary.js';
 import { invalidSamplesFromSchema } from '../schema/invalid.js';
 import { isRecord, type JsonSchema } from '../schema/jsonSchema.js';
 import type { Operation, OperationParameter } from '../openapi/operations.js';
-import type { RequestExamples } from './invariants.js';
+
+/**
+ * Values mixed into generated requests for one route, by part: body property name, or query, path or header
+ * parameter name → values. Generation draws from these most of the time and from the schema otherwise, so
+ * requests reach code behind lookups (an id the catalog knows) as well as the not-found paths.
+ */
+export interface RequestExamples {
+  body?: Readonly<Record<string, readonly unknown[]>>;
+  query?: Readonly<Record<string, readonly unknown[]>>;
+  path?: Readonly<Record<string, readonly unknown[]>>;
+  header?: Readonly<Record<string, readonly unknown[]>>;
+}
 
 /** A request as contract tests send it; printed as the counterexample of a failure. */
 export interface GeneratedRequest {
