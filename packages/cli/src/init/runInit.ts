@@ -2,7 +2,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync, appendFileSync } fr
 import path from 'node:path';
 import { NpvError, type Check } from '@npvguard/core';
 import type { CliIO } from '../io/io.js';
-import { runGit } from '../base/git.js';
+import { repositoryTop } from '../base/repository.js';
 import { CONFIG_FILE_NAMES } from '../load/findConfig.js';
 import { inspectProject } from './inspectProject.js';
 import { observeLayerImports } from './observedEdges.js';
@@ -40,16 +40,6 @@ function writeOnce(file: string, content: string, force: boolean): Outcome {
   mkdirSync(path.dirname(file), { recursive: true });
   writeFileSync(file, content);
   return 'created';
-}
-
-/** Workflows live at the top of the git repository; outside git, at the project. */
-async function repositoryTop(root: string): Promise<string | undefined> {
-  try {
-    const top = (await runGit(['rev-parse', '--show-toplevel'], root)).stdout.trim();
-    return top === '' ? undefined : top;
-  } catch {
-    return undefined;
-  }
 }
 
 function parseAgents(agents: readonly string[]): InitAgent[] {
