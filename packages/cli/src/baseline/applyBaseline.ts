@@ -1,4 +1,4 @@
-import { compareWithBaseline, docsUrlFor, fingerprint, type BaselineEntry, type Finding } from '@npvguard/core';
+import { compareWithBaseline, docsUrlFor, fingerprint, isWithinPaths, type BaselineEntry, type Finding } from '@npvguard/core';
 import { STALE_ENTRY_RULE } from './rules.js';
 import { lineOfFingerprint, type LoadedBaseline } from './baselineFile.js';
 
@@ -12,8 +12,7 @@ export interface ApplyBaselineScope {
 export function entryInScope(entry: BaselineEntry, scope: ApplyBaselineScope): boolean {
   const check = entry.ruleId.split('/')[0] ?? '';
   if (!scope.completedChecks.includes(check)) return false;
-  if (scope.paths.length === 0) return true;
-  return scope.paths.some((given) => entry.file === given || entry.file.startsWith(`${given}/`));
+  return isWithinPaths(entry.file, scope.paths);
 }
 
 function staleFinding(entry: BaselineEntry, loaded: LoadedBaseline, occurrence: number): Finding {

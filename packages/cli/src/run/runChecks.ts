@@ -1,5 +1,5 @@
 import { performance } from 'node:perf_hooks';
-import { compareFindings, isNpvError, type Check, type CheckContext, type CheckRun, type ChangeSource, type Finding } from '@npvguard/core';
+import { compareFindings, isNpvError, isWithinPaths, type Check, type CheckContext, type CheckRun, type ChangeSource, type Finding } from '@npvguard/core';
 import { createChangeSource } from '../base/changeSource.js';
 import { finalizeFinding } from './finalizeFinding.js';
 import { createCheckExecutor, type CheckExecutor } from './threads/checkExecutor.js';
@@ -70,7 +70,8 @@ async function runCheck(check: Check, input: RunChecksInput, executor: CheckExec
     ...(input.measure === true ? { measure: true } : {}),
     report(finding) {
       const complete = finalizeFinding(finding, check, input.config, input.root);
-      if (complete !== undefined) reported.push(complete);
+      // The runner limits the report to the paths asked for; a check may narrow its work to them, never widen it.
+      if (complete !== undefined && isWithinPaths(complete.file, input.paths)) reported.push(complete);
     },
     setData(value) {
       data = { ...data, ...value };

@@ -1,4 +1,4 @@
-import { compileGlob, globList, NpvError, type ChangedFile, type CheckContext } from '@npvguard/core';
+import { isWithinPaths, compileGlob, globList, NpvError, type ChangedFile, type CheckContext } from '@npvguard/core';
 
 import { parseSource, SOURCE_FILE } from './source/parseSource.js';
 import { applyJustification } from './justify.js';
@@ -17,10 +17,6 @@ export const DEFAULT_TEST_FILES = ['**/*.{test,spec}.{ts,tsx,mts,cts,js,jsx,mjs,
 function matcher(globs: readonly string[]): (file: string) => boolean {
   const compiled = globs.map((glob) => compileGlob(glob));
   return (file) => compiled.some((glob) => glob.matches(file));
-}
-
-function selected(file: string, paths: readonly string[]): boolean {
-  return paths.length === 0 || paths.some((given) => file === given || file.startsWith(`${given}/`));
 }
 
 /**
@@ -65,7 +61,7 @@ export async function runIntegrity(context: CheckContext): Promise<void> {
     ...(await acknowledgementFindings(input)),
   ];
   for (const finding of findings) {
-    if (!selected(finding.file, context.paths)) continue;
+    if (!isWithinPaths(finding.file, context.paths)) continue;
     context.report(applyJustification(finding, change.readHead(finding.file)));
   }
   context.setData({ against: change.against, sha: change.base.sha, filesChanged: changed.length });

@@ -1,7 +1,7 @@
 // First: TypeScript, loaded with a code cache before ESLint's parser requires it.
 import { saveTypeScriptCodeCache } from '../../modules/typescript.js';
 import path from 'node:path';
-import { NpvError, type CheckContext, type LintConfig } from '@npvguard/core';
+import { isWithinPaths, NpvError, type CheckContext, type LintConfig } from '@npvguard/core';
 import { affectedFiles, type LintScope } from './affected.js';
 import { createEslint } from './createEslint.js';
 import { toFindings } from './toFindings.js';
@@ -12,10 +12,6 @@ export { createEslint, recommendedConfig } from './createEslint.js';
 
 /** Extensions ESLint can parse with a JavaScript or TypeScript parser. */
 const LINTABLE = /\.(?:[cm]?[jt]s|[jt]sx)$/;
-
-function selected(file: string, paths: readonly string[]): boolean {
-  return paths.length === 0 || paths.some((given) => file === given || file.startsWith(`${given}/`));
-}
 
 function oneLine(error: unknown): string {
   return (error instanceof Error ? error.message : String(error)).replace(/\s+/g, ' ').trim();
@@ -65,7 +61,7 @@ async function lintScope(context: CheckContext, lint: LintConfig, files: readonl
 export async function runLint(context: CheckContext): Promise<void> {
   const lint = context.config.lint;
   if (lint === undefined) throw new NpvError('NPV1008', 'The lint check needs a `lint` section in the config.');
-  let files = context.files.filter((file) => LINTABLE.test(file) && selected(file, context.paths));
+  let files = context.files.filter((file) => LINTABLE.test(file) && isWithinPaths(file, context.paths));
   const { eslint, configFile } = await createEslint(context.root, lint);
   const shownConfig = configFile === undefined ? 'eslint-plugin-npvguard recommended' : path.relative(context.root, configFile).split(path.sep).join('/');
   const scope = await lintScope(context, lint, files, configFile);

@@ -2,9 +2,9 @@ import { mkdirSync, writeFileSync, rmSync, renameSync } from 'node:fs';
 import path from 'node:path';
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
-import { DiffParseError, parseDiff, unquotePath, type FileDiff, type Hunk } from '../../src/checks/integrity/index.js';
+import { DiffParseError, parseDiff, unquotePath, type FileDiff, type Hunk } from '../../src/base/parseDiff.js';
 import { addedLineNumbers, removedLineNumbers } from '../../src/base/parseDiff.js';
-import { createRepo, git } from './gitRepo.js';
+import { createRepo, git } from '../integrity/gitRepo.js';
 
 /** Git's quoting of a path (core.quotePath=false): quotes only when a byte needs an escape. */
 function quote(file: string): string {
