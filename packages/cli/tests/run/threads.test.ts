@@ -114,4 +114,34 @@ describe('checks in worker threads', () => {
     const outcome = await run([reporting], { contracts: { app: './app.ts#buildApp', appOptions: { logger: () => undefined } } });
     expect(outcome.runs[0]?.data?.threadId).toBe(threadId);
   });
+
+  it('cancels: a running worker is stopped, a waiting check in place ends, both as NPV2010, and the pool goes on', async () => {
+    const controller = new AbortController();
+    let sawAbort = false;
+    const waiting: Check = {
+      id: 'waiting',
+      meta: { description: 'Waits until cancelled.', docs: 'checks/waiting.md', rules: [] },
+      run: (context) =>
+        new Promise<void>((resolve) => {
+          context.signal.addEventListener('abort', () => {
+            sawAbort = true;
+            resolve();
+          });
+        }),
+    };
+    setTimeout(() => controller.abort(), 300);
+    const outcome = await runChecks([fixtureCheck('spinningCheck'), waiting], {
+      root,
+      config: {},
+      files: ['src/a.ts'],
+      paths: [],
+      rules: [],
+      executor,
+      signal: controller.signal,
+    });
+    expect(outcome.runs.map((entry) => `${entry.id} ${entry.status} ${entry.error?.code ?? ''}`)).toEqual(['spinning error NPV2010', 'waiting error NPV2010']);
+    expect(sawAbort).toBe(true);
+    const after = await run([reporting]);
+    expect(after.runs[0]?.status).toBe('fail');
+  });
 });
