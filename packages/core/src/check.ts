@@ -18,6 +18,11 @@ export interface CheckMeta {
   /** Path of the check's doc page, relative to the repo's docs/ folder. */
   docs: string;
   /**
+   * A check that does not ship with npvguard: the folder (a file URL) holding its rule pages, one `<rule>.md` per
+   * rule id `<check>/<rule>`. npvguard's own checks keep theirs in docs/rules/<check>/.
+   */
+  docsFolder?: string;
+  /**
    * Rule ids under this prefix may be reported without a `rules` entry: rules named by another tool (the lint
    * check reports `lint/<ESLint rule>` for whatever rules the project's ESLint config enables).
    */
