@@ -3,7 +3,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { Readable } from 'node:stream';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Check } from '@npvguard/core';
+import { BOUNDARIES_SECTION, type Check } from '@npvguard/core';
 import { main } from '../../src/main.js';
 import { copyServiceSources, FORBIDDEN_IMPORT, type ServiceCopy } from '../mcp/serviceCopy.js';
 import { BIN } from '../support/cli.js';
@@ -103,6 +103,7 @@ describe('hook adapters with recorded payloads', () => {
     const never: Check = {
       id: 'boundaries',
       meta: { description: 'never finishes', rules: [], docs: 'checks/boundaries.md' },
+      config: BOUNDARIES_SECTION,
       run: (context) =>
         new Promise<void>((resolve) => {
           started = true;
