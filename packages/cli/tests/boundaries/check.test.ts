@@ -2,7 +2,9 @@ import path from 'node:path';
 import type { CheckContext, FindingInput, NpvConfig } from '@npvguard/core';
 import { NpvError } from '@npvguard/core';
 import { describe, expect, it } from 'vitest';
-import { boundariesCheck } from '../../src/checks/boundaries/index.js';
+import { boundariesCheck } from '../../src/checks/boundaries/check.js';
+import { createChangeSource } from '../../src/base/changeSource.js';
+import { isConfigured } from '../../src/run/selectChecks.js';
 import { FIXTURES, listSourceFiles, loadFixtureConfig, summarize } from './fixtureProject.js';
 
 interface Captured {
@@ -18,6 +20,9 @@ async function runCheck(fixture: string, overrides: Partial<CheckContext> = {}):
     config: await loadFixtureConfig(root),
     files: listSourceFiles(root),
     paths: [],
+    rules: boundariesCheck.meta.rules,
+    change: createChangeSource(root, undefined),
+    signal: new AbortController().signal,
     report: (finding) => captured.findings.push(finding),
     setData: (data) => captured.data.push(data),
     ...overrides,
@@ -82,7 +87,8 @@ describe('boundariesCheck.run', () => {
       'boundaries/unassigned-file',
       'boundaries/parse-error',
     ]);
-    expect(boundariesCheck.isConfigured?.({ boundaries: { layers: {}, allow: {} } })).toBe(true);
-    expect(boundariesCheck.isConfigured?.({})).toBe(false);
+    expect(boundariesCheck.config?.key).toBe('boundaries');
+    expect(isConfigured(boundariesCheck, { boundaries: { layers: {}, allow: {} } })).toBe(true);
+    expect(isConfigured(boundariesCheck, {})).toBe(false);
   });
 });
