@@ -34,3 +34,35 @@ export {
   DEFAULT_BASELINE_FILE,
 } from './baseline/baselineFile.js';
 export { CONTRACTS_KEYS } from './validate/contracts.js';
+export type {
+  OutboundCallable,
+  OutboundClient,
+  OutboundInstances,
+  OutboundMatch,
+  SignalFactory,
+  TimeoutCarrier,
+  TimeoutOption,
+  TimeoutValueType,
+} from './outbound/index.js';
+export {
+  DEADLINE_SCOPE_METHODS,
+  findOutboundFunction,
+  findOutboundMethod,
+  findSignalFactory,
+  findTimeoutOption,
+  GLOBAL_FETCH,
+  GLOBAL_SCOPE,
+  matchesNamePattern,
+  NODE_HTTP,
+  normalizeModuleSpecifier,
+  OUTBOUND_CLIENTS,
+  outboundCallableNames,
+  packageOfFile,
+  PROJECT_CLIENT_TIMEOUT_OPTIONS,
+  receiverConventions,
+  SIGNAL_FACTORIES,
+  TIMEOUT_VALUE_NAMES,
+  TIMEOUT_VALUE_TYPES,
+  timeoutValueCarrier,
+  UNDICI,
+} from './outbound/index.js';
