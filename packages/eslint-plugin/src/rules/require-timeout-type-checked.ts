@@ -62,7 +62,7 @@ export default createRule<Options, MessageIds>({
           ),
           ignoredMethods: NAMES_SCHEMA('Methods of client types that never need a timeout (`close`, `destroy`).'),
           timeoutProperties: NAMES_SCHEMA('Option properties that carry a timeout on client calls.'),
-          timeoutTypes: NAMES_SCHEMA('Type names of arguments that carry a deadline themselves (`AbortSignal`, `Deadline`).'),
+          timeoutTypes: NAMES_SCHEMA('Type name patterns of arguments that carry a deadline themselves (`AbortSignal`, `*Deadline`).'),
         },
       },
     ],
