@@ -1,13 +1,18 @@
+import { TIMEOUT_VALUE_TYPES } from '@npvguard/core';
 import { AST_NODE_TYPES, ESLintUtils, type TSESTree } from '@typescript-eslint/utils';
 import type ts from 'typescript';
-import { calleeParts, isThis, memberChain, receiverName } from '../util/ast.js';
+import { calleeParts, isThis, unwrapExpression } from '../util/ast.js';
 import { createRule } from '../util/create-rule.js';
+import { outboundMethodOf } from '../util/declarations.js';
 import { nameMatches } from '../util/files.js';
 import {
+  configuredClientCall,
   DEFAULT_CLIENTS,
   DEFAULT_TIMEOUT_PROPERTIES,
-  outboundCall,
-  syntacticEvidence,
+  hasTimeoutFollowUp,
+  libraryCall,
+  libraryFunctionCall,
+  receiverDisplay,
   type ClientMethods,
   type OutboundCall,
 } from '../util/outbound-calls.js';
@@ -26,8 +31,9 @@ export type Options = [
 ];
 export type MessageIds = 'missingTimeout' | 'timeoutNotGuaranteed';
 
-export const DEFAULT_CLIENT_TYPES: readonly string[] = ['Dispatcher', 'Pool', 'BalancedPool', 'Agent', 'Client', '*Client', '*Port'];
-export const DEFAULT_TIMEOUT_TYPES: readonly string[] = ['AbortSignal', 'Deadline'];
+/** The service's own clients and ports; library clients (undici's `Pool`, `Client`, ...) come from the outbound model. */
+export const DEFAULT_CLIENT_TYPES: readonly string[] = ['*Client', '*Port'];
+export const DEFAULT_TIMEOUT_TYPES: readonly string[] = TIMEOUT_VALUE_TYPES.flatMap((type) => type.typeNames);
 const DEFAULT_IGNORED_METHODS: readonly string[] = ['close', 'destroy', 'then', 'catch', 'finally'];
 
 export default createRule<Options, MessageIds>({
@@ -56,7 +62,7 @@ export default createRule<Options, MessageIds>({
           ),
           ignoredMethods: NAMES_SCHEMA('Methods of client types that never need a timeout (`close`, `destroy`).'),
           timeoutProperties: NAMES_SCHEMA('Option properties that carry a timeout on client calls.'),
-          timeoutTypes: NAMES_SCHEMA('Type names of arguments that carry a deadline themselves (`AbortSignal`, `Deadline`).'),
+          timeoutTypes: NAMES_SCHEMA('Type name patterns of arguments that carry a deadline themselves (`AbortSignal`, `*Deadline`).'),
         },
       },
     ],
@@ -75,36 +81,45 @@ export default createRule<Options, MessageIds>({
       return services.getTypeAtLocation(node);
     }
 
+    /** A method of a library client the outbound model knows, by the class that declares it: `pool.request(...)`. */
+    function typedLibraryCall(node: TSESTree.CallExpression): OutboundCall | undefined {
+      const callee = unwrapExpression(node.callee);
+      if (callee.type !== AST_NODE_TYPES.MemberExpression) return undefined;
+      const match = outboundMethodOf(services.getSymbolAtLocation(callee.property));
+      return match && libraryCall(match, `${receiverDisplay(callee.object)}.${match.callable.name}`);
+    }
+
     /** A call of an async method on a value whose type is a configured client type. */
     function typedClientCall(node: TSESTree.CallExpression): OutboundCall | undefined {
       const { receiver, name } = calleeParts(node);
       // A client's calls to its own methods are its internals, not outbound calls.
       if (!receiver || isThis(receiver) || name === undefined || nameMatches(name, ignoredMethods)) return undefined;
       if (!memberOwnerMatches(typeOf(receiver), name, clientTypes, checker) || !isThenable(typeOf(node), checker)) return undefined;
-      const chain = memberChain(receiver);
       return {
         kind: 'client',
-        display: `${chain ? chain.join('.') : (receiverName(receiver) ?? 'client')}.${name}`,
+        display: `${receiverDisplay(receiver)}.${name}`,
         optionArguments: 'any',
         properties: timeoutProperties,
+        timeoutMethods: [],
       };
     }
 
-    function argumentCarriesTimeout(argument: TSESTree.Node, properties: readonly string[]): boolean {
+    function argumentCarriesTimeout(argument: TSESTree.Node, outbound: OutboundCall): boolean {
       const type = typeOf(argument);
-      if (isAlwaysOneOf(type, timeoutTypes, checker)) return true;
-      return properties.some((property) => hasGuaranteedProperty(type, property, checker));
+      // A library reads its timeout from its options only; a client of the service may take a signal or deadline as is.
+      if (outbound.kind === 'client' && isAlwaysOneOf(type, timeoutTypes, checker)) return true;
+      return outbound.properties.some((property) => hasGuaranteedProperty(type, property, checker));
     }
 
     function check(node: TSESTree.CallExpression, outbound: OutboundCall): void {
       // `http.request(...).setTimeout(n)` is visible only in syntax.
-      if (outbound.kind === 'http' && syntacticEvidence(node, outbound, context.sourceCode, []) === 'present') return;
+      if (hasTimeoutFollowUp(node, outbound.timeoutMethods, context.sourceCode)) return;
       const candidates =
         outbound.optionArguments === 'any'
           ? node.arguments
           : outbound.optionArguments.flatMap((index) => node.arguments[index] ?? []);
       const inspectable = candidates.filter((argument) => argument.type !== AST_NODE_TYPES.SpreadElement);
-      if (inspectable.some((argument) => argumentCarriesTimeout(argument, outbound.properties))) return;
+      if (inspectable.some((argument) => argumentCarriesTimeout(argument, outbound))) return;
       const optionsArgument =
         outbound.kind === 'client' ? undefined : inspectable.findLast((argument) => isOptionsObjectType(typeOf(argument)));
       const data = { call: outbound.display, properties: formatNames(outbound.properties) };
@@ -122,7 +137,10 @@ export default createRule<Options, MessageIds>({
     return {
       CallExpression(node: TSESTree.CallExpression) {
         const outbound =
-          outboundCall(node, context.sourceCode, { clients, timeoutProperties }) ?? typedClientCall(node);
+          libraryFunctionCall(node, context.sourceCode) ??
+          typedLibraryCall(node) ??
+          configuredClientCall(node, { clients, timeoutProperties }) ??
+          typedClientCall(node);
         if (outbound) check(node, outbound);
       },
     };

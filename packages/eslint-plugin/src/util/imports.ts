@@ -1,8 +1,9 @@
+import { GLOBAL_SCOPE, normalizeModuleSpecifier } from '@npvguard/core';
 import { AST_NODE_TYPES, ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { memberPropertyName, propertyKeyName, unwrapExpression } from './ast.js';
 
-/** Module name used for globals (`fetch`, `Math`, `crypto` without an import). */
-export const GLOBAL_MODULE = '<global>';
+/** Module name used for globals (`fetch`, `Math`, `crypto` without an import), as in the outbound model. */
+export const GLOBAL_MODULE = GLOBAL_SCOPE;
 
 /** Names the global object goes by; `globalThis.fetch` is the global `fetch`. */
 const GLOBAL_OBJECTS = new Set(['globalThis', 'global', 'window', 'self']);
@@ -12,10 +13,6 @@ export interface QualifiedName {
   module: string;
   /** Member path inside the module: `['readFileSync']`, `['promises', 'readFile']`; empty for the module itself. */
   path: readonly string[];
-}
-
-export function normalizeModuleName(specifier: string): string {
-  return specifier.startsWith('node:') ? specifier.slice('node:'.length) : specifier;
 }
 
 /**
@@ -52,7 +49,7 @@ function requiredModule(call: TSESTree.CallExpression): string | undefined {
     argument?.type === AST_NODE_TYPES.Literal &&
     typeof argument.value === 'string'
   ) {
-    return normalizeModuleName(argument.value);
+    return normalizeModuleSpecifier(argument.value);
   }
   return undefined;
 }
@@ -68,7 +65,7 @@ function identifierBinding(
   if (definition.type === 'ImportBinding') {
     const declaration = definition.parent;
     if (declaration.type !== AST_NODE_TYPES.ImportDeclaration) return undefined;
-    const module = normalizeModuleName(declaration.source.value);
+    const module = normalizeModuleSpecifier(declaration.source.value);
     const specifier = definition.node;
     if (specifier.type === AST_NODE_TYPES.ImportSpecifier) {
       const imported = specifier.imported.type === AST_NODE_TYPES.Identifier ? specifier.imported.name : specifier.imported.value;

@@ -1,8 +1,17 @@
+import {
+  findOutboundFunction,
+  findOutboundMethod,
+  findSignalFactory,
+  PROJECT_CLIENT_TIMEOUT_OPTIONS,
+  receiverConventions,
+  TIMEOUT_VALUE_NAMES,
+  type OutboundMatch,
+} from '@npvguard/core';
 import { AST_NODE_TYPES, ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { calleeParts, memberChain, memberPropertyName, receiverName, unwrapExpression } from './ast.js';
 import { nameMatches } from './files.js';
-import { displayQualifiedName, GLOBAL_MODULE, isQualified, qualifiedName } from './imports.js';
-import { isNullish, lookupProperty, resolveObject } from './static-value.js';
+import { displayQualifiedName, qualifiedName } from './imports.js';
+import { constInitializer, isNullish, lookupProperty, resolveObject } from './static-value.js';
 
 export interface ClientMethods {
   /** Receiver name pattern, e.g. `*Client`. */
@@ -11,34 +20,31 @@ export interface ClientMethods {
   methods: readonly string[];
 }
 
-export const DEFAULT_CLIENTS: readonly ClientMethods[] = [
-  { receiver: '*{pool,agent,dispatcher}', methods: ['request', 'stream', 'pipeline'] },
-  { receiver: '*client', methods: ['request', 'infer', 'get', 'post', 'put', 'patch', 'delete'] },
-];
+/** The service's own client objects, recognised by name: `modelClient.infer(...)`. */
+const PROJECT_CLIENT_CONVENTION: ClientMethods = {
+  receiver: '*client',
+  methods: ['request', 'infer', 'get', 'post', 'put', 'patch', 'delete'],
+};
 
-export const DEFAULT_TIMEOUT_PROPERTIES: readonly string[] = [
-  'signal',
-  'timeout',
-  'timeoutMs',
-  'deadline',
-  'headersTimeout',
-  'bodyTimeout',
-];
+/** Library instances by the names they usually go by (`pool`, `agent`), then the service's own `*client` objects. */
+export const DEFAULT_CLIENTS: readonly ClientMethods[] = [...receiverConventions(), PROJECT_CLIENT_CONVENTION];
+
+export const DEFAULT_TIMEOUT_PROPERTIES: readonly string[] = PROJECT_CLIENT_TIMEOUT_OPTIONS.map((option) => option.name);
 
 /** Names of argument values that carry a deadline themselves (`signal`, `deadline`, `requestTimeout`). */
-export const DEFAULT_TIMEOUT_ARGUMENTS: readonly string[] = ['*signal', '*deadline', '*timeout', '*timeoutMs'];
-
-const UNDICI_REQUEST_FUNCTIONS = ['request', 'stream', 'pipeline', 'connect', 'upgrade'];
-const HTTP_MODULES = ['http', 'https'];
+export const DEFAULT_TIMEOUT_ARGUMENTS: readonly string[] = TIMEOUT_VALUE_NAMES;
 
 export interface OutboundCall {
-  kind: 'fetch' | 'undici' | 'http' | 'client';
+  /** `library`: a call the outbound model knows (fetch, undici, node:http); `client`: a configured client method. */
+  kind: 'library' | 'client';
   /** Display name, e.g. `fetch`, `undici.request`, `modelClient.infer`. */
   display: string;
   /** Argument positions that may hold the options; `any` for configured clients. */
   optionArguments: readonly number[] | 'any';
-  /** Option properties that carry a timeout for this kind of call. */
+  /** Option properties that carry a timeout for this call. */
   properties: readonly string[];
+  /** Methods of the call's result that set a timeout afterwards (`setTimeout`). */
+  timeoutMethods: readonly string[];
 }
 
 export interface OutboundCallOptions {
@@ -46,27 +52,54 @@ export interface OutboundCallOptions {
   timeoutProperties: readonly string[];
 }
 
-/** Recognises fetch, undici's request functions, node's http(s).request/get, and configured client methods. */
-export function outboundCall(
+/** The call a model match describes, shown as `display`. */
+export function libraryCall(match: OutboundMatch, display: string): OutboundCall {
+  return {
+    kind: 'library',
+    display,
+    optionArguments: match.callable.optionArguments,
+    properties: match.callable.timeoutOptions.map((option) => option.name),
+    timeoutMethods: match.callable.timeoutMethods ?? [],
+  };
+}
+
+/** `this.deps.modelClient` as written, for messages. */
+export function receiverDisplay(receiver: TSESTree.Node): string {
+  const chain = memberChain(receiver);
+  return chain ? chain.join('.') : (receiverName(receiver) ?? 'client');
+}
+
+/** fetch, undici's functions, node's http(s).request/get: a function of the outbound model, through imports and scope. */
+export function libraryFunctionCall(
   call: TSESTree.CallExpression,
   sourceCode: Readonly<TSESLint.SourceCode>,
-  options: OutboundCallOptions,
 ): OutboundCall | undefined {
   const name = qualifiedName(call.callee, sourceCode);
-  if (isQualified(name, GLOBAL_MODULE, ['fetch']) || isQualified(name, 'undici', ['fetch'])) {
-    return { kind: 'fetch', display: 'fetch', optionArguments: [1], properties: ['signal'] };
-  }
-  if (name?.module === 'undici' && name.path.length === 1 && UNDICI_REQUEST_FUNCTIONS.includes(name.path[0] ?? '')) {
-    return {
-      kind: 'undici',
-      display: displayQualifiedName(name),
-      optionArguments: [1],
-      properties: ['signal', 'headersTimeout', 'bodyTimeout'],
-    };
-  }
-  if (name && HTTP_MODULES.includes(name.module) && name.path.length === 1 && ['request', 'get'].includes(name.path[0] ?? '')) {
-    return { kind: 'http', display: displayQualifiedName(name), optionArguments: [0, 1], properties: ['timeout', 'signal'] };
-  }
+  const [exported] = name?.path ?? [];
+  if (name === undefined || exported === undefined || name.path.length !== 1) return undefined;
+  const match = findOutboundFunction(name.module, exported);
+  return match && libraryCall(match, displayQualifiedName(name));
+}
+
+/** `const pool = new Pool(origin); pool.request(...)`: a method of an instance of a model class built in this file. */
+export function constructedInstanceCall(
+  call: TSESTree.CallExpression,
+  sourceCode: Readonly<TSESLint.SourceCode>,
+): OutboundCall | undefined {
+  const { receiver, name: method } = calleeParts(call);
+  const target = receiver && unwrapExpression(receiver);
+  if (target?.type !== AST_NODE_TYPES.Identifier || method === undefined) return undefined;
+  const initializer = constInitializer(target, sourceCode);
+  if (initializer?.type !== AST_NODE_TYPES.NewExpression) return undefined;
+  const constructed = qualifiedName(initializer.callee, sourceCode);
+  const [className] = constructed?.path ?? [];
+  if (constructed === undefined || className === undefined || constructed.path.length !== 1) return undefined;
+  const match = findOutboundMethod(constructed.module, className, method);
+  return match && libraryCall(match, `${target.name}.${method}`);
+}
+
+/** A method of a configured client, recognised by receiver and method name. */
+export function configuredClientCall(call: TSESTree.CallExpression, options: OutboundCallOptions): OutboundCall | undefined {
   const { receiver, name: method } = calleeParts(call);
   if (!receiver || method === undefined) return undefined;
   const receiverLabel = receiverName(receiver);
@@ -74,13 +107,22 @@ export function outboundCall(
     (client) => nameMatches(receiverLabel, [client.receiver]) && nameMatches(method, client.methods),
   );
   if (!configured) return undefined;
-  const chain = memberChain(receiver);
   return {
     kind: 'client',
-    display: `${chain ? chain.join('.') : (receiverLabel ?? 'client')}.${method}`,
+    display: `${receiverDisplay(receiver)}.${method}`,
     optionArguments: 'any',
     properties: options.timeoutProperties,
+    timeoutMethods: [],
   };
+}
+
+/** Recognises the outbound model's functions and constructed instances, and configured client methods, from syntax. */
+export function outboundCall(
+  call: TSESTree.CallExpression,
+  sourceCode: Readonly<TSESLint.SourceCode>,
+  options: OutboundCallOptions,
+): OutboundCall | undefined {
+  return libraryFunctionCall(call, sourceCode) ?? constructedInstanceCall(call, sourceCode) ?? configuredClientCall(call, options);
 }
 
 export type TimeoutEvidence = 'present' | 'absent' | 'unknown';
@@ -111,7 +153,7 @@ export function isTimeoutValue(node: TSESTree.Node, timeoutArguments: readonly s
     if (callee.type !== AST_NODE_TYPES.MemberExpression) return false;
     const chain = memberChain(callee.object);
     const method = memberPropertyName(callee);
-    if (chain?.length === 1 && chain[0] === 'AbortSignal') return method === 'timeout' || method === 'any';
+    if (chain?.length === 1 && chain[0] !== undefined && method !== undefined && findSignalFactory(chain[0], method)) return true;
     return isTimeoutValue(callee.object, timeoutArguments);
   }
   return nameMatches(receiverName(value), timeoutArguments);
@@ -124,7 +166,7 @@ export function syntacticEvidence(
   sourceCode: Readonly<TSESLint.SourceCode>,
   timeoutArguments: readonly string[],
 ): TimeoutEvidence {
-  if (outbound.kind === 'http' && hasSetTimeoutFollowUp(call, sourceCode)) return 'present';
+  if (hasTimeoutFollowUp(call, outbound.timeoutMethods, sourceCode)) return 'present';
   const candidates =
     outbound.optionArguments === 'any'
       ? call.arguments
@@ -148,21 +190,21 @@ export function syntacticEvidence(
 }
 
 /** `http.get(url).setTimeout(1000)` or `const request = http.request(...); request.setTimeout(1000)`. */
-function hasSetTimeoutFollowUp(call: TSESTree.CallExpression, sourceCode: Readonly<TSESLint.SourceCode>): boolean {
+export function hasTimeoutFollowUp(
+  call: TSESTree.CallExpression,
+  methods: readonly string[],
+  sourceCode: Readonly<TSESLint.SourceCode>,
+): boolean {
+  if (methods.length === 0) return false;
+  const isTimeoutMethod = (member: TSESTree.MemberExpression): boolean => methods.includes(memberPropertyName(member) ?? '');
   const parent = call.parent;
-  if (parent.type === AST_NODE_TYPES.MemberExpression && parent.object === call) {
-    return memberPropertyName(parent) === 'setTimeout';
-  }
+  if (parent.type === AST_NODE_TYPES.MemberExpression && parent.object === call) return isTimeoutMethod(parent);
   if (parent.type !== AST_NODE_TYPES.VariableDeclarator || parent.id.type !== AST_NODE_TYPES.Identifier) return false;
   const variable = ASTUtils.findVariable(sourceCode.getScope(parent), parent.id);
   return (
     variable?.references.some((reference) => {
       const member = reference.identifier.parent;
-      return (
-        member.type === AST_NODE_TYPES.MemberExpression &&
-        member.object === reference.identifier &&
-        memberPropertyName(member) === 'setTimeout'
-      );
+      return member.type === AST_NODE_TYPES.MemberExpression && member.object === reference.identifier && isTimeoutMethod(member);
     }) ?? false
   );
 }

@@ -31,6 +31,14 @@ ruleTester.run('require-timeout-type-checked', rule, {
       code: `${PORTS} declare const store: FeatureStore; await store.get(['a'], deadline);`,
       options: [{ clientTypes: ['FeatureStore'] }],
     },
+    `import { Pool } from 'undici'; declare const upstream: Pool; await upstream.request({ path: '/', method: 'GET', headersTimeout: 50 });`,
+    {
+      code: `interface RequestDeadline { remainingMs(): number }
+      interface FeatureStore { get(ids: string[], deadline: RequestDeadline): Promise<number[]> }
+      declare const store: FeatureStore; declare const deadline: RequestDeadline;
+      await store.get(['a'], deadline);`,
+      options: [{ clientTypes: ['FeatureStore'] }],
+    },
     // Synchronous methods of a client type are not calls that can hang.
     `${PORTS} declare const pool: { name(): string } & ModelClient; pool.name();`,
     // A client calling its own helpers is its internals, not an outbound call.
@@ -51,6 +59,26 @@ ruleTester.run('require-timeout-type-checked', rule, {
     },
   ],
   invalid: [
+    {
+      // undici reads no `timeoutMs`; the dispatcher is recognised by its type, whatever the variable is called.
+      code: `import { Pool } from 'undici';\ndeclare const upstream: Pool;\nawait upstream.request({ path: '/', method: 'GET', timeoutMs: 50 });`,
+      errors: [
+        {
+          messageId: 'timeoutNotGuaranteed',
+          line: 3,
+          column: 7,
+          data: {
+            call: 'upstream.request',
+            type: '{ path: string; method: "GET"; timeoutMs: number; }',
+            properties: '`signal` or `headersTimeout` or `bodyTimeout`',
+          },
+        },
+      ],
+    },
+    {
+      code: `import { Client } from 'undici';\ndeclare const upstream: Client;\nupstream.pipeline({ path: '/', method: 'GET' }, ({ body }) => body);`,
+      errors: [{ messageId: 'timeoutNotGuaranteed', line: 3, column: 1 }],
+    },
     {
       code: `${PORTS} await fetch('http://model');`,
       errors: [{ messageId: 'missingTimeout', line: 11, column: 8 }],
@@ -83,7 +111,7 @@ ruleTester.run('require-timeout-type-checked', rule, {
     }
     const oip = new OipClient();
     await oip.ready();`,
-      errors: [{ messageId: 'missingTimeout', line: 17, column: 11, data: { call: 'oip.ready', properties: '`signal` or `timeout` or `timeoutMs` or `deadline` or `headersTimeout` or `bodyTimeout`' } }],
+      errors: [{ messageId: 'missingTimeout', line: 17, column: 11, data: { call: 'oip.ready', properties: '`signal` or `deadline` or `timeout` or `timeoutMs` or `deadlineMs` or `headersTimeout` or `bodyTimeout`' } }],
     },
     {
       code: `${PORTS} declare const store: FeatureStore;\nawait store.get(['a'], undefined as unknown as Deadline | undefined);`,
@@ -96,7 +124,7 @@ ruleTester.run('require-timeout-type-checked', rule, {
 class InMemoryCatalog implements CatalogPort { async find(id: string, signal?: AbortSignal) { return id; } }
 declare const catalog: InMemoryCatalog;
 await catalog.find('t1');`,
-      errors: [{ messageId: 'missingTimeout', line: 14, column: 7, data: { call: 'catalog.find', properties: '`signal` or `timeout` or `timeoutMs` or `deadline` or `headersTimeout` or `bodyTimeout`' } }],
+      errors: [{ messageId: 'missingTimeout', line: 14, column: 7, data: { call: 'catalog.find', properties: '`signal` or `deadline` or `timeout` or `timeoutMs` or `deadlineMs` or `headersTimeout` or `bodyTimeout`' } }],
     },
   ],
 });

@@ -24,6 +24,12 @@ ruleTester.run('require-timeout', rule, {
     // Not a configured client method.
     'await modelClient.close();',
     'map.get(key);',
+    "import http from 'node:http'; http.get('http://x', { signal });",
+    "import { connect } from 'undici'; await connect(url, { signal: AbortSignal.timeout(50) });",
+    "import { Pool } from 'undici'; const upstream = new Pool(origin); await upstream.request({ path: '/', method: 'GET', headersTimeout: 50 });",
+    'await featureClient.get(key, { deadlineMs: 20 });',
+    // A method named like a network call on an object that is not a client.
+    'const cache = { async fetch(key: string) { return key; } }; await cache.fetch("k");',
     {
       code: 'await fetch(url, init);',
       options: [{ allowUnresolvedOptions: true }],
@@ -83,11 +89,43 @@ ruleTester.run('require-timeout', rule, {
     },
     {
       code: 'const scores = await this.modelClient.infer(input);',
-      errors: [{ messageId: 'missingTimeout', line: 1, column: 22, data: { call: 'this.modelClient.infer', properties: '`signal` or `timeout` or `timeoutMs` or `deadline` or `headersTimeout` or `bodyTimeout`' } }],
+      errors: [{ messageId: 'missingTimeout', line: 1, column: 22, data: { call: 'this.modelClient.infer', properties: '`signal` or `deadline` or `timeout` or `timeoutMs` or `deadlineMs` or `headersTimeout` or `bodyTimeout`' } }],
     },
     {
       code: 'await pool.request({ path: "/v2/models/ranker/infer", method: "POST" });',
       errors: [{ messageId: 'missingTimeout', line: 1, column: 7 }],
+    },
+    {
+      // fetch reads no `timeout` option: only its signal bounds it.
+      code: 'await fetch(url, { timeout: 50 });',
+      errors: [{ messageId: 'missingTimeout', line: 1, column: 7, data: { call: 'fetch', properties: '`signal`' } }],
+    },
+    {
+      code: "import { connect } from 'undici';\nawait connect(url, { headersTimeout: 50 });",
+      errors: [{ messageId: 'missingTimeout', line: 2, column: 7, data: { call: 'undici.connect', properties: '`signal`' } }],
+    },
+    {
+      code: "import { pipeline } from 'undici';\npipeline(url, { method: 'GET' }, ({ body }) => body);",
+      errors: [
+        {
+          messageId: 'missingTimeout',
+          line: 2,
+          column: 1,
+          data: { call: 'undici.pipeline', properties: '`signal` or `headersTimeout` or `bodyTimeout`' },
+        },
+      ],
+    },
+    {
+      // An instance built from undici's class is judged by undici's options, whatever the variable is called.
+      code: "import { Client } from 'undici';\nconst upstream = new Client(origin);\nawait upstream.stream({ path: '/', method: 'GET', timeoutMs: 50 }, factory);",
+      errors: [
+        {
+          messageId: 'missingTimeout',
+          line: 3,
+          column: 7,
+          data: { call: 'upstream.stream', properties: '`signal` or `headersTimeout` or `bodyTimeout`' },
+        },
+      ],
     },
     {
       code: 'await catalog.lookup(id);',

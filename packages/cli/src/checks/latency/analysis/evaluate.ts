@@ -1,10 +1,11 @@
+import type { OutboundMatch } from '@npvguard/core';
 import { Node, SyntaxKind, type CallExpression } from 'ts-morph';
 import { LATENCY_RULES } from '../meta.js';
 import { callText, fileOf, stepOf, type AnalysisContext } from './context.js';
 import { cap, formatMs, leaf, parallel, race, repeat, sequence, through, worstOf, ZERO, type Cost } from './cost.js';
 import { collectionBound, resolveNumber } from './numbers.js';
-import { isOutboundCall, NODE_FETCH_DEFAULT_MS, timeoutOptions, timerWait } from './outbound.js';
-import { deadlineChildTimeout } from './signals.js';
+import { guaranteedTimeout, NODE_FETCH_DEFAULT_MS, outboundCallable, timeoutOptions, timerWait, type TimeoutOptions } from './outbound.js';
+import { deadlineChildTimeout, unwrap } from './signals.js';
 import { callTargets, returnsPromise } from './targets.js';
 
 function report(context: AnalysisContext, ruleId: string, node: Node, message: string, hint: string, data?: Record<string, unknown>): void {
@@ -235,7 +236,7 @@ export function promiseOf(context: AnalysisContext, expression: Node): Cost {
   return waitOf(context, node);
 }
 
-/** `new Promise((resolve) => setTimeout(resolve, ms))` and the like: the timers and calls the executor starts. */
+/** `new Promise((resolve) => setTimeout(resolve, ms))`, `new Promise((resolve) => http.get(url, resolve))`: the timers and outbound calls the executor starts. */
 function newPromiseCost(context: AnalysisContext, executor: Node): Cost {
   const costs: Cost[] = [];
   for (const call of executor.getDescendantsOfKind(SyntaxKind.CallExpression)) {
@@ -243,23 +244,30 @@ function newPromiseCost(context: AnalysisContext, executor: Node): Cost {
       const delay = call.getArguments()[1];
       const ms = delay === undefined ? 0 : resolveNumber(context, delay);
       costs.push(leaf(ms ?? Number.POSITIVE_INFINITY, stepOf(context, call), { io: false, deadlineBound: false }));
+      continue;
     }
+    const outbound = outboundCallable(call);
+    if (outbound !== undefined) costs.push(outboundCost(context, call, outbound, timeoutOptions(context, call, outbound)));
   }
   return parallel(costs);
 }
 
-function outboundCost(context: AnalysisContext, call: CallExpression, kind: string, present: boolean, limit: { ms: number; fromDeadline: boolean } | undefined): Cost {
-  if (!present) {
+/** The wait of a call of the outbound model, or of a port method when `outbound` is undefined. */
+function outboundCost(context: AnalysisContext, call: CallExpression, outbound: OutboundMatch | undefined, { present, limit, deadline }: TimeoutOptions): Cost {
+  const guaranteed = present ? undefined : guaranteedTimeout(call, outbound);
+  if (!present && guaranteed === undefined) {
     report(
       context,
       LATENCY_RULES.missingTimeout,
       call,
-      `${kind} ${callText(call)} is awaited with no signal or timeout, so it may wait ${formatMs(NODE_FETCH_DEFAULT_MS)} (Node's fetch default).`,
+      `${outbound === undefined ? 'The port call' : 'The outbound call'} ${callText(call)} is awaited with no signal or timeout, so it may wait ${formatMs(NODE_FETCH_DEFAULT_MS)} (Node's fetch default).`,
       'Pass a signal bounded by the request deadline (e.g. deadline.child(ms).signal) or AbortSignal.timeout(ms).',
     );
   }
-  const ms = limit?.ms ?? NODE_FETCH_DEFAULT_MS;
-  return leaf(ms, stepOf(context, call), { io: true, deadlineBound: limit?.fromDeadline ?? false });
+  // A deadline object with no number of its own lets the call wait what the request's deadline allows.
+  const byDeadline = deadline || guaranteed === 'deadline';
+  const bound = limit ?? (byDeadline && Number.isFinite(context.deadlineBudgetMs) ? { ms: context.deadlineBudgetMs, fromDeadline: true } : undefined);
+  return leaf(bound?.ms ?? NODE_FETCH_DEFAULT_MS, stepOf(context, call), { io: true, deadlineBound: bound?.fromDeadline ?? false });
 }
 
 function promiseCombinator(context: AnalysisContext, call: CallExpression): Cost | undefined {
@@ -289,15 +297,33 @@ function isAwaited(call: CallExpression): boolean {
   return false;
 }
 
+const PROMISE_CHAIN_METHODS = new Set(['then', 'catch', 'finally']);
+
+/**
+ * The call whose result this call is a method of, when waiting for this call waits for it: a promise chain
+ * (`fetch(url).then(...)`) or a request configured in place (`http.get(url).setTimeout(ms)`).
+ */
+function chainedCall(call: CallExpression): CallExpression | undefined {
+  const callee = call.getExpression();
+  if (!Node.isPropertyAccessExpression(callee)) return undefined;
+  const receiver = unwrap(callee.getExpression());
+  if (!Node.isCallExpression(receiver)) return undefined;
+  return PROMISE_CHAIN_METHODS.has(callee.getName()) || outboundCallable(receiver) !== undefined ? receiver : undefined;
+}
+
 function callCost(context: AnalysisContext, call: CallExpression): Cost {
   const combined = promiseCombinator(context, call);
   if (combined !== undefined) return combined;
-  const before = waitOf(context, call);
+  const chained = chainedCall(call);
+  const before =
+    chained === undefined ? waitOf(context, call) : sequence([callCost(context, chained), ...call.getArguments().map((argument) => waitOf(context, argument))]);
   const timer = timerWait(context, call);
   if (timer !== undefined) return sequence([before, leaf(timer, stepOf(context, call), { io: false, deadlineBound: false })]);
   if (deadlineChildTimeout(context, call) !== undefined) return before;
-  const { present, limit } = timeoutOptions(context, call);
-  if (isOutboundCall(call)) return sequence([before, outboundCost(context, call, 'The outbound call', present, limit)]);
+  const outbound = outboundCallable(call);
+  const timeouts = timeoutOptions(context, call, outbound);
+  const { limit } = timeouts;
+  if (outbound !== undefined) return sequence([before, outboundCost(context, call, outbound, timeouts)]);
 
   const targets = callTargets(context, call);
   const step = stepOf(context, call);
@@ -321,7 +347,7 @@ function callCost(context: AnalysisContext, call: CallExpression): Cost {
   }
   let cost = parallel(parts);
   if (targets.port && returnsPromise(call)) {
-    cost = parallel([cost, outboundCost(context, call, 'The port call', present, limit)]);
+    cost = parallel([cost, outboundCost(context, call, undefined, timeouts)]);
   }
   cost = through(cost, step);
   if (limit !== undefined) cost = cap(cost, limit.ms, step, limit.fromDeadline);

@@ -1,4 +1,5 @@
-import { Node, SyntaxKind, type CallExpression } from 'ts-morph';
+import { DEADLINE_SCOPE_METHODS, findSignalFactory, timeoutValueCarrier, type TimeoutCarrier } from '@npvguard/core';
+import { Node, SyntaxKind, type CallExpression, type Type } from 'ts-morph';
 import type { AnalysisContext } from './context.js';
 import { resolveNumber } from './numbers.js';
 
@@ -10,27 +11,39 @@ export interface SignalTimeout {
 
 const MAX_DEPTH = 8;
 
-function unwrap(node: Node): Node {
+export function unwrap(node: Node): Node {
   let current = node;
   while (Node.isParenthesizedExpression(current) || Node.isAsExpression(current) || Node.isNonNullExpression(current)) current = current.getExpression();
   return current;
 }
 
-/** Whether a type (of a receiver) is a deadline helper: its class or interface is named like `Deadline`. */
-function isDeadlineType(node: Node): boolean {
-  const symbol = node.getType().getSymbol() ?? node.getType().getAliasSymbol();
-  return symbol !== undefined && /deadline/i.test(symbol.getName());
+/** The names a type goes by: its symbol, its alias and those of its base types. */
+function typeNames(type: Type): string[] {
+  const own = [type.getSymbol()?.getName(), type.getAliasSymbol()?.getName()];
+  return [...own, ...type.getBaseTypes().flatMap(typeNames)].filter((name): name is string => name !== undefined);
 }
 
 /**
- * `deadline.child(ms)`-style calls: a method named `child`, `scope` or `within` on a deadline helper
- * returns a scope whose signal aborts after `ms` or when the deadline passes.
+ * What a value bounds a call with when passed as is (the outbound model's timeout value types): a signal, a
+ * deadline, or nothing. Every member of a union must carry one, so `AbortSignal | undefined` carries nothing.
+ */
+export function timeoutValueOf(expression: Node): Exclude<TimeoutCarrier, 'milliseconds'> | undefined {
+  const type = expression.getType();
+  const parts = type.isUnion() ? type.getUnionTypes() : [type];
+  const carriers = new Set(parts.map((part) => timeoutValueCarrier(typeNames(part))));
+  const [carrier] = carriers;
+  return carriers.size === 1 ? carrier : undefined;
+}
+
+/**
+ * `deadline.child(ms)`-style calls: a deadline scope method (the outbound model's `DEADLINE_SCOPE_METHODS`)
+ * on a deadline returns a scope whose signal aborts after `ms` or when the deadline passes.
  */
 export function deadlineChildTimeout(context: AnalysisContext, call: CallExpression): SignalTimeout | undefined {
   const callee = call.getExpression();
   if (!Node.isPropertyAccessExpression(callee)) return undefined;
-  if (!['child', 'scope', 'within'].includes(callee.getName())) return undefined;
-  if (!isDeadlineType(callee.getExpression())) return undefined;
+  if (!DEADLINE_SCOPE_METHODS.includes(callee.getName())) return undefined;
+  if (timeoutValueOf(callee.getExpression()) !== 'deadline') return undefined;
   const argument = call.getArguments()[0];
   const requested = argument === undefined ? Number.POSITIVE_INFINITY : (resolveNumber(context, argument) ?? Number.POSITIVE_INFINITY);
   return { ms: Math.min(requested, context.deadlineBudgetMs), fromDeadline: true };
@@ -56,14 +69,15 @@ function timeoutAt(context: AnalysisContext, expression: Node, depth: number): S
   if (depth > MAX_DEPTH) return undefined;
   const node = unwrap(expression);
   if (Node.isCallExpression(node)) {
-    const callee = node.getExpression().getText();
+    const callee = node.getExpression();
+    const factory = Node.isPropertyAccessExpression(callee) ? findSignalFactory(callee.getExpression().getText(), callee.getName()) : undefined;
     const [first] = node.getArguments();
-    if (callee === 'AbortSignal.timeout' && first !== undefined) {
+    if (factory?.bound === 'argument' && first !== undefined) {
       const ms = resolveNumber(context, first);
       return ms === undefined ? undefined : { ms, fromDeadline: false };
     }
-    if (callee === 'AbortSignal.abort') return { ms: 0, fromDeadline: false };
-    if (callee === 'AbortSignal.any' && first !== undefined && Node.isArrayLiteralExpression(unwrap(first))) {
+    if (factory?.bound === 'aborted') return { ms: 0, fromDeadline: false };
+    if (factory?.bound === 'shortest' && first !== undefined && Node.isArrayLiteralExpression(unwrap(first))) {
       const parts = unwrap(first)
         .asKindOrThrow(SyntaxKind.ArrayLiteralExpression)
         .getElements()
@@ -107,12 +121,6 @@ function timeoutAt(context: AnalysisContext, expression: Node, depth: number): S
 /** The timeout a signal expression carries, when it is statically known. */
 export function signalTimeout(context: AnalysisContext, expression: Node): SignalTimeout | undefined {
   return timeoutAt(context, expression, 0);
-}
-
-/** Whether an expression is an AbortSignal (by its type). */
-export function isSignal(expression: Node): boolean {
-  const type = expression.getType();
-  return type.getSymbol()?.getName() === 'AbortSignal' || type.getText().endsWith('AbortSignal');
 }
 
 /**
