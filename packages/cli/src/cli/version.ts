@@ -1,12 +1,2 @@
-import { createRequire } from 'node:module';
-
-const require = createRequire(import.meta.url);
-
-/** The npvguard package's version, read from its package.json (two levels up from src/cli or dist/cli). */
-export function cliVersion(): string {
-  const manifest: unknown = require('../../package.json');
-  if (typeof manifest === 'object' && manifest !== null && 'version' in manifest && typeof manifest.version === 'string') {
-    return manifest.version;
-  }
-  return '0.0.0';
-}
+// The command-line layer's name for the one version reader, which the checks use too.
+export { cliVersion } from '../shared/version.js';

@@ -1,5 +1,5 @@
 import fs from 'node:fs';
-import { compileLayers, isIgnored, NpvError, type BoundariesConfig, type FindingInput } from '@npvguard/core';
+import { compareFindings, compileLayers, isIgnored, NpvError, type BoundariesConfig, type FindingInput } from '@npvguard/core';
 import { openCache, sha1, type CacheStatus, type FileSnapshot } from './cache/cacheStore.js';
 import { extractStamped, stampFiles, type ExtractionStats, type StampedFile } from './extract/extractFiles.js';
 import { findCycles, type DependencyEdge } from './graph/cycles.js';
@@ -14,6 +14,8 @@ import { resolveImports } from './resolve/resolveImports.js';
 import { createModuleResolver } from './resolve/resolver.js';
 import { findWorkspaces } from './resolve/workspaces.js';
 import { saveTypeScriptCodeCache } from '../../load/typescript.js';
+import { cliVersion } from '../../shared/version.js';
+import { groupBy } from '../../shared/groupBy.js';
 import { validateGlobs } from './validateGlobs.js';
 
 export interface AnalyzeOptions {
@@ -56,8 +58,6 @@ export interface BoundariesAnalysis {
   stats: AnalyzeStats;
 }
 
-const TOOL_VERSION = readToolVersion();
-
 /**
  * stamp → (for changed files) extract → resolve → judge; then cycles over the whole graph → findings.
  * A file whose content, and everything else its analysis depends on, is unchanged reuses its snapshot.
@@ -77,7 +77,7 @@ export function analyzeBoundaries(options: AnalyzeOptions): BoundariesAnalysis {
     enabled: options.cache !== false,
     ...(typeof options.cache === 'object' ? { directory: options.cache.directory } : {}),
     inputFiles: [...new Set([...projectSet.configFiles, ...workspaces.inputFiles, ...(fs.existsSync(lockfile) ? [lockfile] : [])])].sort(),
-    keyParts: [TOOL_VERSION, root, tsconfig],
+    keyParts: [cliVersion(), root, tsconfig],
     fileSetHash: sha1(files.join('\n')),
     configHash: sha1(JSON.stringify(options.config)),
   });
@@ -162,31 +162,4 @@ function reportFilter(paths: readonly string[]): (file: string) => boolean {
   const prefixes = paths.map((entry) => entry.replace(/\/+$/, '')).filter((entry) => entry !== '');
   if (prefixes.length === 0 || prefixes.includes('.')) return () => true;
   return (file) => prefixes.some((prefix) => file === prefix || file.startsWith(`${prefix}/`));
-}
-
-function compareFindings(left: FindingInput, right: FindingInput): number {
-  if (left.file !== right.file) return left.file < right.file ? -1 : 1;
-  if (left.line !== right.line) return left.line - right.line;
-  if (left.column !== right.column) return left.column - right.column;
-  return left.ruleId < right.ruleId ? -1 : left.ruleId > right.ruleId ? 1 : 0;
-}
-
-function groupBy<T>(items: readonly T[], keyOf: (item: T) => string): Map<string, T[]> {
-  const groups = new Map<string, T[]>();
-  for (const item of items) {
-    const key = keyOf(item);
-    const group = groups.get(key);
-    if (group === undefined) groups.set(key, [item]);
-    else group.push(item);
-  }
-  return groups;
-}
-
-function readToolVersion(): string {
-  try {
-    const manifest: unknown = JSON.parse(fs.readFileSync(new URL('../../../package.json', import.meta.url), 'utf8'));
-    return typeof manifest === 'object' && manifest !== null && 'version' in manifest && typeof manifest.version === 'string' ? manifest.version : 'unknown';
-  } catch {
-    return 'unknown';
-  }
 }
