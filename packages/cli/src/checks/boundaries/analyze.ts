@@ -2,12 +2,12 @@ import fs from 'node:fs';
 import { compareFindings, compileLayers, isIgnored, NpvError, type BoundariesConfig, type FindingInput } from '@npvguard/core';
 import { openCache, sha1, type CacheStatus, type FileSnapshot } from './cache/cacheStore.js';
 import { extractStamped, stampFiles, type ExtractionStats, type StampedFile } from './extract/extractFiles.js';
-import { findCycles, type DependencyEdge } from './graph/cycles.js';
-import { cycleFindings } from './report/cycleFindings.js';
-import { fileFindings } from './report/fileFindings.js';
-import { judgeImports, type JudgedEdge } from './report/importFindings.js';
-import { layerGraph, type LayerGraph } from './report/layerGraph.js';
-import { createStatementReader } from './report/statementText.js';
+import { findCycles } from './graph/cycles.js';
+import { cycleFindings } from './judge/cycleFindings.js';
+import { fileFindings } from './judge/fileFindings.js';
+import { judgeImports, type JudgedEdge } from './judge/judgeImports.js';
+import { layerGraph } from './judge/layerGraph.js';
+import { createStatementReader } from './judge/statementText.js';
 import { absolutePath } from './resolve/paths.js';
 import { loadProjects } from './resolve/projects.js';
 import { resolveImports } from './resolve/resolveImports.js';
@@ -16,6 +16,7 @@ import { findWorkspaces } from './resolve/workspaces.js';
 import { saveTypeScriptCodeCache } from '../../load/typescript.js';
 import { cliVersion } from '../../shared/version.js';
 import { groupBy } from '../../shared/groupBy.js';
+import type { DependencyEdge, LayerGraph } from './types.js';
 import { validateGlobs } from './validateGlobs.js';
 
 export interface AnalyzeOptions {

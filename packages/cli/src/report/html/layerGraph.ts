@@ -1,5 +1,5 @@
 import type { Result } from '@npvguard/core';
-import type { LayerEdgeCount as LayerEdge } from '../../checks/boundaries/report/layerGraph.js';
+import type { LayerEdgeCount as LayerEdge } from '../../checks/boundaries/types.js';
 import { escapeHtml, record, records } from './escape.js';
 
 const NODE_WIDTH = 120;

@@ -1,10 +1,9 @@
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { typescript } from '../../../load/typescript.js';
-import type { FileExtraction } from '../extract/types.js';
 import type { FindingInput } from '@npvguard/core';
-import type { ImportTarget } from '../resolve/resolveImports.js';
+import { typescript } from '../../../load/typescript.js';
+import type { FileExtraction, ImportTarget } from '../types.js';
 import { decodeExtraction, encodeExtraction, type EncodedExtraction } from './encoding.js';
 
 /** Bumped whenever the shape or meaning of cached data changes. */

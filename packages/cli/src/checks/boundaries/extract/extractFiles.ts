@@ -3,15 +3,7 @@ import path from 'node:path';
 import type { BoundariesCache } from '../cache/cacheStore.js';
 import { sha1 } from '../cache/cacheStore.js';
 import { extractImports } from './extractImports.js';
-import type { FileExtraction } from './types.js';
-
-export interface ExtractedFile {
-  /** Repo-relative POSIX path. */
-  file: string;
-  /** Absent when the file could not be read. */
-  contentKey?: string;
-  extraction: FileExtraction;
-}
+import type { ExtractedFile } from '../types.js';
 
 /** A file as known before extraction: its content key, and its text when it had to be read. */
 export interface StampedFile {

@@ -2,26 +2,10 @@ import path from 'node:path';
 import { externalPackageName, isRelativeSpecifier, type ImportKind } from '@npvguard/core';
 import type ts from 'typescript';
 import type { BoundariesCache } from '../cache/cacheStore.js';
-import type { ExtractedFile } from '../extract/extractFiles.js';
-import type { ExtractedImport } from '../extract/types.js';
+import type { ExtractedFile, ExtractedImport, ImportEdge, ImportTarget } from '../types.js';
 import { absolutePath, relativePath } from './paths.js';
 import type { ProjectSet } from './projects.js';
 import type { ModuleResolver, Resolution } from './resolver.js';
-
-/** Where one import leads, with paths made repo-relative. */
-export type ImportTarget =
-  | { type: 'file'; file: string }
-  | { type: 'package'; name: string }
-  | { type: 'unresolved'; reason: string }
-  /** `import(expression)` / `require(expression)`: no literal to resolve. */
-  | { type: 'dynamic' };
-
-export interface ImportEdge {
-  from: string;
-  import: ExtractedImport;
-  kind: ImportKind;
-  target: ImportTarget;
-}
 
 export interface ResolutionStats {
   resolutionsComputed: number;

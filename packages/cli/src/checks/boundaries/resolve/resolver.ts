@@ -3,7 +3,7 @@ import path from 'node:path';
 import { externalPackageName, isBuiltinSpecifier, isRelativeSpecifier } from '@npvguard/core';
 import type * as ts from 'typescript';
 import { typescript } from '../../../load/typescript.js';
-import type { ImportForm } from '../extract/types.js';
+import type { ImportForm } from '../types.js';
 import { isInside, toPosix } from './paths.js';
 import type { Project, ProjectSet } from './projects.js';
 import type { OutputMapping, WorkspacePackage, Workspaces } from './workspaces.js';

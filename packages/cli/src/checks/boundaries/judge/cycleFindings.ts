@@ -1,5 +1,5 @@
 import { BOUNDARIES_RULES, type FindingInput } from '@npvguard/core';
-import type { Cycle } from '../graph/cycles.js';
+import type { Cycle } from '../types.js';
 
 /** One finding per group of files importing each other, at the first edge; every edge listed, cuts marked. */
 export function cycleFindings(cycles: readonly Cycle[], mode: 'runtime' | 'all', isReported: (file: string) => boolean): FindingInput[] {
