@@ -5,6 +5,7 @@ import type { FindingInput } from '@npvguard/core';
 import { typescript } from '../../../load/typescript.js';
 import type { FileExtraction, ImportTarget } from '../types.js';
 import { decodeExtraction, encodeExtraction, type EncodedExtraction } from './encoding.js';
+import { sha1 } from './hashes.js';
 
 /** Bumped whenever the shape or meaning of cached data changes. */
 const CACHE_FORMAT = 5;
@@ -91,10 +92,6 @@ export interface OpenCacheOptions {
   fileSetHash: string;
   /** Hash of the boundaries config: with `fileSetHash` and the key, what file snapshots depend on. */
   configHash: string;
-}
-
-export function sha1(text: string): string {
-  return createHash('sha1').update(text).digest('hex');
 }
 
 export function openCache(options: OpenCacheOptions): BoundariesCache {
