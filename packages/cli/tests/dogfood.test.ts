@@ -2,7 +2,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Result } from '@npvguard/core';
 import { describe, expect, it } from 'vitest';
-import type { LayerEdgeCount } from '../src/checks/boundaries/report/layerGraph.js';
+import type { LayerEdgeCount } from '../src/checks/boundaries/types.js';
 import { main } from '../src/main.js';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', '..');

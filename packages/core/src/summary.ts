@@ -45,8 +45,11 @@ export function statusForExitCode(code: ExitCode): RunStatus {
   return STATUS_BY_EXIT_CODE[code];
 }
 
+/** What the report order looks at: a finding as a check reports it is ordered the same as once finalised. */
+type Ordered = Pick<Finding, 'file' | 'line' | 'column' | 'ruleId' | 'message'>;
+
 /** Stable order for every report: by file, then position, then rule. */
-export function compareFindings(left: Finding, right: Finding): number {
+export function compareFindings(left: Ordered, right: Ordered): number {
   return (
     compareText(left.file, right.file) ||
     left.line - right.line ||

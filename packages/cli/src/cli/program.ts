@@ -1,6 +1,6 @@
 import { Command, Option } from 'commander';
 import type { CliIO } from '../io/io.js';
-import { cliVersion } from '../io/version.js';
+import { cliVersion } from '../shared/version.js';
 import {
   BASELINE_OPTIONS,
   BOUNDARIES_OPTIONS,

@@ -24,7 +24,7 @@ import { allRules } from '../run/selectChecks.js';
 import { REPORTERS } from '../report/index.js';
 import { colorEnabled } from '../report/color.js';
 import { defaultFormat } from '../report/agentFormat.js';
-import { cliVersion } from '../io/version.js';
+import { cliVersion } from '../shared/version.js';
 import { buildContractApp } from '../checks/contracts/load/buildApp.js';
 import { createModuleLoader } from '../checks/contracts/load/moduleExport.js';
 import { fetchModelMetadata } from '../checks/model-contract/metadata.js';

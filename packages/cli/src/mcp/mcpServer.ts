@@ -4,7 +4,7 @@ import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { StdioServerTransport } from '@modelcontextprotocol/sdk/server/stdio.js';
 import { NpvError, type Check } from '@npvguard/core';
 import type { CliIO } from '../io/io.js';
-import { cliVersion } from '../io/version.js';
+import { cliVersion } from '../shared/version.js';
 import { registerTools } from './tools.js';
 
 export interface McpOptions {

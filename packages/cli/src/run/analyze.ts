@@ -1,6 +1,6 @@
 import { exitCodeFor, statusForExitCode, summarize, compareFindings, RESULT_SCHEMA_VERSION, type Check, type CheckRun, type Finding, type Result } from '@npvguard/core';
 import type { Project } from '../load/loadProject.js';
-import { cliVersion } from '../io/version.js';
+import { cliVersion } from '../shared/version.js';
 import { resolveBase, type ResolvedBase } from '../base/tree.js';
 import { createChangeSource } from '../base/changeSource.js';
 import { readBaselineFile } from '../baseline/baselineFile.js';

@@ -4,7 +4,7 @@ import path from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { extractImports } from '../../src/checks/boundaries/extract/extractImports.js';
-import { createStatementReader } from '../../src/checks/boundaries/report/statementText.js';
+import { createStatementReader } from '../../src/checks/boundaries/judge/statementText.js';
 
 const brief = (text: string) =>
   extractImports('src/a.ts', text).imports.map(({ specifier, form, typeOnly, line, column }) => ({ specifier, form, typeOnly, line, column }));

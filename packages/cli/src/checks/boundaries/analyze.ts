@@ -1,19 +1,17 @@
-import fs from 'node:fs';
-import { compileLayers, isIgnored, NpvError, type BoundariesConfig, type FindingInput } from '@npvguard/core';
-import { openCache, sha1, type CacheStatus, type FileSnapshot } from './cache/cacheStore.js';
-import { extractStamped, stampFiles, type ExtractionStats, type StampedFile } from './extract/extractFiles.js';
-import { findCycles, type DependencyEdge } from './graph/cycles.js';
-import { cycleFindings } from './report/cycleFindings.js';
-import { fileFindings } from './report/fileFindings.js';
-import { judgeImports, type JudgedEdge } from './report/importFindings.js';
-import { layerGraph, type LayerGraph } from './report/layerGraph.js';
-import { createStatementReader } from './report/statementText.js';
-import { absolutePath } from './resolve/paths.js';
-import { loadProjects } from './resolve/projects.js';
-import { resolveImports } from './resolve/resolveImports.js';
-import { createModuleResolver } from './resolve/resolver.js';
-import { findWorkspaces } from './resolve/workspaces.js';
+import { compareFindings, compileLayers, isIgnored, type BoundariesConfig, type FindingInput } from '@npvguard/core';
 import { saveTypeScriptCodeCache } from '../../modules/typescript.js';
+import { cliVersion } from '../../shared/version.js';
+import { cacheStages } from './cache/cachedStages.js';
+import { openCache, type CacheStatus } from './cache/cacheStore.js';
+import { sha1 } from './cache/hashes.js';
+import { reuseSnapshots } from './cache/snapshots.js';
+import { cycleFindings } from './judge/cycleFindings.js';
+import { judgeFiles } from './judge/judgeFiles.js';
+import { layerGraph } from './judge/layerGraph.js';
+import { createStatementReader } from './judge/statementText.js';
+import { openImportProject, runPipeline } from './pipeline.js';
+import { absolutePath } from './resolve/paths.js';
+import type { LayerGraph, PipelineCounts } from './types.js';
 import { validateGlobs } from './validateGlobs.js';
 
 export interface AnalyzeOptions {
@@ -30,12 +28,8 @@ export interface AnalyzeOptions {
   cache?: boolean | { directory: string };
 }
 
-export interface AnalyzeStats extends ExtractionStats {
+export interface AnalyzeStats extends PipelineCounts {
   files: number;
-  /** Files analysed again (extract, resolve, judge); the others reused their cached analysis. */
-  filesAnalysed: number;
-  resolutionsComputed: number;
-  resolutionsFromCache: number;
   cache: CacheStatus;
   cacheFile?: string;
 }
@@ -56,11 +50,10 @@ export interface BoundariesAnalysis {
   stats: AnalyzeStats;
 }
 
-const TOOL_VERSION = readToolVersion();
-
 /**
- * stamp → (for changed files) extract → resolve → judge; then cycles over the whole graph → findings.
- * A file whose content, and everything else its analysis depends on, is unchanged reuses its snapshot.
+ * read → extract → resolve → judge each file, with the cache around the stages and around each file's whole
+ * analysis (a file whose content, and everything else its analysis depends on, is unchanged reuses its
+ * verdict); then cycles over the whole graph.
  */
 export function analyzeBoundaries(options: AnalyzeOptions): BoundariesAnalysis {
   const root = absolutePath(options.root, '.');
@@ -69,124 +62,49 @@ export function analyzeBoundaries(options: AnalyzeOptions): BoundariesAnalysis {
   validateGlobs(policy, files);
 
   const tsconfig = absolutePath(root, options.tsconfig ?? 'tsconfig.json');
-  const projectSet = loadProjects(tsconfig);
-  const workspaces = findWorkspaces(root);
-  const lockfile = absolutePath(root, 'package-lock.json');
+  const project = openImportProject(root, tsconfig);
   const cache = openCache({
     root,
     enabled: options.cache !== false,
     ...(typeof options.cache === 'object' ? { directory: options.cache.directory } : {}),
-    inputFiles: [...new Set([...projectSet.configFiles, ...workspaces.inputFiles, ...(fs.existsSync(lockfile) ? [lockfile] : [])])].sort(),
-    keyParts: [TOOL_VERSION, root, tsconfig],
+    inputFiles: project.inputFiles,
+    keyParts: [cliVersion(), root, tsconfig],
     fileSetHash: sha1(files.join('\n')),
     configHash: sha1(JSON.stringify(options.config)),
   });
+  const counts: PipelineCounts = { filesAnalysed: 0, filesRead: 0, filesParsed: 0, filesFromCache: 0, resolutionsComputed: 0, resolutionsFromCache: 0 };
+  const stages = cacheStages(project.stages, cache, root, counts);
+  const statement = createStatementReader(root);
+  const analyseFiles = reuseSnapshots(cache, files, counts, (sources) => judgeFiles(policy, runPipeline(sources, stages), statement));
+  const verdicts = analyseFiles(files.map((file) => stages.read(file)));
 
-  const extractionStats: ExtractionStats = { filesRead: 0, filesParsed: 0, filesFromCache: 0 };
-  const stamped = stampFiles(root, files, cache, extractionStats);
-  const snapshots = new Map<string, FileSnapshot>();
-  const changed: StampedFile[] = [];
-  for (const entry of stamped) {
-    const snapshot = entry.contentKey === undefined ? undefined : cache.getSnapshot(entry.file, entry.contentKey);
-    if (snapshot === undefined) changed.push(entry);
-    else snapshots.set(entry.file, snapshot);
-  }
-  extractionStats.filesFromCache += snapshots.size;
-
-  const extracted = extractStamped(root, changed, cache, extractionStats);
-  const { edges, stats: resolutionStats } = resolveImports(root, extracted, projectSet, () => createModuleResolver(root, projectSet, workspaces), cache);
-  const { judged, findings: importFindings } = judgeImports(policy, edges, createStatementReader(root));
-  const ownFindings = [...fileFindings(policy, extracted), ...importFindings];
-  const edgesByFile = groupBy(judged.flatMap(dependencyEdge), (edge) => edge.from);
-  const findingsByFile = groupBy(ownFindings, (finding) => finding.file);
-  const fileIndex = new Map(files.map((file, index) => [file, index]));
-  for (const { file, contentKey } of extracted) {
-    if (contentKey === undefined) continue;
-    cache.setSnapshot(file, {
-      c: contentKey,
-      e: (edgesByFile.get(file) ?? []).map((edge) => [fileIndex.get(edge.to) ?? edge.to, edge.kind === 'type' ? 1 : 0, edge.line, edge.column, edge.forbidden ? 1 : 0]),
-      f: findingsByFile.get(file) ?? [],
-    });
-  }
-
-  // In file order, so results do not depend on which files came from the cache.
-  const allEdges: DependencyEdge[] = [];
-  const reusedFindings: FindingInput[] = [];
-  for (const { file } of stamped) {
-    const snapshot = snapshots.get(file);
-    if (snapshot === undefined) {
-      allEdges.push(...(edgesByFile.get(file) ?? []));
-      continue;
-    }
-    reusedFindings.push(...snapshot.f);
-    for (const [to, typeOnly, line, column, forbidden] of snapshot.e) {
-      const target = typeof to === 'number' ? files[to] : to;
-      if (target === undefined) throw new NpvError('NPV9001', `The boundaries cache refers to file #${to}, which is not in the file list.`);
-      allEdges.push({ from: file, to: target, kind: typeOnly === 1 ? 'type' : 'runtime', line, column, forbidden: forbidden === 1 });
-    }
-  }
-  const cycles = policy.cycles === 'off' ? [] : findCycles(allEdges, policy.cycles === 'all');
+  const edges = verdicts.flatMap((verdict) => verdict.edges);
+  const isReported = reportFilter(options.paths ?? []);
+  const cycles = cycleFindings(policy, edges, isReported);
   cache.save();
   saveTypeScriptCodeCache();
 
-  const isReported = reportFilter(options.paths ?? []);
-  const findings = [
-    ...reusedFindings,
-    ...ownFindings,
-    ...(policy.cycles === 'off' ? [] : cycleFindings(cycles, policy.cycles, isReported)),
-  ]
-    .filter((finding) => isReported(finding.file))
-    .sort(compareFindings);
-
+  const findings = [...verdicts.flatMap((verdict) => verdict.findings), ...cycles].filter((finding) => isReported(finding.file)).sort(compareFindings);
   return {
     findings,
-    edges: allEdges.map(({ from, to, kind, line }) => ({ from, to, kind, line })),
-    graph: layerGraph(policy, files, allEdges),
+    edges: edges.map(({ from, to, kind, line }) => ({ from, to, kind, line })),
+    graph: layerGraph(policy, files, edges),
     stats: {
       files: files.length,
-      filesAnalysed: changed.length,
-      ...extractionStats,
-      ...resolutionStats,
+      filesAnalysed: counts.filesAnalysed,
+      filesRead: counts.filesRead,
+      filesParsed: counts.filesParsed,
+      filesFromCache: counts.filesFromCache,
+      resolutionsComputed: counts.resolutionsComputed,
+      resolutionsFromCache: counts.resolutionsFromCache,
       cache: cache.status,
       ...(cache.file === undefined ? {} : { cacheFile: cache.file }),
     },
   };
 }
 
-function dependencyEdge({ edge, verdict }: JudgedEdge): DependencyEdge[] {
-  if (edge.target.type !== 'file') return [];
-  return [{ from: edge.from, to: edge.target.file, kind: edge.kind, line: edge.import.line, column: edge.import.column, forbidden: verdict?.allowed === false }];
-}
-
 function reportFilter(paths: readonly string[]): (file: string) => boolean {
   const prefixes = paths.map((entry) => entry.replace(/\/+$/, '')).filter((entry) => entry !== '');
   if (prefixes.length === 0 || prefixes.includes('.')) return () => true;
   return (file) => prefixes.some((prefix) => file === prefix || file.startsWith(`${prefix}/`));
-}
-
-function compareFindings(left: FindingInput, right: FindingInput): number {
-  if (left.file !== right.file) return left.file < right.file ? -1 : 1;
-  if (left.line !== right.line) return left.line - right.line;
-  if (left.column !== right.column) return left.column - right.column;
-  return left.ruleId < right.ruleId ? -1 : left.ruleId > right.ruleId ? 1 : 0;
-}
-
-function groupBy<T>(items: readonly T[], keyOf: (item: T) => string): Map<string, T[]> {
-  const groups = new Map<string, T[]>();
-  for (const item of items) {
-    const key = keyOf(item);
-    const group = groups.get(key);
-    if (group === undefined) groups.set(key, [item]);
-    else group.push(item);
-  }
-  return groups;
-}
-
-function readToolVersion(): string {
-  try {
-    const manifest: unknown = JSON.parse(fs.readFileSync(new URL('../../../package.json', import.meta.url), 'utf8'));
-    return typeof manifest === 'object' && manifest !== null && 'version' in manifest && typeof manifest.version === 'string' ? manifest.version : 'unknown';
-  } catch {
-    return 'unknown';
-  }
 }

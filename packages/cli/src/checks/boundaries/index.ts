@@ -4,7 +4,7 @@ import type { BoundariesData } from './data.js';
 
 export { analyzeBoundaries } from './analyze.js';
 export type { AnalyzeOptions, AnalyzeStats, BoundariesAnalysis, LocalEdge } from './analyze.js';
-export type { LayerGraph } from './report/layerGraph.js';
+export type { LayerGraph } from './types.js';
 export { boundariesMeta } from './meta.js';
 
 /** The boundaries check: layers, allowed imports, entry points, externals, cycles and unresolved imports. */

@@ -1,11 +1,11 @@
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { typescript } from '../../../modules/typescript.js';
-import type { FileExtraction } from '../extract/types.js';
 import type { FindingInput } from '@npvguard/core';
-import type { ImportTarget } from '../resolve/resolveImports.js';
+import { typescript } from '../../../modules/typescript.js';
+import type { FileExtraction, ImportTarget } from '../types.js';
 import { decodeExtraction, encodeExtraction, type EncodedExtraction } from './encoding.js';
+import { sha1 } from './hashes.js';
 
 /** Bumped whenever the shape or meaning of cached data changes. */
 const CACHE_FORMAT = 5;
@@ -92,10 +92,6 @@ export interface OpenCacheOptions {
   fileSetHash: string;
   /** Hash of the boundaries config: with `fileSetHash` and the key, what file snapshots depend on. */
   configHash: string;
-}
-
-export function sha1(text: string): string {
-  return createHash('sha1').update(text).digest('hex');
 }
 
 export function openCache(options: OpenCacheOptions): BoundariesCache {

@@ -1,4 +1,4 @@
-import type { ExtractedImport, FileExtraction, ImportForm, TypeOnlyReason } from '../extract/types.js';
+import type { ExtractedImport, FileExtraction, ImportForm, TypeOnlyReason } from '../types.js';
 
 /** One import as a tuple: the cache holds tens of thousands, and repeated keys would double its size. */
 type EncodedImport = [specifier: string | null, form: ImportForm, typeOnly: TypeOnlyReason, line: number, column: number, endLine: number, endColumn: number];

@@ -2,7 +2,7 @@ import { NpvError } from '@npvguard/core';
 import type * as ts from 'typescript';
 import { typescript } from '../../../modules/typescript.js';
 import { isReference, isTypeContext, isValueHeritage, type BindingUsage } from './typePositions.js';
-import type { ExtractedImport, FileExtraction, ImportForm, ParseError, TypeOnlyReason } from './types.js';
+import type { ExtractedImport, FileExtraction, ImportForm, ParseError, TypeOnlyReason } from '../types.js';
 
 /**
  * Parses one file without a Program (no type checker: fast) and lists every module it depends on,

@@ -1,35 +1,6 @@
-import type { ImportKind } from '@npvguard/core';
+import type { Cycle, CycleEdge, DependencyEdge } from '../types.js';
 import { feedbackEdges } from './feedbackEdges.js';
 import { stronglyConnectedComponents } from './stronglyConnected.js';
-
-/** One file-to-file dependency inside a cycle; several imports of the same file count once, at the first. */
-export interface CycleEdge {
-  from: string;
-  to: string;
-  line: number;
-  column: number;
-  kind: ImportKind;
-  /** Part of the small set of edges whose removal breaks every cycle of the group. */
-  cut: boolean;
-}
-
-export interface Cycle {
-  /** Files of the strongly connected group, sorted. */
-  files: string[];
-  /** Edges inside the group, sorted by importing file then line. */
-  edges: CycleEdge[];
-}
-
-/** One import between two local files, as the graph sees it. */
-export interface DependencyEdge {
-  from: string;
-  to: string;
-  kind: ImportKind;
-  line: number;
-  column: number;
-  /** Refused by the layer policy (forbidden or private). */
-  forbidden: boolean;
-}
 
 /**
  * Finds every group of files that import each other (one per strongly connected component) over

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { externalPackageName, isBuiltinSpecifier, isRelativeSpecifier } from '@npvguard/core';
 import type * as ts from 'typescript';
 import { typescript } from '../../../modules/typescript.js';
-import type { ImportForm } from '../extract/types.js';
+import type { ImportForm } from '../types.js';
 import { isInside, toPosix } from './paths.js';
 import type { Project, ProjectSet } from './projects.js';
 import type { OutputMapping, WorkspacePackage, Workspaces } from './workspaces.js';
@@ -16,8 +16,6 @@ export type Resolution =
 
 export interface ModuleResolver {
   resolve(specifier: string, fromFile: string, form: ImportForm): Resolution;
-  /** Which project (index into `projects`) a file is resolved in; part of the resolution cache key. */
-  projectIndexOf(absoluteFile: string): number;
 }
 
 const SOURCE_EXTENSIONS: Record<string, readonly string[]> = {
@@ -38,7 +36,6 @@ export function createModuleResolver(root: string, projectSet: ProjectSet, works
   const host = createCachedHost(root);
   const caches = new Map<Project, ts.ModuleResolutionCache>();
   const outputMappings = collectOutputMappings(projectSet, workspaces);
-  const projectIndex = new Map(projectSet.projects.map((project, index) => [project, index]));
 
   const cacheFor = (project: Project): ts.ModuleResolutionCache => {
     let cache = caches.get(project);
@@ -56,7 +53,6 @@ export function createModuleResolver(root: string, projectSet: ProjectSet, works
   };
 
   return {
-    projectIndexOf: (absoluteFile) => projectIndex.get(projectSet.projectFor(absoluteFile)) ?? 0,
     resolve(specifier, fromFile, form) {
       if (isBuiltinSpecifier(specifier)) return { type: 'package', name: externalPackageName(specifier) };
       const project = projectSet.projectFor(fromFile);

@@ -1,5 +1,5 @@
 import { BOUNDARIES_RULES, evaluateImport, type FindingInput, type ImportVerdict, type LayerPolicy } from '@npvguard/core';
-import type { ImportEdge } from '../resolve/resolveImports.js';
+import type { ImportEdge } from '../types.js';
 import type { StatementReader } from './statementText.js';
 
 export interface JudgedEdge {

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import type { SourceLocation } from '../extract/types.js';
+import type { SourceLocation } from '../types.js';
 
 /** The source text of an import statement, on one line, for a message. */
 export type StatementReader = (file: string, location: SourceLocation) => string;

@@ -1,18 +1,5 @@
 import { isIgnored, layerOf, type LayerPolicy } from '@npvguard/core';
-import type { DependencyEdge } from '../graph/cycles.js';
-
-export interface LayerEdgeCount {
-  from: string;
-  to: string;
-  runtime: number;
-  typeOnly: number;
-  forbidden: number;
-}
-
-export interface LayerGraph {
-  layers: { name: string; files: string[] }[];
-  layerEdges: LayerEdgeCount[];
-}
+import type { DependencyEdge, LayerEdgeCount, LayerGraph } from '../types.js';
 
 /** The layer-level picture the HTML report draws: files per layer and import counts between layers. */
 export function layerGraph(policy: LayerPolicy, files: readonly string[], edges: readonly DependencyEdge[]): LayerGraph {

@@ -1,5 +1,5 @@
 import { BOUNDARIES_RULES, layerOf, type FindingInput, type LayerPolicy } from '@npvguard/core';
-import type { ExtractedFile } from '../extract/extractFiles.js';
+import type { ExtractedFile } from '../types.js';
 
 /** Files in no layer (default deny has nothing to apply to them) and files with syntax errors. */
 export function fileFindings(policy: LayerPolicy, files: readonly ExtractedFile[]): FindingInput[] {

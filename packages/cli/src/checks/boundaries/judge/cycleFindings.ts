@@ -1,10 +1,16 @@
-import { BOUNDARIES_RULES, type FindingInput } from '@npvguard/core';
-import type { Cycle } from '../graph/cycles.js';
+import { BOUNDARIES_RULES, type FindingInput, type LayerPolicy } from '@npvguard/core';
+import { findCycles } from '../graph/cycles.js';
+import type { DependencyEdge } from '../types.js';
 
-/** One finding per group of files importing each other, at the first edge; every edge listed, cuts marked. */
-export function cycleFindings(cycles: readonly Cycle[], mode: 'runtime' | 'all', isReported: (file: string) => boolean): FindingInput[] {
+/**
+ * One finding per group of files importing each other, over the edges the policy's `cycles` mode counts, at
+ * the group's first reported edge; every edge listed, cuts marked.
+ */
+export function cycleFindings(policy: LayerPolicy, edges: readonly DependencyEdge[], isReported: (file: string) => boolean): FindingInput[] {
+  const mode = policy.cycles;
+  if (mode === 'off') return [];
   const findings: FindingInput[] = [];
-  for (const cycle of cycles) {
+  for (const cycle of findCycles(edges, mode === 'all')) {
     const anchor = cycle.edges.find((edge) => isReported(edge.from));
     if (anchor === undefined) continue;
     const cuts = cycle.edges.filter((edge) => edge.cut);
