@@ -12,7 +12,7 @@ describe('the boundaries check\'s own stages', () => {
     const stage = ['types', 'support', 'core'];
     const analysis = analyzeBoundaries({
       root: REPO_ROOT,
-      files: listSourceFiles(REPO_ROOT, [CHECK, 'packages/cli/src/load', 'packages/cli/src/shared', 'packages/core/src']),
+      files: listSourceFiles(REPO_ROOT, [CHECK, 'packages/cli/src/modules', 'packages/cli/src/shared', 'packages/core/src']),
       config: {
         layers: {
           runner: `${CHECK}/*.ts`,
@@ -21,7 +21,7 @@ describe('the boundaries check\'s own stages', () => {
           resolve: `${CHECK}/resolve/**`,
           judge: [`${CHECK}/judge/**`, `${CHECK}/graph/**`],
           cache: `${CHECK}/cache/**`,
-          support: ['packages/cli/src/load/**', 'packages/cli/src/shared/**'],
+          support: ['packages/cli/src/modules/**', 'packages/cli/src/shared/**'],
           core: 'packages/core/src/**',
         },
         allow: { extract: stage, resolve: stage, judge: stage, cache: stage, runner: ['extract', 'resolve', 'judge', 'cache', ...stage], types: ['core'], support: ['core'], core: [] },
