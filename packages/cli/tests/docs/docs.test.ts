@@ -12,6 +12,7 @@ import { REPO_ROOT } from '../support/cli.js';
 
 const cliDoc = readFileSync(path.join(REPO_ROOT, 'docs', 'cli.md'), 'utf8');
 const configurationDoc = readFileSync(path.join(REPO_ROOT, 'docs', 'configuration.md'), 'utf8');
+const boundariesDoc = readFileSync(path.join(REPO_ROOT, 'docs', 'checks', 'boundaries.md'), 'utf8');
 
 /** The fenced code blocks of a Markdown document with the given language. */
 function codeBlocks(markdown: string, language: string): string[] {
@@ -54,6 +55,14 @@ describe('docs/configuration.md', () => {
       expect(validateConfig(JSON.parse(json ?? ''), { file: 'example.json' }).boundaries?.allow).toEqual({ server: ['core'] });
     } finally {
       rmSync(folder, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('docs/checks/boundaries.md', () => {
+  it('documents every boundaries config key', () => {
+    for (const key of ['layers', 'allow', 'allowTypes', 'entryPoints', 'externals', 'cycles', 'typeOnly', 'ignore']) {
+      expect(boundariesDoc).toContain(`| \`${key}\` |`);
     }
   });
 });
