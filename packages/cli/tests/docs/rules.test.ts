@@ -1,7 +1,7 @@
 import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import type { RuleMeta } from '@npvguard/core';
+import { DOCS_BASE_URL, docsUrlFor, type RuleMeta } from '@npvguard/core';
 import { INTERNAL_RULES } from '../../src/baseline/rules.js';
 import { CHECKS } from '../../src/checks/index.js';
 import { REPO_ROOT } from '../support/cli.js';
@@ -69,6 +69,10 @@ describe('docs/rules: one page per rule id', () => {
       expect(RULES.map((rule) => rule.id), id).toContain(id);
       expect(reason).toMatch(/\S/);
     }
+  });
+
+  it.each(RULES.map((rule) => [rule.id] as const))('%s: its findings link to its page', (id) => {
+    expect(docsUrlFor(id)).toBe(`${DOCS_BASE_URL}${pagePath(id)}`);
   });
 });
 
