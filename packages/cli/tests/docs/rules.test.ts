@@ -1,4 +1,4 @@
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { DOCS_BASE_URL, docsUrlFor, type RuleMeta } from '@npvguard/core';
@@ -71,8 +71,9 @@ describe('docs/rules: one page per rule id', () => {
     }
   });
 
-  it.each(RULES.map((rule) => [rule.id] as const))('%s: its findings link to its page', (id) => {
+  it.each(RULES.map((rule) => [rule.id, rule.overview] as const))('%s: its findings link to its page, and so does its check\'s overview', (id, overview) => {
     expect(docsUrlFor(id)).toBe(`${DOCS_BASE_URL}${pagePath(id)}`);
+    expect(readFileSync(path.join(DOCS, overview), 'utf8')).toContain(`](../${pagePath(id)})`);
   });
 });
 
