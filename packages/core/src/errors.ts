@@ -48,7 +48,7 @@ export const ERROR_CODES = {
   NPV2302: { title: 'The integrity check needs a git work tree', solution: 'Run inside a git repository with at least one commit; the integrity check compares the change with --base (or HEAD).' },
   NPV2303: { title: 'A config file at the base could not be read', solution: 'The base version of a config file named in the message does not load; compare against a --base whose config loads, or fix it there.' },
   NPV2401: { title: 'Unknown rule id', solution: 'Use a rule id that `npvguard rules` lists; the message suggests the closest ids.' },
-  NPV2402: { title: 'Rule documentation not found', solution: 'Reinstall npvguard (its docs ship in the package) or run it from a checkout where docs/checks/ exists.' },
+  NPV2402: { title: 'Rule documentation not found', solution: 'Reinstall npvguard (its docs ship in the package) or run it from a checkout where docs/rules/ exists.' },
   NPV2403: { title: 'Hook payload is not valid', solution: 'The hook reads the agent\'s JSON payload on stdin; run it from the agent\'s hook config, or pipe a JSON object to it.' },
   NPV2404: { title: 'No project to initialise', solution: 'Run `npvguard init` in a folder with a package.json and TypeScript sources (a src/ folder or a tsconfig.json include).' },
   NPV2405: { title: 'Unknown agent for init', solution: 'Pass --agents with a comma-separated list of claude and cursor.' },

@@ -9,12 +9,12 @@ function cliPackageRoot(): string {
 }
 
 /**
- * Where the check pages (`<check>.md`) are. An installed CLI reads the copy `npm pack` bundles into
- * `<package>/dist/docs/checks` (scripts/bundleDocs.js); a checkout reads the repo's own `docs/checks`, so a fresh
- * clone needs no extra build step and never shows stale pages.
+ * Where npvguard's docs are (`rules/<check>/<rule>.md`, `checks/<check>.md` under it). An installed CLI reads the copy
+ * `npm pack` bundles into `<package>/dist/docs` (scripts/bundleDocs.js); a checkout reads the repo's own `docs`, so a
+ * fresh clone needs no extra build step and never shows stale pages.
  */
-export function checkDocsFolders(packageRoot: string = cliPackageRoot()): string[] {
-  return [path.join(packageRoot, 'dist', 'docs', 'checks'), path.resolve(packageRoot, '..', '..', 'docs', 'checks')].filter((folder) => existsSync(folder));
+export function docsFolders(packageRoot: string = cliPackageRoot()): string[] {
+  return [path.join(packageRoot, 'dist', 'docs'), path.resolve(packageRoot, '..', '..', 'docs')].filter((folder) => existsSync(path.join(folder, 'rules')));
 }
 
 /** The ESLint plugin's rule pages ship inside the plugin package (its `files` include `docs`). */

@@ -1,16 +1,15 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { NpvError, type Check } from '@npvguard/core';
-import { checkDocsFolders, pluginRuleDocsFolder } from './docsLocation.js';
-import { headingId, markdownSections } from './markdownSections.js';
+import { docsFolders, pluginRuleDocsFolder } from './docsLocation.js';
 import { closestIds } from './closestIds.js';
-import { ruleCatalog, PLUGIN_RULE_PREFIX, type CatalogRule } from './ruleCatalog.js';
+import { pluginPageName, ruleCatalog, rulePagePath, PLUGIN_RULE_PREFIX, type CatalogRule } from './ruleCatalog.js';
 
 export interface RuleExplanation {
   rule: CatalogRule;
-  /** The rule's section of its doc page (Markdown): what, why, ❌/✅ examples, how to fix. */
+  /** The rule's page (Markdown): what, why, ❌/✅ examples, how to fix, when not to use it. */
   markdown: string;
-  /** The page it came from, relative to the docs folder. */
+  /** Where the page is, as the rule's `docs` names it. */
   source: string;
 }
 
@@ -22,43 +21,32 @@ export function listRules(checks: readonly Check[]): CatalogRule[] {
   return ruleCatalog(checks, readPage);
 }
 
-/** Ids an agent or a person may type for the same rule: `npvguard/require-timeout` for `lint/npvguard/require-timeout`. */
+/**
+ * Ids an agent or a person may type for the same rule: `npvguard/require-timeout` or `lint/require-timeout` (the
+ * id of its findings) for `lint/npvguard/require-timeout`.
+ */
 function canonicalId(given: string, known: ReadonlySet<string>): string | undefined {
   const trimmed = given.trim();
-  for (const candidate of [trimmed, `lint/${trimmed}`, `${PLUGIN_RULE_PREFIX}${trimmed}`]) {
-    if (known.has(candidate)) return candidate;
-  }
-  return undefined;
+  const candidates = [trimmed, `lint/${trimmed}`, `${PLUGIN_RULE_PREFIX}${trimmed}`];
+  if (trimmed.startsWith('lint/')) candidates.push(`${PLUGIN_RULE_PREFIX}${trimmed.slice('lint/'.length)}`);
+  return candidates.find((candidate) => known.has(candidate));
+}
+
+/** Where the page may be: npvguard's docs folders for its own rules, the plugin's docs folder for the plugin's. */
+function candidateFiles(rule: CatalogRule): string[] {
+  const pluginPage = pluginPageName(rule);
+  if (pluginPage === undefined) return docsFolders().map((folder) => path.join(folder, rulePagePath(rule.id)));
+  const folder = pluginRuleDocsFolder();
+  return folder === undefined ? [] : [path.join(folder, pluginPage)];
 }
 
 function pageFile(rule: CatalogRule): string {
-  if (rule.id.startsWith(PLUGIN_RULE_PREFIX)) {
-    const folder = pluginRuleDocsFolder();
-    if (folder !== undefined) return path.join(folder, path.basename(rule.docs));
-  } else {
-    for (const folder of checkDocsFolders()) {
-      const file = path.join(folder, path.basename(rule.docs));
-      try {
-        readFileSync(file);
-        return file;
-      } catch {
-        // Try the next location.
-      }
-    }
-  }
-  throw new NpvError('NPV2402', `The documentation page ${rule.docs} of ${rule.id} was not found next to npvguard.`, { ruleId: rule.id });
+  const file = candidateFiles(rule).find((candidate) => existsSync(candidate));
+  if (file === undefined) throw new NpvError('NPV2402', `The documentation page ${rule.docs} of ${rule.id} was not found next to npvguard.`, { ruleId: rule.id });
+  return file;
 }
 
-/** The section headed by the rule's full id, or by its id within its page (`stale-entry`, `api-path-removed`). */
-function ruleSection(markdown: string, rule: CatalogRule): string | undefined {
-  const sections = markdownSections(markdown);
-  const local = rule.id.slice(rule.id.indexOf('/') + 1);
-  const byFullId = sections.find((section) => section.level >= 2 && headingId(section.title) === rule.id);
-  const byLocalId = sections.find((section) => section.level >= 2 && headingId(section.title) === local);
-  return (byFullId ?? byLocalId)?.text;
-}
-
-/** `npvguard explain <ruleId>`: the rule's doc section; an unknown id fails with the closest ids. */
+/** `npvguard explain <ruleId>`: the rule's page; an unknown id fails with the closest ids. */
 export function explainRule(ruleId: string, checks: readonly Check[]): RuleExplanation {
   const rules = listRules(checks);
   const id = canonicalId(ruleId, new Set(rules.map((rule) => rule.id)));
@@ -68,12 +56,5 @@ export function explainRule(ruleId: string, checks: readonly Check[]): RuleExpla
     const hint = suggestions.length === 0 ? 'Run `npvguard rules` for every rule id.' : `Did you mean ${suggestions.map((suggestion) => `"${suggestion}"`).join(', ')}?`;
     throw new NpvError('NPV2401', `Unknown rule id "${ruleId}". ${hint}`, { ruleId, suggestions });
   }
-  const file = pageFile(rule);
-  const markdown = readPage(file);
-  // A plugin rule has a page of its own; a check's rule is one section of the check's page.
-  const section = rule.id.startsWith(PLUGIN_RULE_PREFIX) ? markdown.trimEnd() : ruleSection(markdown, rule);
-  if (section === undefined) {
-    throw new NpvError('NPV2402', `The page ${rule.docs} has no section for ${rule.id}.`, { ruleId: rule.id });
-  }
-  return { rule, markdown: section, source: rule.docs };
+  return { rule, markdown: readPage(pageFile(rule)).trimEnd(), source: rule.docs };
 }

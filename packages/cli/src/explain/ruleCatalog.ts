@@ -11,12 +11,24 @@ export interface CatalogRule {
   check: string;
   description: string;
   defaultSeverity: RuleMeta['defaultSeverity'];
-  /** The doc page: `checks/<check>.md` under docs/, or `rules/<rule>.md` of the ESLint plugin. */
+  /** The rule's page: `docs/rules/<check>/<rule>.md` of npvguard, or `eslint-plugin-npvguard/docs/rules/<rule>.md`. */
   docs: string;
 }
 
 /** The lint check reports an ESLint rule `npvguard/<rule>` as `lint/npvguard/<rule>`. */
 export const PLUGIN_RULE_PREFIX = 'lint/npvguard/';
+
+/** Where a rule's page is under npvguard's docs folder: `boundaries/forbidden-import` → `rules/boundaries/forbidden-import.md`. */
+export function rulePagePath(ruleId: string): string {
+  return `rules/${ruleId}.md`;
+}
+
+const PLUGIN_DOCS = 'eslint-plugin-npvguard/docs/rules/';
+
+/** The page of a plugin rule inside the plugin's docs/rules folder, or undefined for any other rule. */
+export function pluginPageName(rule: CatalogRule): string | undefined {
+  return rule.docs.startsWith(PLUGIN_DOCS) ? rule.docs.slice(PLUGIN_DOCS.length) : undefined;
+}
 
 function firstQuotedLine(markdown: string): string {
   const quote = markdown.split('\n').find((line) => line.startsWith('> '));
@@ -30,29 +42,22 @@ function pluginRules(readPage: (file: string) => string): CatalogRule[] {
   return readdirSync(folder)
     .filter((name) => name.endsWith('.md'))
     .sort()
-    .map((name) => {
-      const rule = name.slice(0, -'.md'.length);
-      return {
-        id: `${PLUGIN_RULE_PREFIX}${rule}`,
-        check: 'lint',
-        description: firstQuotedLine(readPage(path.join(folder, name))),
-        defaultSeverity: 'error',
-        docs: `rules/${name}`,
-      };
-    });
+    .map((name) => ({
+      id: `${PLUGIN_RULE_PREFIX}${name.slice(0, -'.md'.length)}`,
+      check: 'lint',
+      description: firstQuotedLine(readPage(path.join(folder, name))),
+      defaultSeverity: 'error',
+      docs: `${PLUGIN_DOCS}${name}`,
+    }));
+}
+
+function catalogRule(rule: RuleMeta, check: string): CatalogRule {
+  return { id: rule.id, check, description: rule.description, defaultSeverity: rule.defaultSeverity, docs: `docs/${rulePagePath(rule.id)}` };
 }
 
 /** Every rule id npvguard can report: each registered check's rules, the baseline file's, the ESLint plugin's. */
 export function ruleCatalog(checks: readonly Check[], readPage: (file: string) => string): CatalogRule[] {
-  const fromChecks = checks.flatMap((check) =>
-    check.meta.rules.map((rule): CatalogRule => ({ id: rule.id, check: check.id, description: rule.description, defaultSeverity: rule.defaultSeverity, docs: check.meta.docs })),
-  );
-  const internal = INTERNAL_RULES.map((rule): CatalogRule => ({
-    id: rule.id,
-    check: 'baseline',
-    description: rule.description,
-    defaultSeverity: rule.defaultSeverity,
-    docs: 'checks/baseline.md',
-  }));
+  const fromChecks = checks.flatMap((check) => check.meta.rules.map((rule) => catalogRule(rule, check.id)));
+  const internal = INTERNAL_RULES.map((rule) => catalogRule(rule, 'baseline'));
   return [...fromChecks, ...internal, ...pluginRules(readPage)];
 }

@@ -65,7 +65,7 @@ describe('an app factory that throws, under --base', { timeout: 60_000 }, () => 
       'The app factory ./app.ts#buildItemsApp threw while building the app: RangeError: the price list is empty. The contract snapshot, the diff against HEAD and the property tests need the app, so they did not run.',
     );
     expect(finding?.hint).toMatch(/^Call the factory/);
-    expect(finding?.docsUrl).toBe('https://github.com/npvguard/npvguard/blob/main/docs/checks/contracts.md#app-build-failed');
+    expect(finding?.docsUrl).toBe('https://github.com/npvguard/npvguard/blob/main/docs/rules/contracts/app-build-failed.md');
     expect(finding?.data).toEqual({ app: './app.ts#buildItemsApp', stage: 'build', error: 'RangeError: the price list is empty' });
     const run = result?.checks.find((candidate) => candidate.id === 'contracts');
     expect(run?.status).toBe('fail');

@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -13,6 +13,7 @@ import { REPO_ROOT } from '../support/cli.js';
 
 const cliDoc = readFileSync(path.join(REPO_ROOT, 'docs', 'cli.md'), 'utf8');
 const configurationDoc = readFileSync(path.join(REPO_ROOT, 'docs', 'configuration.md'), 'utf8');
+const boundariesDoc = readFileSync(path.join(REPO_ROOT, 'docs', 'checks', 'boundaries.md'), 'utf8');
 
 /** The fenced code blocks of a Markdown document with the given language. */
 function codeBlocks(markdown: string, language: string): string[] {
@@ -58,5 +59,50 @@ describe('docs/configuration.md', () => {
     } finally {
       rmSync(folder, { recursive: true, force: true });
     }
+  });
+});
+
+describe('docs/checks/boundaries.md', () => {
+  it('documents every boundaries config key', () => {
+    for (const key of ['layers', 'allow', 'allowTypes', 'entryPoints', 'externals', 'cycles', 'typeOnly', 'ignore']) {
+      expect(boundariesDoc).toContain(`| \`${key}\` |`);
+    }
+  });
+});
+
+/** GitHub's anchor for a heading: lower case, punctuation dropped, spaces as hyphens. */
+function headingAnchor(heading: string): string {
+  return heading.trim().toLowerCase().replace(/[^\p{L}\p{N} _-]/gu, '').replace(/ /g, '-');
+}
+
+function anchorsOf(markdown: string): Set<string> {
+  const withoutCode = markdown.replace(/```[\s\S]*?```/g, '');
+  const headings = [...withoutCode.matchAll(/^#{1,6}\s+(.*)$/gm)].map((match) => headingAnchor(match[1] ?? ''));
+  const explicit = [...withoutCode.matchAll(/<a id="([^"]+)"><\/a>/g)].map((match) => match[1] ?? '');
+  return new Set([...headings, ...explicit]);
+}
+
+function markdownFiles(folder: string): string[] {
+  return readdirSync(folder, { recursive: true })
+    .map(String)
+    .filter((file) => file.endsWith('.md'))
+    .map((file) => path.join(folder, file));
+}
+
+describe('links between the docs', () => {
+  it('every relative link of docs/ and the README names a file that exists, and a heading it has', () => {
+    const broken: string[] = [];
+    for (const file of [...markdownFiles(path.join(REPO_ROOT, 'docs')), path.join(REPO_ROOT, 'README.md')]) {
+      const text = readFileSync(file, 'utf8').replace(/```[\s\S]*?```/g, '');
+      for (const match of text.matchAll(/\]\(([^)\s]+)\)/g)) {
+        const target = match[1] ?? '';
+        if (/^[a-z]+:/.test(target)) continue;
+        const [linked = '', anchor] = target.split('#');
+        const linkedFile = linked === '' ? file : path.resolve(path.dirname(file), linked);
+        if (!existsSync(linkedFile)) broken.push(`${path.relative(REPO_ROOT, file)}: ${target}`);
+        else if (anchor !== undefined && linkedFile.endsWith('.md') && !anchorsOf(readFileSync(linkedFile, 'utf8')).has(anchor)) broken.push(`${path.relative(REPO_ROOT, file)}: ${target}`);
+      }
+    }
+    expect(broken).toEqual([]);
   });
 });

@@ -1,22 +1,22 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CHECKS } from '../../src/checks/index.js';
-import { checkDocsFolders } from '../../src/explain/docsLocation.js';
+import { docsFolders } from '../../src/explain/docsLocation.js';
 import { explainRule, listRules } from '../../src/explain/explainRule.js';
 import { closestIds } from '../../src/explain/closestIds.js';
 import { CLI_ROOT, REPO_ROOT, runCli, STACK_FRAME } from '../support/cli.js';
 
 describe('npvguard explain and rules', () => {
-  it('every rule id of every registered check has an explain page section', () => {
+  it('every rule id of every registered check is explained by its own page', () => {
     const ids = CHECKS.flatMap((check) => check.meta.rules.map((rule) => rule.id));
     expect(ids.length).toBeGreaterThan(50);
     for (const id of ids) {
       const explanation = explainRule(id, CHECKS);
-      expect(explanation.markdown, id).toMatch(/^#{2,3} /);
-      expect(explanation.markdown.length, id).toBeGreaterThan(40);
+      expect(explanation.markdown.startsWith(`# ${id}\n`), id).toBe(true);
+      expect(explanation.source).toBe(`docs/rules/${id}.md`);
     }
   });
 
@@ -26,18 +26,21 @@ describe('npvguard explain and rules', () => {
     for (const rule of pluginRules) expect(explainRule(rule.id, CHECKS).markdown).toMatch(new RegExp(`^# ${rule.id.slice('lint/npvguard/'.length)}\\n`));
   });
 
-  it('prints the rule section with its incorrect and correct examples', async () => {
+  it('prints the rule\'s page with its incorrect and correct examples, and where the page is', async () => {
     const run = await runCli(['explain', 'boundaries/forbidden-import'], { cwd: REPO_ROOT });
     expect(run.code).toBe(0);
-    expect(run.stdout).toMatch(/^boundaries\/forbidden-import \(error, check boundaries\): /);
-    expect(run.stdout).toContain('## boundaries/forbidden-import');
+    expect(run.stdout).toMatch(/^boundaries\/forbidden-import \(error, check boundaries\): A file imports[^\n]*\n\n# boundaries\/forbidden-import\n/);
     expect(run.stdout).toContain('### ❌ Incorrect');
     expect(run.stdout).toContain('### ✅ Correct');
-    expect(run.stdout).not.toContain('## boundaries/private-import');
+    expect(run.stdout).toContain('## How to fix');
+    expect(run.stdout).not.toContain('boundaries/private-import');
+    expect(run.stdout.endsWith('\nsource: docs/rules/boundaries/forbidden-import.md\n')).toBe(true);
   });
 
-  it('accepts the ESLint rule name for a plugin rule', () => {
+  it('accepts the ESLint rule name, and the id of its findings, for a plugin rule', () => {
     expect(explainRule('npvguard/no-pii-in-logs', CHECKS).rule.id).toBe('lint/npvguard/no-pii-in-logs');
+    expect(explainRule('lint/no-pii-in-logs', CHECKS).rule.id).toBe('lint/npvguard/no-pii-in-logs');
+    expect(explainRule('lint/no-pii-in-logs', CHECKS).source).toBe('eslint-plugin-npvguard/docs/rules/no-pii-in-logs.md');
   });
 
   it('an unknown id exits 2 with the closest ids and no stack trace', async () => {
@@ -54,17 +57,21 @@ describe('npvguard explain and rules', () => {
 
   it('rules lists one line per rule, and JSON with --json', async () => {
     const text = await runCli(['rules'], { cwd: REPO_ROOT });
-    expect(text.stdout).toMatch(/^boundaries\/forbidden-import\s+error\s+A file imports/m);
+    expect(text.stdout).toMatch(/^boundaries\/forbidden-import\s+error\s+docs\/rules\/boundaries\/forbidden-import\.md\s+A file imports/m);
+    expect(text.stdout).toMatch(/^lint\/npvguard\/require-timeout\s+error\s+eslint-plugin-npvguard\/docs\/rules\/require-timeout\.md\s+Require/m);
     const json = await runCli(['rules', '--json'], { cwd: REPO_ROOT });
     const rules = JSON.parse(json.stdout) as { id: string }[];
     expect(text.stdout.trim().split('\n')).toHaveLength(rules.length);
   });
 
-  it('an installed package finds the bundled copy of the check pages', () => {
+  it('an installed package finds the bundled copy of the rule pages and check overviews', () => {
     const folder = mkdtempSync(path.join(tmpdir(), 'npvguard-docs-'));
     try {
-      execFileSync(process.execPath, [path.join(CLI_ROOT, 'scripts', 'bundleDocs.js'), path.join(folder, 'package', 'dist', 'docs', 'checks')]);
-      expect(checkDocsFolders(path.join(folder, 'package'))[0]).toBe(path.join(folder, 'package', 'dist', 'docs', 'checks'));
+      const bundled = path.join(folder, 'package', 'dist', 'docs');
+      execFileSync(process.execPath, [path.join(CLI_ROOT, 'scripts', 'bundleDocs.js'), bundled]);
+      expect(docsFolders(path.join(folder, 'package'))[0]).toBe(bundled);
+      expect(existsSync(path.join(bundled, 'rules', 'contracts', 'response-property-removed.md'))).toBe(true);
+      expect(existsSync(path.join(bundled, 'checks', 'contracts.md'))).toBe(true);
     } finally {
       rmSync(folder, { recursive: true, force: true });
     }

@@ -76,7 +76,7 @@ describe('npvguard mcp, end to end over stdio with the SDK client', () => {
   it('explain_rule returns the rule doc; an unknown id is an error with suggestions', async () => {
     const known = await client.callTool({ name: 'explain_rule', arguments: { ruleId: 'boundaries/cycle' } });
     expect(known.isError).toBeFalsy();
-    expect((known.structuredContent as { markdown: string }).markdown).toMatch(/^## boundaries\/cycle/);
+    expect((known.structuredContent as { markdown: string }).markdown).toMatch(/^# boundaries\/cycle\n/);
     const unknown = await client.callTool({ name: 'explain_rule', arguments: { ruleId: 'boundaries/cycles' } });
     expect(unknown.isError).toBe(true);
     expect(textOf(unknown)).toContain('Did you mean "boundaries/cycle"');

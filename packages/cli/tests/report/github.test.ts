@@ -24,9 +24,9 @@ describe('githubReporter', () => {
   it('annotates new findings and checks that could not run, not baseline findings', () => {
     const lines = githubReporter(sampleResult(), PLAIN).trimEnd().split('\n');
     expect(lines).toEqual([
-      '::error file=src/core/doubled.ts,line=2,col=1,endLine=2,endColumn=42,title=boundaries/forbidden-import::src/core/doubled.ts imports src/server/port.ts (layer server).%0Afix: Take the port as a parameter.%0Ahttps://github.com/npvguard/npvguard/blob/main/docs/checks/boundaries.md#forbidden-import',
-      '::warning file=src/server/handler.ts,line=1,col=1,title=boundaries/private-import::Imports a private file, of core.%0Afix: Take the port as a parameter.%0Ahttps://github.com/npvguard/npvguard/blob/main/docs/checks/boundaries.md#private-import',
-      '::notice file=npvguard.baseline.json,line=4,col=1,title=baseline/stale-entry::No longer occurs.%0Afix: Take the port as a parameter.%0Ahttps://github.com/npvguard/npvguard/blob/main/docs/checks/baseline.md#stale-entry',
+      '::error file=src/core/doubled.ts,line=2,col=1,endLine=2,endColumn=42,title=boundaries/forbidden-import::src/core/doubled.ts imports src/server/port.ts (layer server).%0Afix: Take the port as a parameter.%0Ahttps://github.com/npvguard/npvguard/blob/main/docs/rules/boundaries/forbidden-import.md',
+      '::warning file=src/server/handler.ts,line=1,col=1,title=boundaries/private-import::Imports a private file, of core.%0Afix: Take the port as a parameter.%0Ahttps://github.com/npvguard/npvguard/blob/main/docs/rules/boundaries/private-import.md',
+      '::notice file=npvguard.baseline.json,line=4,col=1,title=baseline/stale-entry::No longer occurs.%0Afix: Take the port as a parameter.%0Ahttps://github.com/npvguard/npvguard/blob/main/docs/rules/baseline/stale-entry.md',
       '::error title=npvguard contracts%3A NPV2002::contracts could not run: tsconfig not found: <root>/tsconfig.json.',
     ]);
   });

@@ -50,17 +50,17 @@ describe('sarifReporter', () => {
       ['boundaries/private-import', 'error'],
       ['baseline/stale-entry', 'note'],
     ]);
-    expect(run?.tool.driver.rules[0]?.helpUri).toBe('https://github.com/npvguard/npvguard/blob/main/docs/checks/boundaries.md#forbidden-import');
+    expect(run?.tool.driver.rules[0]?.helpUri).toBe('https://github.com/npvguard/npvguard/blob/main/docs/rules/boundaries/forbidden-import.md');
   });
 
   it('links a rule to the page its findings name when a check documents it elsewhere', () => {
     const result = sampleResult();
-    const documentedElsewhere = 'https://github.com/npvguard/npvguard/blob/main/docs/checks/contracts.md#model-contract-datatype-mismatch';
+    const documentedElsewhere = 'https://github.com/npvguard/npvguard/blob/main/packages/eslint-plugin/docs/rules/boundaries.md';
     result.findings = [sampleFinding({ ruleId: 'boundaries/private-import', docsUrl: documentedElsewhere })];
     const rules = (JSON.parse(sarifReporter(result, PLAIN)) as SarifLog).runs[0]?.tool.driver.rules ?? [];
     expect(rules.find((rule) => rule.id === 'boundaries/private-import')?.helpUri).toBe(documentedElsewhere);
     expect(rules.find((rule) => rule.id === 'boundaries/forbidden-import')?.helpUri).toBe(
-      'https://github.com/npvguard/npvguard/blob/main/docs/checks/boundaries.md#forbidden-import',
+      'https://github.com/npvguard/npvguard/blob/main/docs/rules/boundaries/forbidden-import.md',
     );
   });
 

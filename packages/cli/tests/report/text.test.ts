@@ -49,7 +49,7 @@ describe('markdownReporter', () => {
     expect(text).toContain('| contracts | ⚠️ error (NPV2002: tsconfig not found: <root>/tsconfig.json.) | 0 | 1 ms |');
     expect(text).toContain('| latency | ⏭️ skipped | 0 | 0 ms |');
     expect(text).toContain(
-      '| error | [boundaries/forbidden-import](https://github.com/npvguard/npvguard/blob/main/docs/checks/boundaries.md#forbidden-import) | src/core/doubled.ts:2:1 | src/core/doubled.ts imports src/server/port.ts (layer server).<br>fix: Take the port as a parameter. |',
+      '| error | [boundaries/forbidden-import](https://github.com/npvguard/npvguard/blob/main/docs/rules/boundaries/forbidden-import.md) | src/core/doubled.ts:2:1 | src/core/doubled.ts imports src/server/port.ts (layer server).<br>fix: Take the port as a parameter. |',
     );
     expect(text).not.toContain('src/old.ts');
   });

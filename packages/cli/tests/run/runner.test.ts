@@ -28,7 +28,7 @@ describe('the runner', () => {
       column: 4,
       message: 'MARKER found: // MARKER left behind',
       hint: 'Remove the MARKER line.',
-      docsUrl: 'https://github.com/npvguard/npvguard/blob/main/docs/checks/sample.md#marker',
+      docsUrl: 'https://github.com/npvguard/npvguard/blob/main/docs/rules/sample/marker.md',
       fingerprint: fingerprint('sample/marker', 'src/a.ts', ['// MARKER left behind']),
     });
     expect(result.findings.map((finding) => `${finding.file}:${finding.line} ${finding.ruleId} ${finding.severity}`)).toEqual([

@@ -1,6 +1,5 @@
+import { pluginRuleDocsUrl } from '@npvguard/core';
 import { ESLintUtils } from '@typescript-eslint/utils';
-
-export const DOCS_BASE_URL = 'https://github.com/npvguard/npvguard/blob/main/packages/eslint-plugin/docs/rules/';
 
 /** Extra `meta.docs` fields every npvguard rule declares. */
 export interface NpvguardRuleDocs {
@@ -8,8 +7,9 @@ export interface NpvguardRuleDocs {
   requiresTypeChecking?: boolean;
 }
 
+/** A rule's page; @npvguard/core builds the same URL for `lint/npvguard/<rule>`. */
 export function ruleDocsUrl(name: string): string {
-  return `${DOCS_BASE_URL}${name}.md`;
+  return pluginRuleDocsUrl(name);
 }
 
 export const createRule = ESLintUtils.RuleCreator<NpvguardRuleDocs>(ruleDocsUrl);

@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { DOCS_BASE_URL, NpvError, type CheckContext, type ContractsModelConfig } from '@npvguard/core';
+import { NpvError, type CheckContext, type ContractsModelConfig } from '@npvguard/core';
 import { MODEL_CONTRACT_RULES } from './meta.js';
 import { loadModuleExport } from '../contracts/load/moduleExport.js';
 import { compareModelContract } from './compare.js';
@@ -26,7 +26,6 @@ export async function modelFindings(context: CheckContext, models: Readonly<Reco
         message: `The metadata snapshot of model ${name} (${snapshotPath}) does not exist.`,
         hint: 'Run `npvguard contracts update --model-url <model server>` and commit the snapshot.',
         fingerprintParts: [name],
-        docsUrl: `${DOCS_BASE_URL}checks/contracts.md#model-contract-snapshot-missing`,
       });
       continue;
     }
@@ -47,7 +46,6 @@ export async function modelFindings(context: CheckContext, models: Readonly<Reco
         message: `Model ${name}: ${mismatch.message} (snapshot ${snapshotPath}).`,
         hint: 'Change the service to match the model it calls, or update the model and its snapshot (`npvguard contracts update --model-url ...`) together.',
         fingerprintParts: [name, mismatch.rule, mismatch.message],
-        docsUrl: `${DOCS_BASE_URL}checks/contracts.md#model-contract-${mismatch.rule}`,
         data: { model: name, snapshot: snapshotPath, ...mismatch.data },
       });
     }

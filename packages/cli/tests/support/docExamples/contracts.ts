@@ -1,0 +1,68 @@
+import { expect } from 'vitest';
+import { parse } from 'yaml';
+import { changeKind } from '../../../src/checks/contracts/diff/catalogue.js';
+import { diffDocuments } from '../../../src/checks/contracts/diff/diffDocuments.js';
+import type { DocBlock, DocExample, DocExampleExecutor } from './page.js';
+import { runProjectExample, type ProjectDefaults } from './project.js';
+
+/** What a contracts project example starts from, unless it writes the file itself; the pages say so. */
+export const CONTRACTS_PROJECT: ProjectDefaults = {
+  files: {
+    'npvguard.config.ts': "import { defineConfig } from 'npvguard';\n\nexport default defineConfig({\n  include: ['app.ts'],\n  contracts: { app: './app.ts#buildApp' },\n});\n",
+  },
+  check: ['check'],
+  linkNodeModules: true,
+};
+
+interface ContractPair {
+  where: 'paths' | 'request body' | 'query parameter' | 'response';
+  old: unknown;
+  new: unknown;
+}
+
+/** An example's schemas placed in a whole document: the body of POST /items, the required query parameter q, the 200 answer, or paths. */
+function documentFor(where: ContractPair['where'], value: unknown): unknown {
+  const ok = { 200: { description: 'ok' } };
+  const paths: Record<string, unknown> =
+    where === 'paths'
+      ? (value as Record<string, unknown>)
+      : where === 'request body'
+        ? { '/items': { post: { requestBody: { required: true, content: { 'application/json': { schema: value } } }, responses: ok } } }
+        : where === 'query parameter'
+          ? { '/items': { get: { parameters: [{ name: 'q', in: 'query', required: true, schema: value }], responses: ok } } }
+          : { '/items': { get: { responses: { 200: { description: 'ok', content: { 'application/json': { schema: value } } } } } } };
+  return { openapi: '3.1.0', info: { title: 'example', version: '1' }, paths };
+}
+
+const PREFIX = 'contracts/';
+
+/**
+ * A ```yaml contract-example``` pair through the semantic diff. An incorrect pair must show its change at the
+ * catalogue's level, with a witness when it breaks clients, and no other breaking change (safe companions may come).
+ */
+function runPair(block: DocBlock, example: DocExample, ruleId: string): string[] {
+  const pair = parse(block.body) as ContractPair;
+  const changes = diffDocuments(documentFor(pair.where, pair.old), documentFor(pair.where, pair.new));
+  if (example.kind === 'incorrect') {
+    const kind = changeKind(ruleId.slice(PREFIX.length));
+    const change = changes.find((candidate) => candidate.id === kind.id);
+    expect(change?.level, `the level of ${kind.id}`).toBe(kind.level);
+    if (kind.level === 'error') expect(change?.witness?.refusedBecause).toMatch(/contract/);
+    expect(changes.filter((candidate) => candidate.level === 'error' && candidate.id !== kind.id)).toEqual([]);
+  }
+  return changes.map((change) => `${PREFIX}${change.id}`);
+}
+
+/**
+ * A contracts example is either a pair of schemas for the semantic diff (```yaml contract-example```) or a project
+ * (```ts file=app.ts``` and ```sh``` steps, see runProjectExample) checked with `npvguard check`.
+ */
+export const contractsExamples: DocExampleExecutor = {
+  incorrect: 'includes',
+  correct: 'not-this-rule',
+  async run(example, ruleId) {
+    const pairs = example.blocks.filter((block) => block.attributes.includes('contract-example'));
+    if (pairs.length > 0) return pairs.flatMap((block) => runPair(block, example, ruleId));
+    return runProjectExample(example, CONTRACTS_PROJECT);
+  },
+};
