@@ -34,6 +34,7 @@ function canonicalId(given: string, known: ReadonlySet<string>): string | undefi
 
 /** Where the page may be: npvguard's docs folders for its own rules, the plugin's docs folder for the plugin's. */
 function candidateFiles(rule: CatalogRule): string[] {
+  if (path.isAbsolute(rule.docs)) return [rule.docs];
   const pluginPage = pluginPageName(rule);
   if (pluginPage === undefined) return docsFolders().map((folder) => path.join(folder, rulePagePath(rule.id)));
   const folder = pluginRuleDocsFolder();

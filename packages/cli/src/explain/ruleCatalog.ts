@@ -1,5 +1,6 @@
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { Check, RuleMeta } from '@npvguard/core';
 import { INTERNAL_RULES } from '../baseline/rules.js';
 import { pluginRuleDocsFolder } from './docsLocation.js';
@@ -11,7 +12,10 @@ export interface CatalogRule {
   check: string;
   description: string;
   defaultSeverity: RuleMeta['defaultSeverity'];
-  /** The rule's page: `docs/rules/<check>/<rule>.md` of npvguard, or `eslint-plugin-npvguard/docs/rules/<rule>.md`. */
+  /**
+   * The rule's page: `docs/rules/<check>/<rule>.md` of npvguard, `eslint-plugin-npvguard/docs/rules/<rule>.md`, or
+   * the absolute path of the page of a check from elsewhere (`meta.docsFolder`).
+   */
   docs: string;
 }
 
@@ -51,13 +55,20 @@ function pluginRules(readPage: (file: string) => string): CatalogRule[] {
     }));
 }
 
-function catalogRule(rule: RuleMeta, check: string): CatalogRule {
-  return { id: rule.id, check, description: rule.description, defaultSeverity: rule.defaultSeverity, docs: `docs/${rulePagePath(rule.id)}` };
+/** A rule's page: npvguard's own under docs/rules/, a check from elsewhere's in the folder its meta names. */
+function pageOf(rule: RuleMeta, check: Check | undefined): string {
+  const folder = check?.meta.docsFolder;
+  if (folder === undefined) return `docs/${rulePagePath(rule.id)}`;
+  return path.join(fileURLToPath(folder), `${rule.id.slice(rule.id.indexOf('/') + 1)}.md`);
+}
+
+function catalogRule(rule: RuleMeta, checkId: string, check?: Check): CatalogRule {
+  return { id: rule.id, check: checkId, description: rule.description, defaultSeverity: rule.defaultSeverity, docs: pageOf(rule, check) };
 }
 
 /** Every rule id npvguard can report: each registered check's rules, the baseline file's, the ESLint plugin's. */
 export function ruleCatalog(checks: readonly Check[], readPage: (file: string) => string): CatalogRule[] {
-  const fromChecks = checks.flatMap((check) => check.meta.rules.map((rule) => catalogRule(rule, check.id)));
+  const fromChecks = checks.flatMap((check) => check.meta.rules.map((rule) => catalogRule(rule, check.id, check)));
   const internal = INTERNAL_RULES.map((rule) => catalogRule(rule, 'baseline'));
   return [...fromChecks, ...internal, ...pluginRules(readPage)];
 }

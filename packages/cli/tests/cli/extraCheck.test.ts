@@ -72,9 +72,17 @@ describe('a check added from outside npvguard', () => {
     }
   });
 
-  it('is listed by rules and its severity can be set in the config', async () => {
+  it('is listed by rules, explained from its own page, and its severity can be set in the config', async () => {
     const rules = await runCli(['rules'], { cwd: project, checks: REGISTRY });
-    expect(rules.stdout).toMatch(/^todo\/found +warning +A line marks unfinished work\.$/m);
+    const page = fixture('extra-check/todo/docs/found.md');
+    expect(rules.stdout).toMatch(new RegExp(`^todo/found +warning +${page.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')} +A line marks unfinished work\\.$`, 'm'));
+    const explained = await runCli(['explain', 'todo/found'], { cwd: project, checks: REGISTRY });
+    expect(explained.code).toBe(0);
+    expect(explained.stdout).toContain('# todo/found');
+    expect(explained.stdout).toContain('// TODO: handle the empty list');
+    const unknown = await runCli(['explain', 'todo/fond'], { cwd: project, checks: REGISTRY });
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toContain('Did you mean "todo/found"');
     const config = path.join(project, 'npvguard.config.ts');
     try {
       writeFileSync(config, "export default { include: 'src/**/*.ts', rules: { 'todo/found': 'error' }, todo: { word: 'FIXME' } };\n");

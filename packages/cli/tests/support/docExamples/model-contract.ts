@@ -1,5 +1,5 @@
-import { compareModelContract } from '../../../src/checks/contracts/model/compare.js';
-import { readModelSpec } from '../../../src/checks/contracts/model/spec.js';
+import { compareModelContract } from '../../../src/checks/model-contract/compare.js';
+import { readModelSpec } from '../../../src/checks/model-contract/spec.js';
 import { CONTRACTS_PROJECT } from './contracts.js';
 import type { DocExampleExecutor } from './page.js';
 import { runProjectExample } from './project.js';
