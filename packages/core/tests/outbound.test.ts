@@ -97,6 +97,7 @@ describe('the outbound model', () => {
   it('matches name patterns ignoring case', () => {
     expect(matchesNamePattern('featureStoreDeadline', ['*deadline'])).toBe(true);
     expect(matchesNamePattern('deadlines', ['*deadline'])).toBe(false);
+    expect(matchesNamePattern('deadline', [])).toBe(false);
   });
 
   it.each([

@@ -92,6 +92,7 @@ const matchers = new Map<string, (name: string) => boolean>();
 
 /** Whether a name matches one of the model's name patterns (case-insensitive globs). */
 export function matchesNamePattern(name: string, patterns: readonly string[]): boolean {
+  if (patterns.length === 0) return false;
   const key = patterns.join('\n');
   let matcher = matchers.get(key);
   if (matcher === undefined) {

@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { matchesNamePattern } from '@npvguard/core';
 import picomatch from 'picomatch';
 
 interface FileContext {
@@ -37,19 +38,11 @@ export function fileMatches(context: FileContext, globs: readonly string[]): boo
   return compiledMatcher(globs)(relativeFilePath(context));
 }
 
-const nameMatcherCache = new Map<string, picomatch.Matcher>();
-
 /**
  * Whether an identifier matches one of `patterns` (`*sink*`, `create*Client`), ignoring case so
- * `eventSink`, `EventSink` and `EVENT_SINK` all follow one convention.
+ * `eventSink`, `EventSink` and `EVENT_SINK` all follow one convention (the outbound model's name patterns).
  */
 export function nameMatches(name: string | undefined, patterns: readonly string[]): boolean {
   if (name === undefined || patterns.length === 0) return false;
-  const key = JSON.stringify(patterns);
-  let matcher = nameMatcherCache.get(key);
-  if (!matcher) {
-    matcher = picomatch([...patterns], { nocase: true, dot: true });
-    nameMatcherCache.set(key, matcher);
-  }
-  return matcher(name);
+  return matchesNamePattern(name, patterns);
 }
