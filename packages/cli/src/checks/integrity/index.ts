@@ -8,6 +8,7 @@ import { propertyRunFindings } from './rules/propertyRuns.js';
 import { configFindings } from './rules/configs/configFindings.js';
 import { snapshotFindings } from './rules/snapshots.js';
 import { acknowledgementFindings } from './rules/acknowledgements.js';
+import type { IntegrityData } from './data.js';
 import type { IntegrityInput, RawFinding, Versions } from './types.js';
 
 export { integrityMeta, INTEGRITY_RULES } from './meta.js';
@@ -23,7 +24,7 @@ function matcher(globs: readonly string[]): (file: string) => boolean {
  * The integrity check: reads the change (against --base, or without it the uncommitted work against HEAD) and
  * reports what weakens the guardrails. Default severities a config may lower are those of every registered rule.
  */
-export async function runIntegrity(context: CheckContext): Promise<void> {
+export async function runIntegrity(context: CheckContext<IntegrityData>): Promise<void> {
   const integrity = context.config.integrity;
   if (integrity === undefined) throw new NpvError('NPV1008', 'The integrity check needs an `integrity` section in the config.');
   const change = await context.change.read();

@@ -1,9 +1,10 @@
 import type { Check } from '@npvguard/core';
 import { LINT_SECTION } from './config.js';
+import type { LintData } from './data.js';
 import { lintMeta } from './meta.js';
 
 /** The lint check: ESLint on the project's files, each message a finding. */
-export const lintCheck: Check = {
+export const lintCheck: Check<LintData> = {
   id: 'lint',
   meta: lintMeta,
   config: LINT_SECTION,

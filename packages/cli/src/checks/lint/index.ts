@@ -3,6 +3,7 @@ import { saveTypeScriptCodeCache } from '../../modules/typescript.js';
 import path from 'node:path';
 import { isWithinPaths, NpvError, type CheckContext, type LintConfig } from '@npvguard/core';
 import { affectedFiles, type LintScope } from './affected.js';
+import type { LintData } from './data.js';
 import { createEslint } from './createEslint.js';
 import { toFindings } from './toFindings.js';
 
@@ -58,7 +59,7 @@ async function lintScope(context: CheckContext, lint: LintConfig, files: readonl
  * The lint check: ESLint on the project's files (restricted to the given paths), each message a finding.
  * A config that does not load stops the check (NPV1301); a crash inside a rule too (NPV2301).
  */
-export async function runLint(context: CheckContext): Promise<void> {
+export async function runLint(context: CheckContext<LintData>): Promise<void> {
   const lint = context.config.lint;
   if (lint === undefined) throw new NpvError('NPV1008', 'The lint check needs a `lint` section in the config.');
   let files = context.files.filter((file) => LINTABLE.test(file) && isWithinPaths(file, context.paths));
@@ -66,7 +67,7 @@ export async function runLint(context: CheckContext): Promise<void> {
   const shownConfig = configFile === undefined ? 'eslint-plugin-npvguard recommended' : path.relative(context.root, configFile).split(path.sep).join('/');
   const scope = await lintScope(context, lint, files, configFile);
   if (scope?.kind === 'affected') files = files.filter((file) => scope.files.includes(file));
-  const scopeData = scope === undefined ? {} : { scope: scope.kind === 'affected' ? { kind: 'affected', changedFiles: scope.changed } : scope };
+  const scopeData: Pick<LintData, 'scope'> = scope === undefined ? {} : { scope: scope.kind === 'affected' ? { kind: 'affected', changedFiles: scope.changed } : scope };
   if (files.length === 0) {
     context.setData({ config: shownConfig, filesLinted: 0, filesIgnored: 0, ...scopeData });
     return;

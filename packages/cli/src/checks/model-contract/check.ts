@@ -1,8 +1,9 @@
 import type { Check } from '@npvguard/core';
+import type { ModelContractData } from './data.js';
 import { modelContractMeta } from './meta.js';
 
 /** The service-to-model contract (OIP v2 tensors) against each model's metadata snapshot. */
-export const modelContractCheck: Check = {
+export const modelContractCheck: Check<ModelContractData> = {
   id: 'model-contract',
   meta: modelContractMeta,
   module: import.meta.url,
