@@ -12,17 +12,39 @@ export interface CallTargets {
   assumption?: string;
 }
 
-function functionOf(node: Node): Node | undefined {
+/** How many aliases (`const f = g`, `{ hash: fn }`) are followed to find a function: enough for code, never a loop. */
+const ALIAS_DEPTH = 8;
+
+/**
+ * The function a declaration or reference stands for: the function itself, the initializer of a variable or
+ * property, or, for a name used as a value (`{ hash: fn }`), the function it refers to. `seen` ends circular
+ * aliases (`const a = b; const b = a`).
+ */
+function functionOf(node: Node, depth = 0, seen = new Set<Node>()): Node | undefined {
+  if (depth > ALIAS_DEPTH || seen.has(node)) return undefined;
+  seen.add(node);
   if (Node.isFunctionDeclaration(node) || Node.isMethodDeclaration(node) || Node.isArrowFunction(node) || Node.isFunctionExpression(node)) {
     return node.getBody() === undefined ? undefined : node;
   }
   if (Node.isVariableDeclaration(node) || Node.isPropertyAssignment(node) || Node.isPropertyDeclaration(node)) {
     const initializer = node.getInitializer();
-    return initializer === undefined ? undefined : functionOf(initializer);
+    return initializer === undefined ? undefined : functionOf(initializer, depth + 1, seen);
   }
+  // `o.hash` used as a value stands for what the property holds.
+  if (Node.isPropertyAccessExpression(node)) return functionOf(node.getNameNode(), depth + 1, seen);
   if (Node.isIdentifier(node)) {
     const parent = node.getParent();
-    return parent === undefined ? undefined : functionOf(parent);
+    // The name of a declaration stands for what it declares.
+    if (parent !== undefined && (Node.isVariableDeclaration(parent) || Node.isPropertyAssignment(parent) || Node.isPropertyDeclaration(parent) || Node.isFunctionDeclaration(parent) || Node.isMethodDeclaration(parent)) && parent.getNameNode() === node) {
+      return functionOf(parent, depth + 1, seen);
+    }
+    // A name used as a value stands for what it refers to.
+    let symbol = node.getSymbol();
+    if (symbol?.isAlias() === true) symbol = symbol.getAliasedSymbol() ?? symbol;
+    for (const declaration of symbol?.getDeclarations() ?? []) {
+      const found = functionOf(declaration, depth + 1, seen);
+      if (found !== undefined) return found;
+    }
   }
   return undefined;
 }
@@ -81,7 +103,7 @@ function findImplementationsOf(context: AnalysisContext, member: Node): { functi
     ? context.search.implementations(nameNode).filter((node) => isProjectNode(context, node))
     : [];
   if (candidates.length === 0) candidates = structuralImplementations(context, member, member.getName());
-  const functions = [...new Set(candidates.map(functionOf).filter((node): node is Node => node !== undefined))];
+  const functions = [...new Set(candidates.map((candidate) => functionOf(candidate)).filter((node): node is Node => node !== undefined))];
   const chosen = functions.filter((fn) => constructedInCompositionRoot(context, fn));
   const used = chosen.length > 0 ? chosen : functions;
   if (used.length <= 1) return { functions: used };
