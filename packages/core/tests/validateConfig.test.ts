@@ -185,6 +185,13 @@ describe('validateConfig', () => {
     expect(error.details).toMatchObject({ path: 'rules["boundaries/cycel"]', suggestion: 'boundaries/cycle' });
   });
 
+  it('accepts rule ids under a check\'s open prefix (the ESLint rules the lint check reports), not others', () => {
+    const options = { file: FILE, knownRuleIds: ['boundaries/cycle'], openRulePrefixes: ['lint/'] };
+    expect(validateConfig({ rules: { 'lint/no-console': 'off', 'lint/no-pii-in-logs': 'warning' } }, options).rules).toEqual({ 'lint/no-console': 'off', 'lint/no-pii-in-logs': 'warning' });
+    expect(() => validateConfig({ rules: { 'lint/': 'off' } }, options)).toThrow(expect.objectContaining({ code: 'NPV1003' }));
+    expect(() => validateConfig({ rules: { 'latency/whatever': 'off' } }, options)).toThrow(expect.objectContaining({ code: 'NPV1004' }));
+  });
+
   it('accepts a $schema key for JSON configs', () => {
     expect(validateConfig({ $schema: './schema.json' }, { file: 'npvguard.config.json' })).toEqual({});
   });

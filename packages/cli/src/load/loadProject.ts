@@ -33,7 +33,8 @@ export async function loadProject(options: LoadProjectOptions): Promise<Project>
   const configName = path.relative(cwd, configFile) || path.basename(configFile);
   const knownRuleIds = [...options.checks.flatMap((check) => check.meta.rules), ...INTERNAL_RULES].map((rule) => rule.id);
   const sections = options.checks.flatMap((check) => (check.config === undefined ? [] : [check.config]));
-  const config = validateConfig(await loadConfigFile(configFile), { file: configName, knownRuleIds, sections });
+  const openRulePrefixes = options.checks.flatMap((check) => (check.meta.openRulePrefix === undefined ? [] : [check.meta.openRulePrefix]));
+  const config = validateConfig(await loadConfigFile(configFile), { file: configName, knownRuleIds, openRulePrefixes, sections });
   const files = listProjectFiles(root, config, configName);
   return { root, cwd, configFile, configName, config, files };
 }

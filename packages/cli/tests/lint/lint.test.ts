@@ -54,6 +54,16 @@ describe('the lint check with the plugin\'s recommended config (no ESLint config
     expect(brief(onlyPort.findings)).toEqual(['lint/no-process-env-outside-config error src/server/port.ts:1:28']);
   });
 
+  it('takes the id a finding prints in the config\'s rules: a lint rule turned off or to a warning by that id', async () => {
+    const files = { 'src/server/port.ts': ENV_READ };
+    const off = await lint(project({ ...files, 'npvguard.config.json': JSON.stringify({ lint: {}, rules: { 'lint/no-process-env-outside-config': 'off' } }) }));
+    expect(off.code).toBe(0);
+    expect(off.findings).toEqual([]);
+    const warning = await lint(project({ ...files, 'npvguard.config.json': JSON.stringify({ lint: {}, rules: { 'lint/no-process-env-outside-config': 'warning' } }) }));
+    expect(brief(warning.findings)).toEqual(['lint/no-process-env-outside-config warning src/server/port.ts:1:28']);
+    expect(warning.code).toBe(0);
+  });
+
   it('reports a file that does not parse as lint/parse-error', async () => {
     const root = project({ 'npvguard.config.json': CONFIG, 'src/broken.ts': 'export const = 1;\n' });
     const run = await lint(root);

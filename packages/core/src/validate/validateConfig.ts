@@ -27,6 +27,11 @@ export interface ValidateConfigOptions {
   file: string;
   /** Rule ids of the registered checks; when given, `rules` may only name these. */
   knownRuleIds?: readonly string[];
+  /**
+   * Prefixes under which a check reports rules another tool names (`lint/` for whatever ESLint rules the project
+   * enables): a rule id under one of them is accepted without being listed.
+   */
+  openRulePrefixes?: readonly string[];
   /** The config sections of the registered checks; default: the boundaries section only (what core itself shares). */
   sections?: readonly ConfigSection[];
 }
@@ -36,13 +41,15 @@ function validateRules(
   path: ConfigPath,
   value: unknown,
   knownRuleIds: readonly string[] | undefined,
+  openRulePrefixes: readonly string[] = [],
 ): Record<string, Severity | 'off'> {
   const record = expectObject(scope, path, value, 'an object mapping rule ids to "error", "warning", "info" or "off"');
   const rules = emptyRecord<Severity | 'off'>();
   for (const ruleId of Object.keys(record)) {
     const rulePath = [...path, ruleId];
     if (!RULE_ID.test(ruleId)) throw typeError(scope, rulePath, 'a rule id of the form "<check>/<rule>"', ruleId);
-    if (knownRuleIds !== undefined && !knownRuleIds.includes(ruleId)) {
+    const open = openRulePrefixes.some((prefix) => ruleId.startsWith(prefix) && ruleId.length > prefix.length);
+    if (knownRuleIds !== undefined && !knownRuleIds.includes(ruleId) && !open) {
       const suggestion = closestMatch(ruleId, knownRuleIds);
       const where = formatConfigPath(rulePath);
       throw new NpvError(
@@ -72,7 +79,7 @@ export function validateConfig(value: unknown, options: ValidateConfigOptions): 
   if (record.exclude !== undefined) config.exclude = expectGlobs(scope, ['exclude'], record.exclude);
   if (record.tsconfig !== undefined) config.tsconfig = expectString(scope, ['tsconfig'], record.tsconfig, 'a path to a tsconfig file');
   if (record.baseline !== undefined) config.baseline = expectString(scope, ['baseline'], record.baseline, 'a path to the baseline file');
-  if (record.rules !== undefined) config.rules = validateRules(scope, ['rules'], record.rules, options.knownRuleIds);
+  if (record.rules !== undefined) config.rules = validateRules(scope, ['rules'], record.rules, options.knownRuleIds, options.openRulePrefixes);
   const sectionValues = config as Record<string, unknown>;
   for (const section of sections) {
     if (record[section.key] !== undefined && sectionValues[section.key] === undefined) {
