@@ -13,6 +13,8 @@ export type { UnsupportedKeyword, FindUnsupportedOptions } from './schema/unsupp
 export { patternArbitrary, unsupportedPatternReason } from './schema/pattern.js';
 export { mergeAllOf } from './schema/merge.js';
 export type { ContractApp, RouteOptionsLike, InjectOptionsLike, InjectResponseLike, RecordedRoute, RouteRecording } from './openapi/app.js';
+export { registeringCallSite } from './openapi/callSite.js';
+export type { CallSite } from './openapi/callSite.js';
 export { recordRoutes, servedRoutes, unrecordedRoutes } from './openapi/app.js';
 export { extractOpenApi, stableJson, openApiPath } from './openapi/extract.js';
 export type { OpenApiDocument, ExtractOptions, Extraction } from './openapi/extract.js';

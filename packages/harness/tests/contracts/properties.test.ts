@@ -101,10 +101,8 @@ describe('contract properties through inject', () => {
       instance.get('/late', async () => 'y');
     });
     await app.ready();
-    expect(unrecordedRoutes(app, recording)).toEqual([
-      { method: 'GET', url: '/early' },
-      { method: 'HEAD', url: '/early' },
-    ]);
+    // The HEAD fastify serves for /early is its twin, not a second unrecorded route.
+    expect(unrecordedRoutes(app, recording)).toEqual([{ method: 'GET', url: '/early' }]);
     await app.close();
   });
 

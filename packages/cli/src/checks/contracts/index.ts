@@ -42,6 +42,11 @@ export async function runContracts(context: CheckContext): Promise<void> {
         snapshot: snapshotPath,
         operations: Object.values(handle.extraction.document['paths'] as Record<string, object>).reduce((sum, item) => sum + Object.keys(item).length, 0),
         drift: snapshot.drift,
+        routes: {
+          origin: snapshot.routes.origin,
+          own: snapshot.routes.routes.filter((route) => route.auto === undefined && route.plugin === undefined).length,
+          plugins: [...new Set(snapshot.routes.routes.flatMap((route) => (route.plugin === undefined ? [] : [route.plugin])))].sort(),
+        },
         extractionMs,
         ...(diff === undefined ? {} : { diff: { base: context.base, changes: diff.changes.length, breaking: diff.changes.filter((change) => change.level === 'error').length, diffMs } }),
         ...(properties === undefined ? {} : { properties }),

@@ -99,7 +99,7 @@ function sortRequired(value: unknown): unknown {
  * An OpenAPI 3.1 document from fastify's recorded routes, in a canonical form: every schema inlined
  * (recursive ones through `components.schemas`), object keys sorted, `required` lists sorted. Equal
  * contracts give byte-equal documents, whatever the code's property order or schema sharing. HEAD routes
- * fastify adds for each GET are left out.
+ * fastify adds for each GET are left out, and so are routes an npm package registered (a plugin's own routes).
  */
 export function extractOpenApi(routes: readonly RecordedRoute[], options: ExtractOptions = {}): Extraction {
   const inliner = new SchemaInliner(options.sharedSchemas ?? {});
@@ -108,7 +108,9 @@ export function extractOpenApi(routes: readonly RecordedRoute[], options: Extrac
   const gets = new Set(routes.filter((route) => route.method === 'GET').map((route) => route.url));
   for (const route of routes) {
     const method = route.method.toLowerCase();
-    if (!METHODS.includes(method) || (method === 'head' && gets.has(route.url))) continue;
+    if (!METHODS.includes(method) || route.auto !== undefined || (method === 'head' && gets.has(route.url))) continue;
+    // A plugin's routes (API docs, static files, the CORS preflight) are the plugin's contract, not the app's.
+    if (route.source?.package !== undefined) continue;
     const path = openApiPath(route.url);
     const built = inliner.inline(operation(route)) as Record<string, unknown>;
     if (Object.keys(built['responses'] as Record<string, unknown>).length === 0) withoutResponse.push(`${route.method} ${path}`);

@@ -1,6 +1,7 @@
 import { NpvError, type ContractsConfig } from '@npvguard/core';
 import { startContractApp, type ContractApp, type ContractAppHandle } from '@npvguard/harness/contracts';
 import { describeCause, type ModuleLoader } from './moduleExport.js';
+import { holdTypeScriptLoader, isTypeScriptModule } from './typescriptLoader.js';
 
 function isContractApp(value: unknown): value is ContractApp {
   if (typeof value !== 'object' || value === null) return false;
@@ -32,6 +33,21 @@ export class AppBuildError extends NpvError {
  * missing module or export). The caller closes the app.
  */
 export async function buildContractApp(modules: ModuleLoader, config: ContractsConfig, title: string): Promise<ContractAppHandle<ContractApp>> {
+  // A TypeScript factory's plugins and routes load through dynamic imports too: held until the app closes.
+  const moduleFile = config.app.slice(0, config.app.lastIndexOf('#'));
+  const release = isTypeScriptModule(moduleFile) ? await holdTypeScriptLoader() : undefined;
+  try {
+    return await buildWithLoader(modules, config, title, release);
+  } catch (error) {
+    await release?.();
+    throw error;
+  }
+}
+
+/** fastify's `onClose` hook, added before the app boots (hooks cannot be added once it has). */
+type ClosingApp = { addHook(name: 'onClose', hook: () => Promise<void>): unknown };
+
+async function buildWithLoader(modules: ModuleLoader, config: ContractsConfig, title: string, release: (() => Promise<void>) | undefined): Promise<ContractAppHandle<ContractApp>> {
   const { value: factory } = await modules.load(config.app, 'contracts.app');
   if (typeof factory !== 'function') {
     throw new NpvError('NPV1102', `contracts.app names ${config.app}, which is not a function (found ${typeof factory}); export the app factory.`, { app: config.app });
@@ -47,6 +63,7 @@ export async function buildContractApp(modules: ModuleLoader, config: ContractsC
       if (!isContractApp(app)) {
         throw new NpvError('NPV2102', `The factory ${config.app} did not return a fastify instance (no addHook/ready/inject).`, { app: config.app });
       }
+      if (release !== undefined) (app as unknown as ClosingApp).addHook('onClose', release);
       return app;
     }, { title, version: 'snapshot' });
   } catch (error) {

@@ -1,7 +1,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { NpvError, type CheckContext } from '@npvguard/core';
-import { findUnsupportedKeywords, isRecord, stableJson, type ContractAppHandle, type ContractApp } from '@npvguard/harness/contracts';
+import { findUnsupportedKeywords, isRecord, openApiPath, stableJson, type ContractAppHandle, type ContractApp } from '@npvguard/harness/contracts';
+import { ownRoutes, routeTableFromRecording, type RouteTable } from '../../routes/table.js';
 import { CONTRACT_RULES } from '../meta.js';
 import { DocumentParseError, parseApiDocument, type ParsedDocument } from '../load/document.js';
 import { lineDiff } from '../snapshot/lineDiff.js';
@@ -12,6 +13,8 @@ export interface SnapshotOutcome {
   head: ParsedDocument;
   headText: string;
   drift: boolean;
+  /** The app's routes as fastify registered them, each with the source that registered it. */
+  routes: RouteTable;
 }
 
 /** Every schema position of a document: each media type's schema, each parameter's, and `components.schemas`. */
@@ -38,6 +41,7 @@ export function snapshotFindings(context: CheckContext, handle: ContractAppHandl
   const { extraction } = handle;
   const headText = stableJson(extraction.document);
   const head = parseApiDocument(headText, 'the extracted contract');
+  const routes = routeTableFromRecording(context.root, handle.routes);
   for (const route of handle.unrecorded) {
     const position = locateLiteral(context.root, context.files, route.url, appFile);
     context.report({
@@ -48,9 +52,16 @@ export function snapshotFindings(context: CheckContext, handle: ContractAppHandl
       fingerprintParts: [route.method, route.url],
     });
   }
-  for (const route of extraction.routesWithoutResponseSchema) {
-    const [method = '', url = ''] = route.split(' ');
-    const position = locateLiteral(context.root, context.files, url.replace(/\{([^}]+)\}/g, ':$1'), appFile);
+  // The project's own routes only: fastify's HEAD twins follow their GET, and a plugin's routes (API docs,
+  // static files, the CORS preflight) are the plugin's to describe, not the project's.
+  const reported = new Set<string>();
+  for (const route of ownRoutes(routes)) {
+    if (route.hasResponseSchema || !DOCUMENTED_METHODS.has(route.method)) continue;
+    const method = route.method;
+    const url = openApiPath(route.url);
+    if (reported.has(`${method} ${url}`)) continue;
+    reported.add(`${method} ${url}`);
+    const position = route.source ?? locateLiteral(context.root, context.files, route.url, appFile);
     context.report({
       ruleId: CONTRACT_RULES.routeWithoutResponseSchema,
       ...position,
@@ -95,7 +106,7 @@ export function snapshotFindings(context: CheckContext, handle: ContractAppHandl
       hint: 'Run `npvguard contracts update` and commit the snapshot.',
       fingerprintParts: [snapshotPath],
     });
-    return { head, headText, drift: true };
+    return { head, headText, drift: true, routes };
   }
   const committed = readFileSync(file, 'utf8');
   try {
@@ -104,7 +115,7 @@ export function snapshotFindings(context: CheckContext, handle: ContractAppHandl
     if (error instanceof DocumentParseError) throw new NpvError('NPV2101', `The contract snapshot ${snapshotPath} is malformed: ${error.message}`, { file: snapshotPath });
     throw error;
   }
-  if (committed === headText) return { head, headText, drift: false };
+  if (committed === headText) return { head, headText, drift: false, routes };
   const diff = lineDiff(committed, headText);
   context.report({
     ruleId: CONTRACT_RULES.snapshotDrift,
@@ -116,5 +127,8 @@ export function snapshotFindings(context: CheckContext, handle: ContractAppHandl
     fingerprintParts: [snapshotPath],
     data: { diff: diff.text, added: diff.added, removed: diff.removed },
   });
-  return { head, headText, drift: true };
+  return { head, headText, drift: true, routes };
 }
+
+/** Methods an OpenAPI document has operations for; the extraction leaves others out. */
+const DOCUMENTED_METHODS = new Set(['GET', 'PUT', 'POST', 'DELETE', 'OPTIONS', 'HEAD', 'PATCH', 'TRACE']);
