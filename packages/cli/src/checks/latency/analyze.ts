@@ -1,13 +1,14 @@
 import path from 'node:path';
 import { existsSync } from 'node:fs';
 import { NpvError, type FindingInput, type LatencyConfig } from '@npvguard/core';
-import { Project } from 'ts-morph';
+import { Node, Project } from 'ts-morph';
 import { compileGlobs } from './globs.js';
 import { fileOf, type AnalysisContext } from './analysis/context.js';
 import { formatMs, type PathStep } from './analysis/cost.js';
 import { functionCost } from './analysis/evaluate.js';
 import { findDeadlineBudget } from './analysis/signals.js';
-import { findRoutes } from './routes/findRoutes.js';
+import { findRoutes, type RouteRegistration } from './routes/findRoutes.js';
+import type { RouteTable } from '../routes/table.js';
 import { createReferenceSearch, type ReferenceSearchMode } from './analysis/search.js';
 import { LATENCY_RULES } from './meta.js';
 
@@ -19,6 +20,16 @@ export interface AnalyzeLatencyOptions {
   tsconfig?: string;
   /** How references are searched; default: on the analysed program where TypeScript allows (see search.ts). */
   referenceSearch?: ReferenceSearchMode;
+  /** The routes fastify registered when the app was booted: each registration found in the sources takes its url from there. */
+  routeTable?: RouteTable;
+}
+
+/** Where the route urls came from: the booted app's route table, or the sources alone (and why). */
+export interface RouteOrigin {
+  origin: 'app' | 'static';
+  reason?: string;
+  /** Registrations found in the sources that the app's table has no route for (static urls kept). */
+  unmatched?: string[];
 }
 
 /** One route's static verdict, as it appears in `checks[].data.routes`. */
@@ -36,6 +47,7 @@ export interface RouteBound {
 
 export interface LatencyAnalysis {
   routes: RouteBound[];
+  routeOrigin: RouteOrigin;
   findings: FindingInput[];
   deadlineBudgetMs: number | null;
   stats: { files: number; durationMs: number };
@@ -86,7 +98,8 @@ export function analyzeLatency(options: AnalyzeLatencyOptions): LatencyAnalysis 
   };
   context.deadlineBudgetMs = findDeadlineBudget(context);
   const sourceFiles = options.files.map((file) => project.getSourceFileOrThrow(path.join(root, file)));
-  const routes = findRoutes(sourceFiles, search);
+  const found = findRoutes(sourceFiles, search);
+  const { routes, unmatched } = options.routeTable === undefined ? { routes: found, unmatched: [] } : withAppUrls(context, found, options.routeTable);
 
   const known = new Set(routes.map((route) => route.key));
   for (const budgeted of Object.keys(config.budgets)) {
@@ -150,8 +163,41 @@ export function analyzeLatency(options: AnalyzeLatencyOptions): LatencyAnalysis 
   }
   return {
     routes: bounds,
+    routeOrigin: options.routeTable === undefined ? { origin: 'static' } : { origin: 'app', ...(unmatched.length === 0 ? {} : { unmatched }) },
     findings,
     deadlineBudgetMs: Number.isFinite(context.deadlineBudgetMs) ? context.deadlineBudgetMs : null,
     stats: { files: options.files.length, durationMs: Math.round(performance.now() - started) },
   };
+}
+
+/**
+ * Registrations found in the sources, each joined to the route the booted app registered from the same call
+ * (file and line of the method name, where the stack of `onRoute` points): the url is fastify's, every prefix
+ * included (autoload folders, `register` options). One call may register several routes (a `prefixTrailingSlash`
+ * `/`, constraints); a registration no route points at keeps its static url and is listed.
+ */
+function withAppUrls(context: AnalysisContext, found: readonly RouteRegistration[], table: RouteTable): { routes: RouteRegistration[]; unmatched: string[] } {
+  const routes: RouteRegistration[] = [];
+  const unmatched: string[] = [];
+  const seen = new Set<string>();
+  for (const registration of found) {
+    const callee = registration.call.getExpression();
+    const nameNode = Node.isPropertyAccessExpression(callee) ? callee.getNameNode() : callee;
+    const file = fileOf(context, registration.call);
+    const line = nameNode.getStartLineNumber();
+    const matches = table.routes.filter((route) => route.auto === undefined && route.method === registration.method && route.source?.file === file && route.source.line === line);
+    if (matches.length === 0) {
+      unmatched.push(`${registration.key} (${file}:${line})`);
+      routes.push(registration);
+      continue;
+    }
+    for (const match of matches) {
+      const key = `${match.method} ${match.url}`;
+      const marker = `${key}|${file}|${line}`;
+      if (seen.has(marker)) continue;
+      seen.add(marker);
+      routes.push({ ...registration, key, url: match.url });
+    }
+  }
+  return { routes: routes.sort((a, b) => a.key.localeCompare(b.key)), unmatched };
 }

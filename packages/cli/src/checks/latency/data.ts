@@ -1,4 +1,4 @@
-import type { RouteBound } from './analyze.js';
+import type { RouteBound, RouteOrigin } from './analyze.js';
 
 /** A route measured under load (`--measure`): quantiles of the recorded histogram and the p99's interval. */
 export interface MeasuredRoute {
@@ -21,6 +21,8 @@ export interface LatencyRouteData extends RouteBound {
 /** The latency check's `data`, in the result object and its JSON. */
 export interface LatencyData {
   routes: LatencyRouteData[];
+  /** Whether the route urls are the booted app's (its route table) or the sources' alone, and why. */
+  routeOrigin?: RouteOrigin;
   deadlineBudgetMs: number | null;
   stats: { files: number; durationMs: number };
   measured: boolean;

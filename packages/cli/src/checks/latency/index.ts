@@ -4,6 +4,7 @@ import { NpvError, type CheckContext } from '@npvguard/core';
 import { saveCodeCaches } from '../../modules/codeCache.js';
 import { analyzeLatency } from './analyze.js';
 import type { LatencyData, LatencyRouteData } from './data.js';
+import type { RouteTable } from '../routes/table.js';
 
 export { analyzeLatency, formatPath } from './analyze.js';
 export type { AnalyzeLatencyOptions, LatencyAnalysis, RouteBound } from './analyze.js';
@@ -14,7 +15,17 @@ export { latencyMeta, LATENCY_RULES } from './meta.js';
 export async function runLatency(context: CheckContext<LatencyData>): Promise<void> {
   const config = context.config.latency;
   if (config === undefined) throw new NpvError('NPV1008', 'The latency check needs a `latency` section in the config.');
+  // One route table: the booted app's when an app factory is configured, else the sources' (and why).
+  let routeTable: RouteTable | undefined;
+  let fallbackReason = 'no app factory is configured (contracts.app), so urls come from the sources and autoload folders';
+  if (context.config.contracts?.app !== undefined) {
+    const { appRoutes } = await import('./routes/appRoutes.js');
+    const booted = await appRoutes(context.root, context.config.contracts);
+    if ('table' in booted) routeTable = booted.table;
+    else fallbackReason = `the app factory ${context.config.contracts.app} could not be booted (${booted.reason}), so urls come from the sources and autoload folders`;
+  }
   const analysis = analyzeLatency({
+    ...(routeTable === undefined ? {} : { routeTable }),
     root: context.root,
     files: context.files,
     config,
@@ -29,5 +40,6 @@ export async function runLatency(context: CheckContext<LatencyData>): Promise<vo
     for (const finding of measured.findings) context.report(finding);
     routes = routes.map((route) => ({ ...route, ...(measured.byRoute.get(route.route) as Partial<LatencyRouteData> | undefined) }));
   }
-  context.setData({ routes, deadlineBudgetMs: analysis.deadlineBudgetMs, stats: analysis.stats, measured: context.measure === true });
+  const routeOrigin = analysis.routeOrigin.origin === 'static' ? { ...analysis.routeOrigin, reason: fallbackReason } : analysis.routeOrigin;
+  context.setData({ routes, routeOrigin, deadlineBudgetMs: analysis.deadlineBudgetMs, stats: analysis.stats, measured: context.measure === true });
 }

@@ -1,5 +1,6 @@
 import { Node, SyntaxKind, type CallExpression, type SourceFile } from 'ts-morph';
 import type { ReferenceSearch } from '../analysis/search.js';
+import { autoloadFolders, autoloadPrefix } from './autoloadPrefixes.js';
 
 const METHODS = ['get', 'post', 'put', 'patch', 'delete', 'head', 'options'] as const;
 
@@ -12,6 +13,8 @@ export interface RouteRegistration {
   call: CallExpression;
   /** The handler function, when it could be located. */
   handler?: Node;
+  /** The folder prefix @fastify/autoload gives the file, when one of its folders holds it. */
+  autoloadPrefix?: string;
 }
 
 function stringValue(node: Node | undefined): string | undefined {
@@ -76,6 +79,8 @@ function pluginPrefixes(search: ReferenceSearch, plugin: Node | undefined, depth
 }
 
 function join(prefix: string, url: string): string {
+  // fastify serves a plugin's `/` at its prefix itself (and at the prefix with `/`, prefixTrailingSlash).
+  if (url === '/' && prefix !== '') return join(prefix, '');
   const joined = `${prefix}${url}`.replace(/\/{2,}/g, '/');
   return joined.length > 1 && joined.endsWith('/') && !url.endsWith('/') ? joined.slice(0, -1) : joined || '/';
 }
@@ -106,11 +111,14 @@ function registrations(call: CallExpression): { methods: string[]; url: string |
 
 /**
  * Route registrations of fastify apps: `app.get|post|put|patch|delete|head|options(url, [options], handler)`,
- * `app.route({ method, url, handler })`, inside plugins registered with `{ prefix }`.
+ * `app.route({ method, url, handler })`, inside plugins registered with `{ prefix }` and in files of folders
+ * that @fastify/autoload loads (the folder path is the prefix, as autoload gives it by default).
  */
 export function findRoutes(files: readonly SourceFile[], search: ReferenceSearch): RouteRegistration[] {
   const routes: RouteRegistration[] = [];
+  const folders = autoloadFolders(files);
   for (const file of files) {
+    const folderPrefix = autoloadPrefix(folders, file.getFilePath());
     if (!/\.(get|post|put|patch|delete|head|options|route)\s*\(/.test(file.getFullText())) continue;
     for (const call of file.getDescendantsOfKind(SyntaxKind.CallExpression)) {
       const found = registrations(call);
@@ -118,8 +126,15 @@ export function findRoutes(files: readonly SourceFile[], search: ReferenceSearch
       const plugin = call.getFirstAncestor((ancestor) => Node.isArrowFunction(ancestor) || Node.isFunctionExpression(ancestor) || Node.isFunctionDeclaration(ancestor));
       for (const prefix of pluginPrefixes(search, plugin)) {
         for (const method of found.methods) {
-          const url = join(prefix, found.url);
-          routes.push({ key: `${method} ${url}`, method, url, call, ...(found.handler === undefined ? {} : { handler: found.handler }) });
+          const url = join(`${folderPrefix ?? ''}${prefix}`, found.url);
+          routes.push({
+            key: `${method} ${url}`,
+            method,
+            url,
+            call,
+            ...(found.handler === undefined ? {} : { handler: found.handler }),
+            ...(folderPrefix === undefined ? {} : { autoloadPrefix: folderPrefix }),
+          });
         }
       }
     }

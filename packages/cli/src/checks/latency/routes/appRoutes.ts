@@ -1,0 +1,30 @@
+import type { ContractsConfig } from '@npvguard/core';
+import { buildContractApp } from '../../contracts/load/buildApp.js';
+import { createModuleLoader } from '../../contracts/load/moduleExport.js';
+import { captureConsole } from '../../contracts/steps/appConsole.js';
+import { routeTableFromRecording, type RouteTable } from '../../routes/table.js';
+
+export type AppRoutes = { table: RouteTable } | { reason: string };
+
+/**
+ * The route table of the app `contracts.app` builds: booted (never listening), its routes recorded, closed.
+ * When it cannot be built, the reason, so the caller falls back to the routes found in the sources and says why.
+ */
+export async function appRoutes(root: string, config: ContractsConfig): Promise<AppRoutes> {
+  const modules = createModuleLoader(root);
+  const appConsole = captureConsole();
+  try {
+    const handle = await buildContractApp(modules, config, 'routes');
+    try {
+      return { table: routeTableFromRecording(root, handle.routes) };
+    } finally {
+      await handle.app.close();
+    }
+  } catch (error) {
+    const text = error instanceof Error ? error.message : String(error);
+    return { reason: text.split('\n')[0] ?? text };
+  } finally {
+    modules.close();
+    appConsole.stop();
+  }
+}
