@@ -66,8 +66,8 @@ export interface RouteRecording {
  */
 export function recordRoutes(app: ContractApp): RouteRecording {
   const routes: RecordedRoute[] = [];
-  app.addHook('onRoute', (route) => {
-    const source = registeringCallSite(captureStack(), OWN_FILES);
+  app.addHook('onRoute', function npvguardRecordRoute(route) {
+    const source = registeringCallSite(captureStack(), OWN_FILES, 'npvguardRecordRoute');
     const methods = typeof route.method === 'string' ? [route.method] : [...route.method];
     const schema = typeof route.schema === 'object' && route.schema !== null ? (route.schema as Record<string, unknown>) : undefined;
     const constraints = isRecord(route.constraints) && Object.keys(route.constraints).length > 0 ? route.constraints : undefined;

@@ -44,8 +44,12 @@ function toPath(file: string): string {
  * called `app.get`/`app.route`. With a TypeScript loader that emits source maps, the positions are the
  * TypeScript source's.
  */
-export function registeringCallSite(stack: string, ownFiles: readonly string[]): CallSite | undefined {
-  for (const line of stack.split('\n').slice(1)) {
+export function registeringCallSite(stack: string, ownFiles: readonly string[], hookName?: string): CallSite | undefined {
+  const lines = stack.split('\n').slice(1);
+  // The hook's own frame, found by its function name: with source maps on, the recorder's frames may name its
+  // TypeScript source rather than the file that runs, so paths alone do not find them.
+  const hookFrame = hookName === undefined ? -1 : lines.findIndex((line) => new RegExp(`\\bat (?:\\S+\\.)?${hookName} `).test(line));
+  for (const line of lines.slice(hookFrame + 1)) {
     const match = FRAME.exec(line);
     if (match === null) continue;
     const file = toPath(match[1] ?? '');
@@ -61,10 +65,15 @@ export function registeringCallSite(stack: string, ownFiles: readonly string[]):
 /** The stack at the caller, deep enough to reach the registering frame through fastify's own frames. */
 export function captureStack(): string {
   const limit = Error.stackTraceLimit;
+  // Node's own formatting, which applies the source maps of modules a loader transformed; a test runner's
+  // formatter knows only its own modules.
+  const prepare = Error.prepareStackTrace;
   Error.stackTraceLimit = 60;
+  (Error as { prepareStackTrace?: unknown }).prepareStackTrace = undefined;
   try {
     return new Error('route registered').stack ?? '';
   } finally {
     Error.stackTraceLimit = limit;
+    Error.prepareStackTrace = prepare;
   }
 }
