@@ -108,7 +108,7 @@ describe('an autoload app: plugins and routes loaded from folders of TypeScript 
 
     const config = path.join(root, 'npvguard.config.ts');
     const original = readFileSync(config, 'utf8');
-    writeFileSync(config, original.replace(/  contracts: \{[\s\S]*?\n  \},\n/, ''));
+    writeFileSync(config, original.replace(/ {2}contracts: \{[\s\S]*?\n {2}\},\n/, ''));
     try {
       const fromSources = await check('latency');
       const staticData = fromSources.result.checks.find((run) => run.id === 'latency')?.data as { routes: Array<{ route: string }>; routeOrigin: { origin: string; reason: string } };

@@ -4,6 +4,9 @@ const TYPESCRIPT = /\.(?:ts|mts|cts|tsx)$/;
 /** What @fastify/autoload reads to accept `.ts` plugin and route files when no loader it knows was preloaded. */
 const AUTOLOAD_TYPESCRIPT = 'FASTIFY_AUTOLOAD_TYPESCRIPT';
 
+// eslint-disable-next-line npvguard/no-process-env-outside-config -- written for @fastify/autoload, which reads it there; not a setting of ours
+const environment = process.env;
+
 let holders = 0;
 /** The registration under way or done, shared by every holder. */
 let registration: Promise<() => Promise<void>> | undefined;
@@ -25,8 +28,8 @@ export function isTypeScriptModule(file: string): boolean {
 export async function holdTypeScriptLoader(): Promise<() => Promise<void>> {
   holders += 1;
   if (registration === undefined) {
-    savedEnv = process.env[AUTOLOAD_TYPESCRIPT];
-    process.env[AUTOLOAD_TYPESCRIPT] = '1';
+    savedEnv = environment[AUTOLOAD_TYPESCRIPT];
+    environment[AUTOLOAD_TYPESCRIPT] = '1';
     registration = import('tsx/esm/api').then(({ register }) => {
       const unregister = register();
       return async () => {
@@ -55,6 +58,6 @@ export async function holdTypeScriptLoader(): Promise<() => Promise<void>> {
 }
 
 function restoreEnv(): void {
-  if (savedEnv === undefined) Reflect.deleteProperty(process.env, AUTOLOAD_TYPESCRIPT);
-  else process.env[AUTOLOAD_TYPESCRIPT] = savedEnv;
+  if (savedEnv === undefined) Reflect.deleteProperty(environment, AUTOLOAD_TYPESCRIPT);
+  else environment[AUTOLOAD_TYPESCRIPT] = savedEnv;
 }
