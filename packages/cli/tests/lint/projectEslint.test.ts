@@ -87,6 +87,17 @@ describe('the lint check runs the ESLint the project has installed', () => {
     expect(run.stderr).not.toContain('was loaded');
   });
 
+  it('leaves the project\'s TypeScript alone when its config parses no TypeScript (no typescript-eslint installed)', async () => {
+    const root = projectWith({ eslint: ESLINT_9 }, { typescript: fakePackage('typescript', '4.7.4') });
+    // ESLint's own parser reads this TypeScript file: it holds no TypeScript syntax.
+    writeFileSync(path.join(root, 'eslint.config.js'), "export default [{ files: ['**/*.ts'], rules: { 'no-var': 'error' } }];\n");
+    writeFileSync(path.join(root, 'src', 'port.ts'), 'var retries = 3;\nexport { retries };\n');
+    const run = await lintJson(root);
+    expect(run.stderr).not.toContain('NPV1304');
+    expect(run.result.findings.filter((finding) => finding.ruleId === 'lint/no-var').map((finding) => `${finding.file}:${finding.line}`)).toEqual(['src/port.ts:1']);
+    expect((run.result.checks.find((check) => check.id === 'lint')?.data as { typescript?: unknown }).typescript).toBeUndefined();
+  });
+
   it('records the project\'s TypeScript when it is in range', async () => {
     const root = projectWith({ eslint: ESLINT_9, ...PROJECT_TOOLS, typescript: path.join(REPO_ROOT, 'node_modules', 'typescript') });
     const run = await lintJson(root);

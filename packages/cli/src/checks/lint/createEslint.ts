@@ -63,9 +63,13 @@ async function loadEslintClass(installed: InstalledPackage): Promise<EslintClass
   return candidate as EslintClass;
 }
 
-/** The project's TypeScript, which its own typescript-eslint parser loads; NPV1304 when outside the supported range. */
+/**
+ * The project's TypeScript, which its own typescript-eslint parser loads; NPV1304 when outside the supported range.
+ * Undefined when the project has no TypeScript, or no typescript-eslint to load it (its config parses no TypeScript).
+ */
 function checkedTypeScript(root: string): EslintSetup['typescript'] {
-  const typescript = resolveInstalled('typescript', root);
+  const parses = ['@typescript-eslint/parser', 'typescript-eslint'].some((name) => resolveInstalled(name, root) !== undefined);
+  const typescript = parses ? resolveInstalled('typescript', root) : undefined;
   if (typescript === undefined) return undefined;
   assertSupportedTypeScript(typescript);
   return { version: typescript.version, path: typescript.folder };
