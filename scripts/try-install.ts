@@ -4,7 +4,8 @@
  * `npx npvguard check` there on a small sample: once clean (exit 0 expected), once with a planted boundary
  * violation and a `process.env` read (exit 1 expected). Two projects: one with no tools of its own (`plain`), one
  * on ESLint 9, typescript-eslint 8, TypeScript 5.9, vitest 3 and fast-check 3 with its own eslint.config.js
- * (`eslint9`). Prints every command's exit code; exits 1 when one differs.
+ * (`eslint9`, where `npx vitest run` also runs the harness's contract tests on a small fastify app). Prints every
+ * command's exit code; exits 1 when one differs.
  *
  * Usage: npm run try-install -- [--skip-pack] [--keep] [--scenario plain|eslint9]
  *   --skip-pack  use the tarballs already in dist-packages/ instead of building and packing again
@@ -62,14 +63,44 @@ interface Scenario {
   files: Record<string, string>;
   /** The ESLint major the lint check must report having used. */
   eslintMajor: number;
+  /** Runs `npx vitest run` after installing: the harness's `contractTests` under the project's own vitest. */
+  vitest?: boolean;
 }
+
+/** A test of the project's own, outside npvguard's `include`: contract property tests of a small fastify app. */
+const CONTRACT_TEST = `import Fastify from 'fastify';
+import { contractTests } from '@npvguard/harness';
+
+const prices = { type: 'array', items: { type: 'integer', minimum: 0, maximum: 1000 }, maxItems: 20 } as const;
+
+// Routes in a plugin: they are registered while the app boots, where the contract tests record them.
+function build() {
+  const app = Fastify();
+  app.register(async (routes) => {
+    routes.post(
+      '/total',
+      {
+        schema: {
+          body: { type: 'object', required: ['prices'], properties: { prices }, additionalProperties: false },
+          response: { 200: { type: 'object', required: ['total'], properties: { total: { type: 'integer' } }, additionalProperties: false } },
+        },
+      },
+      async (request) => ({ total: (request.body as { prices: number[] }).prices.reduce((sum, price) => sum + price, 0) }),
+    );
+  });
+  return app;
+}
+
+contractTests(build, { numRuns: 25, seed: 1 });
+`;
 
 const SCENARIOS: readonly Scenario[] = [
   { name: 'plain', devDependencies: {}, files: {}, eslintMajor: 10 },
   {
     name: 'eslint9',
-    devDependencies: { eslint: '^9.39.0', 'typescript-eslint': '^8.40.0', typescript: '~5.9.0', vitest: '^3.2.0', 'fast-check': '^3.23.0' },
+    devDependencies: { eslint: '^9.39.0', 'typescript-eslint': '^8.40.0', typescript: '~5.9.0', vitest: '^3.2.0', 'fast-check': '^3.23.0', fastify: '^5.0.0' },
     files: {
+      'tests/total.test.ts': CONTRACT_TEST,
       'eslint.config.js': `import tseslint from 'typescript-eslint';
 import npvguard from 'eslint-plugin-npvguard';
 
@@ -77,6 +108,7 @@ export default tseslint.config(...tseslint.configs.recommended, { ...npvguard.co
 `,
     },
     eslintMajor: 9,
+    vitest: true,
   },
 ];
 
@@ -118,6 +150,7 @@ async function tryScenario(scenario: Scenario, tarballs: readonly string[], keep
     const tools = await step('npm', ['ls', 'eslint', 'typescript', 'vitest', 'fast-check', '--depth', '1'], root);
     process.stdout.write(`\n$ npm ls eslint typescript vitest fast-check\n${tail(tools.stdout, 20)}\n`);
     expect('npx npvguard --version', await step('npx', ['npvguard', '--version'], root), 0, 'all');
+    if (scenario.vitest === true) expect("npx vitest run (the harness's contractTests on the project's vitest)", await step('npx', ['vitest', 'run'], root), 0);
     expect('npx npvguard check (clean sample)', await step('npx', ['npvguard', 'check'], root), 0, 'all');
     write(root, PLANTED);
     expect('npx npvguard check (planted violation)', await step('npx', ['npvguard', 'check'], root), 1, 'all');
