@@ -26,6 +26,8 @@ export const ERROR_CODES = {
   NPV1202: { title: 'Latency budget for an unknown route', solution: 'Use a route the app registers (the message lists them), or remove the budget.' },
   NPV1301: { title: 'ESLint config could not be loaded', solution: 'Fix the ESLint config file named in the message (or `lint.config` in the npvguard config) until `npx eslint <file>` runs.' },
   NPV1302: { title: 'lint.config file not found', solution: 'Point `lint.config` at an existing ESLint flat config file, relative to the npvguard config, or remove it to use the project\'s own lookup.' },
+  NPV1303: { title: 'ESLint version not supported', solution: 'npvguard runs the project\'s ESLint 9 or 10 (flat config); upgrade an older ESLint (`npm i -D eslint@^9`), or use an npvguard release that knows a newer one. The message names the version and where it was found.' },
+  NPV1304: { title: 'TypeScript version not supported', solution: 'The project\'s TypeScript is outside what typescript-eslint 8 and the type-aware rules support (>=5.0.0 <6.1.0); install a TypeScript in that range (`npm i -D typescript@~5.9`).' },
   NPV2001: { title: 'Invalid command-line usage', solution: 'Run the command with --help to see its options.' },
   NPV2002: { title: 'tsconfig not found or invalid', solution: 'Point `tsconfig` in the config at an existing tsconfig.json, or create one.' },
   NPV2003: { title: 'Not a git repository', solution: '--base needs a git work tree; run inside one or drop --base.' },

@@ -1,4 +1,5 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -37,6 +38,11 @@ function brief(findings: readonly Finding[]): string[] {
 }
 
 const CONFIG = JSON.stringify({ lint: {} });
+const cliRequire = createRequire(new URL('../../package.json', import.meta.url));
+const BUNDLED_ESLINT = {
+  version: (cliRequire('eslint/package.json') as { version: string }).version,
+  path: path.dirname(realpathSync(cliRequire.resolve('eslint/package.json'))),
+};
 const ENV_READ = 'export const port = Number(process.env.PORT ?? 8080);\n';
 
 describe('the lint check with the plugin\'s recommended config (no ESLint config in the project)', () => {
@@ -49,7 +55,13 @@ describe('the lint check with the plugin\'s recommended config (no ESLint config
     expect(first?.docsUrl).toMatch(/no-process-env-outside-config/);
     expect(first?.hint).toMatch(/process\.env/);
     expect(first?.data).toEqual({ eslintRuleId: 'npvguard/no-process-env-outside-config' });
-    expect(run.result.checks.find((check) => check.id === 'lint')?.data).toEqual({ config: 'eslint-plugin-npvguard recommended', filesLinted: 2, filesIgnored: 0 });
+    expect(run.result.checks.find((check) => check.id === 'lint')?.data).toEqual({
+      config: 'eslint-plugin-npvguard recommended',
+      // No ESLint in the project (a temporary folder): npvguard's own copy runs.
+      eslint: { version: BUNDLED_ESLINT.version, path: BUNDLED_ESLINT.path, source: 'bundled' },
+      filesLinted: 2,
+      filesIgnored: 0,
+    });
     const onlyPort = await lint(root, ['src/server/port.ts']);
     expect(brief(onlyPort.findings)).toEqual(['lint/no-process-env-outside-config error src/server/port.ts:1:28']);
   });

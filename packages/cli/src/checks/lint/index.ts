@@ -18,6 +18,12 @@ function oneLine(error: unknown): string {
   return (error instanceof Error ? error.message : String(error)).replace(/\s+/g, ' ').trim();
 }
 
+/** A package folder as shown in the check's data: root-relative inside the project, else absolute. */
+function shownPath(root: string, folder: string): string {
+  const relative = path.relative(root, folder);
+  return relative.startsWith('..') || path.isAbsolute(relative) ? folder : relative.split(path.sep).join('/');
+}
+
 /**
  * Runs `lint` with typescript-eslint's one-shot guess turned off. From `CI=true` it would otherwise infer a single
  * run and keep the first TypeScript program it builds for each tsconfig for the life of the process; npvguard
@@ -63,13 +69,17 @@ export async function runLint(context: CheckContext<LintData>): Promise<void> {
   const lint = context.config.lint;
   if (lint === undefined) throw new NpvError('NPV1008', 'The lint check needs a `lint` section in the config.');
   let files = context.files.filter((file) => LINTABLE.test(file) && isWithinPaths(file, context.paths));
-  const { eslint, configFile } = await createEslint(context.root, lint);
+  const { eslint, configFile, used, typescript } = await createEslint(context.root, lint);
   const shownConfig = configFile === undefined ? 'eslint-plugin-npvguard recommended' : path.relative(context.root, configFile).split(path.sep).join('/');
+  const tools: Pick<LintData, 'eslint' | 'typescript'> = {
+    eslint: { ...used, path: shownPath(context.root, used.path) },
+    ...(typescript === undefined ? {} : { typescript: { ...typescript, path: shownPath(context.root, typescript.path) } }),
+  };
   const scope = await lintScope(context, lint, files, configFile);
   if (scope?.kind === 'affected') files = files.filter((file) => scope.files.includes(file));
   const scopeData: Pick<LintData, 'scope'> = scope === undefined ? {} : { scope: scope.kind === 'affected' ? { kind: 'affected', changedFiles: scope.changed } : scope };
   if (files.length === 0) {
-    context.setData({ config: shownConfig, filesLinted: 0, filesIgnored: 0, ...scopeData });
+    context.setData({ config: shownConfig, ...tools, filesLinted: 0, filesIgnored: 0, ...scopeData });
     return;
   }
   const absolute = files.map((file) => path.join(context.root, file));
@@ -89,5 +99,5 @@ export async function runLint(context: CheckContext<LintData>): Promise<void> {
   saveTypeScriptCodeCache();
   const tally = toFindings(results, eslint.getRulesMetaForResults(results), relative);
   for (const finding of tally.findings) context.report(finding);
-  context.setData({ config: shownConfig, filesLinted: results.length - tally.ignoredFiles.length, filesIgnored: tally.ignoredFiles.length, ...scopeData });
+  context.setData({ config: shownConfig, ...tools, filesLinted: results.length - tally.ignoredFiles.length, filesIgnored: tally.ignoredFiles.length, ...scopeData });
 }
