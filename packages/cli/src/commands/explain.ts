@@ -6,6 +6,7 @@ import { explainRule, listRules } from '../explain/explainRule.js';
 export function runExplainCommand(ruleId: string, io: CliIO, checks: readonly Check[]): number {
   const explanation = explainRule(ruleId, checks);
   const { rule } = explanation;
+  if (explanation.note !== undefined) io.stderr.write(`note: ${explanation.note}\n`);
   io.stdout.write(`${rule.id} (${rule.defaultSeverity}, check ${rule.check}): ${rule.description}\n\n${explanation.markdown}\n\nsource: ${explanation.source}\n`);
   return 0;
 }

@@ -1,6 +1,7 @@
 import type { ESLint, Linter } from 'eslint';
 import type { FindingInput } from '@npvguard/core';
 import { LINT_RULES } from './meta.js';
+import { lintRuleId } from './ruleIds.js';
 
 type RulesMeta = ReturnType<ESLint['getRulesMetaForResults']>;
 
@@ -8,13 +9,6 @@ type RulesMeta = ReturnType<ESLint['getRulesMetaForResults']>;
 export interface LintTally {
   findings: FindingInput[];
   ignoredFiles: string[];
-}
-
-const PLUGIN_PREFIX = 'npvguard/';
-
-/** `npvguard/require-timeout` → `lint/require-timeout`; any other rule keeps its full ESLint id. */
-export function lintRuleId(eslintRuleId: string): string {
-  return `lint/${eslintRuleId.startsWith(PLUGIN_PREFIX) ? eslintRuleId.slice(PLUGIN_PREFIX.length) : eslintRuleId}`;
 }
 
 function isUnusedDirective(message: Linter.LintMessage): boolean {
