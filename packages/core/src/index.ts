@@ -35,7 +35,7 @@ export { describeValue, formatConfigPath } from './validate/describe.js';
 export type { ConfigPathSegment } from './validate/describe.js';
 export { fingerprint, FINGERPRINT_LENGTH } from './fingerprint.js';
 export { isWithinPaths } from './paths.js';
-export { docsUrlFor, pluginRuleDocsUrl, errorDocsPath, DOCS_BASE_URL, PLUGIN_DOCS_BASE_URL } from './docsUrl.js';
+export { docsUrlFor, pluginRuleDocsUrl, errorDocsPath, errorDocsUrl, errorDocsLine, DOCS_BASE_URL, PLUGIN_DOCS_BASE_URL } from './docsUrl.js';
 export type { ExitCode, ExitCodeOptions } from './summary.js';
 export { summarize, exitCodeFor, statusForExitCode, compareFindings } from './summary.js';
 export type { CompareWithBaselineOutcome } from './baseline/compare.js';

@@ -1,9 +1,9 @@
-import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { afterAll, describe, expect, it } from 'vitest';
-import { fingerprint, validateBaselineFile, type Finding, type Result } from '@npvguard/core';
+import { DOCS_BASE_URL, ERROR_CODES, docsUrlFor, errorDocsUrl, fingerprint, validateBaselineFile, type Finding, type Result } from '@npvguard/core';
 import { CHECKS } from '../../src/checks/index.js';
 import { explainRule, listRules } from '../../src/explain/explainRule.js';
 import { loadProject } from '../../src/load/loadProject.js';
@@ -123,6 +123,27 @@ describe('one rule id: the id a finding prints is the id every other door takes'
     expect(accepted.findings.map((item) => `${item.ruleId} ${item.baseline ?? 'new'}`)).toEqual([`${ID} file`]);
     expect(accepted.stderr).toMatch(/note: npvguard\.baseline\.json names the rule by its old id .*Run `npvguard baseline --update` to rewrite it\./);
   }, 60_000);
+});
+
+describe('docs links resolve to a page that exists', () => {
+  /** A published URL as the file in this repository it is built from. */
+  function repoFile(url: string): string {
+    const prefix = DOCS_BASE_URL.slice(0, DOCS_BASE_URL.length - 'docs/'.length);
+    expect(url.startsWith(prefix), url).toBe(true);
+    return path.join(REPO_ROOT, url.slice(prefix.length).split('#')[0] ?? '');
+  }
+
+  it('every catalogue rule\'s docs URL is a page of this repository, and every error code\'s URL an anchor of docs/errors.md', () => {
+    const rules = listRules(CHECKS).filter((rule) => !path.isAbsolute(rule.docs));
+    expect(rules.length).toBeGreaterThan(150);
+    for (const rule of rules) expect(existsSync(repoFile(docsUrlFor(rule.id))), rule.id).toBe(true);
+    const errors = readFileSync(path.join(REPO_ROOT, 'docs', 'errors.md'), 'utf8');
+    for (const code of Object.keys(ERROR_CODES)) {
+      const url = errorDocsUrl(code);
+      expect(existsSync(repoFile(url))).toBe(true);
+      expect(errors, code).toContain(`<a id="${url.split('#')[1] ?? ''}"></a>${code}`);
+    }
+  });
 });
 
 describe('baseline entries are judged only for the files the run looked at', () => {
