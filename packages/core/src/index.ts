@@ -8,7 +8,7 @@ export type { Check, CheckContext, CheckMeta, CheckTraits, ConfigSection, RuleMe
 export type { Block, Cell, GraphBlock, GraphEdge, RowDetail, TableBlock, TableRow } from './blocks.js';
 export { blocksOf } from './blocks.js';
 export type { BaseCommit, Change, ChangedFile, ChangeSource, FileStatus, RepositoryChange } from './change.js';
-export type { NpvConfig, BoundariesConfig, Globs } from './config.js';
+export type { NpvConfig, BoundariesConfig, Globs, AgentConfig } from './config.js';
 export type { ContractsConfig, ContractsModelConfig, ContractsPropertiesConfig, ContractsScenarioConfig } from './config.js';
 export type { LatencyConfig, LatencyBudget, LatencyMeasureConfig } from './config.js';
 export type { LintConfig, IntegrityConfig, EslintRuleSetting } from './config.js';
