@@ -134,7 +134,7 @@ export function registerTools(server: McpServer, context: ToolContext): void {
       title: 'Report latency budgets',
       description:
         'Runs the static latency check: per route, the budget, the static critical-path bound and its calls, the headroom, and findings such as missing timeouts or awaited side effects.',
-      inputSchema: { route: z.string().optional().describe('Only this route, as "METHOD /path" (e.g. "POST /v1/npv/cards").') },
+      inputSchema: { route: z.string().optional().describe('Only this route, as "METHOD /path" (e.g. "GET /users/:id").') },
       outputSchema: resultShape,
       annotations: { title: 'Report latency budgets', ...READ_ONLY },
     },

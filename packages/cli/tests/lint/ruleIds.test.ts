@@ -89,7 +89,11 @@ describe('one rule id: the id a finding prints is the id every other door takes'
     expect(known.has(ID)).toBe(true);
     expect(explainRule(ID, CHECKS).source).toBe('eslint-plugin-npvguard/docs/rules/no-process-env-outside-config.md');
     // A core ESLint rule is no npvguard rule: it is documented by ESLint, and its id still works in the config.
-    expect(run.findings.find((finding) => finding.ruleId === 'lint/no-console')?.docsUrl).toMatch(/^https:\/\/eslint\.org\/docs\/.*no-console/);
+    const core = run.findings.find((finding) => finding.ruleId === 'lint/no-console');
+    expect(core?.docsUrl).toMatch(/^https:\/\/eslint\.org\/docs\/.*no-console/);
+    // Each hint says what to do; for a plugin rule, where the correct code is shown.
+    expect(core?.hint).toBe('Change the code so that no-console no longer reports it; the rule\'s page (docs link) shows what it accepts.');
+    expect(plugin?.hint).toContain(`\`npvguard explain ${ID}\``);
     writeFileSync(path.join(root, 'npvguard.config.json'), JSON.stringify({ lint: {}, rules: { [ID]: 'off', 'lint/no-console': 'warning' } }));
     const configured = await lintRun(root);
     expect(configured.findings.map((finding) => `${finding.ruleId} ${finding.severity}`)).toEqual(['lint/no-console warning']);

@@ -1,7 +1,7 @@
 import type { ESLint, Linter } from 'eslint';
 import type { FindingInput } from '@npvguard/core';
 import { LINT_RULES } from './meta.js';
-import { lintRuleId } from './ruleIds.js';
+import { lintRuleId, PLUGIN_RULE_PREFIX } from './ruleIds.js';
 
 type RulesMeta = ReturnType<ESLint['getRulesMetaForResults']>;
 
@@ -29,6 +29,17 @@ function positive(value: number | undefined, fallback: number): number {
   return value !== undefined && Number.isInteger(value) && value >= 1 ? value : fallback;
 }
 
+/**
+ * What to do about an ESLint message. The message itself says what is wrong (the plugin's messages say how to fix
+ * it too); the hint says where the correct code is shown: npvguard explains the plugin's rules, any other rule's
+ * page is its docs link.
+ */
+function fixHint(eslintRuleId: string, ruleId: string, documented: boolean): string {
+  if (ruleId.startsWith(PLUGIN_RULE_PREFIX)) return `Change the code as the message says; \`npvguard explain ${ruleId}\` shows incorrect and correct code.`;
+  const where = documented ? 'the rule\'s page (docs link) shows what it accepts' : `see the documentation of the plugin that provides ${eslintRuleId}`;
+  return `Change the code so that ${eslintRuleId} no longer reports it; ${where}.`;
+}
+
 function toFinding(file: string, message: Linter.LintMessage, rulesMeta: RulesMeta): FindingInput {
   const line = positive(message.line, 1);
   const column = positive(message.column, 1);
@@ -54,13 +65,13 @@ function toFinding(file: string, message: Linter.LintMessage, rulesMeta: RulesMe
   }
   const meta = rulesMeta[message.ruleId];
   const url = meta?.docs?.url;
-  const description = meta?.docs?.description;
+  const ruleId = lintRuleId(message.ruleId);
   return {
-    ruleId: lintRuleId(message.ruleId),
+    ruleId,
     severity: message.severity === 2 ? 'error' : 'warning',
     ...position,
     message: message.message,
-    hint: description === undefined ? `See the documentation of the ESLint rule ${message.ruleId}.` : `${description}.`.replace(/\.\.$/, '.'),
+    hint: fixHint(message.ruleId, ruleId, typeof url === 'string' && url !== ''),
     ...(typeof url === 'string' && url !== '' ? { docsUrl: url } : {}),
     data: { eslintRuleId: message.ruleId },
   };
