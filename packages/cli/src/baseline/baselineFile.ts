@@ -1,7 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { DEFAULT_BASELINE_FILE, NpvError, fingerprint, validateBaselineFile, type BaselineEntry, type BaselineFile, type NpvConfig } from '@npvguard/core';
-import { currentLintRuleId, oldRuleIdNote } from '../checks/lint/ruleIds.js';
+import { currentLintRuleId, oldRuleIdNote } from '../modules/lintRuleIds.js';
 
 export interface LoadedBaseline {
   /** Root-relative POSIX path of the baseline file. */

@@ -16,4 +16,4 @@ export function docsFolders(packageRoot: string = cliPackageRoot()): string[] {
   return [path.join(packageRoot, 'dist', 'docs'), path.resolve(packageRoot, '..', '..', 'docs')].filter((folder) => existsSync(path.join(folder, 'rules')));
 }
 
-export { pluginRuleDocsFolder } from '../checks/lint/ruleIds.js';
+export { pluginRuleDocsFolder } from '../modules/lintRuleIds.js';

@@ -4,7 +4,7 @@ import { NpvError, type Check } from '@npvguard/core';
 import { docsFolders, pluginRuleDocsFolder } from './docsLocation.js';
 import { closestIds } from './closestIds.js';
 import { pluginPageName, ruleCatalog, rulePagePath, type CatalogRule } from './ruleCatalog.js';
-import { currentLintRuleId, oldRuleIdNote, PLUGIN_RULE_PREFIX } from '../checks/lint/ruleIds.js';
+import { currentLintRuleId, oldRuleIdNote, PLUGIN_RULE_PREFIX } from '../modules/lintRuleIds.js';
 
 export interface RuleExplanation {
   rule: CatalogRule;

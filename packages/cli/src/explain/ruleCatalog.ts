@@ -3,7 +3,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Check, RuleMeta } from '@npvguard/core';
 import { INTERNAL_RULES } from '../baseline/rules.js';
-import { PLUGIN_RULE_PREFIX, pluginRuleDocsFolder } from '../checks/lint/ruleIds.js';
+import { PLUGIN_RULE_PREFIX, pluginRuleDocsFolder } from '../modules/lintRuleIds.js';
 
 /** One rule as `npvguard rules`, `explain` and the MCP server list it. */
 export interface CatalogRule {

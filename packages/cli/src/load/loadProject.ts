@@ -4,7 +4,7 @@ import { findConfigFile, resolveWorkingDirectory } from './findConfig.js';
 import { loadConfigFile } from '../modules/loadConfigFile.js';
 import { listProjectFiles } from './listFiles.js';
 import { INTERNAL_RULES } from '../baseline/rules.js';
-import { currentLintRuleId, oldRuleIdNote } from '../checks/lint/ruleIds.js';
+import { currentLintRuleId, oldRuleIdNote } from '../modules/lintRuleIds.js';
 
 /** A loaded, validated project: everything a run needs before checks start. */
 export interface Project {

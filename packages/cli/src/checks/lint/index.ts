@@ -8,7 +8,7 @@ import { createEslint } from './createEslint.js';
 import { toFindings } from './toFindings.js';
 
 export { lintMeta, LINT_RULES } from './meta.js';
-export { lintRuleId } from './ruleIds.js';
+export { lintRuleId } from '../../modules/lintRuleIds.js';
 export { createEslint, recommendedConfig } from './createEslint.js';
 
 /** Extensions ESLint can parse with a JavaScript or TypeScript parser. */

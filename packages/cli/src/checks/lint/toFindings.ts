@@ -1,7 +1,7 @@
 import type { ESLint, Linter } from 'eslint';
 import type { FindingInput } from '@npvguard/core';
 import { LINT_RULES } from './meta.js';
-import { lintRuleId, PLUGIN_RULE_PREFIX } from './ruleIds.js';
+import { lintRuleId, PLUGIN_RULE_PREFIX } from '../../modules/lintRuleIds.js';
 
 type RulesMeta = ReturnType<ESLint['getRulesMetaForResults']>;
 

@@ -6,7 +6,7 @@ import path from 'node:path';
  * One id per lint rule everywhere: `lint/` and the rule's id in ESLint. eslint-plugin-npvguard's rules are
  * `npvguard/<rule>` in ESLint, so `lint/npvguard/require-timeout`; a core rule is `lint/no-console`, another
  * plugin's `lint/@typescript-eslint/no-explicit-any`. Findings print it, and `explain`, the config's `rules` and
- * the baseline file take it.
+ * the baseline file take it. Here, with module loading, because it resolves the installed plugin to know its rules.
  */
 export const LINT_RULE_PREFIX = 'lint/';
 
