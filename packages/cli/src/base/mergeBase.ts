@@ -1,4 +1,4 @@
-import { NpvError } from '@npvguard/core';
+import { NpvError, isNpvError } from '@npvguard/core';
 import { GitCommandError, gitFailed, runGit } from './git.js';
 import { validateGitRef } from './ref.js';
 
@@ -61,7 +61,14 @@ export interface AgentBase {
  * HEAD sees the whole change then), outside a git work tree, or when no default branch is found.
  */
 export async function agentBase(root: string, configured: string | undefined): Promise<AgentBase | undefined> {
-  const head = await commitOf(root, 'HEAD');
+  let head: string | undefined;
+  try {
+    head = await commitOf(root, 'HEAD');
+  } catch (error) {
+    // No git on PATH (NPV2003): there is no history to compare with, as outside a repository.
+    if (isNpvError(error) && error.code === 'NPV2003') return undefined;
+    throw error;
+  }
   if (head === undefined) return undefined;
   const branch = await defaultBranch(root, configured);
   if (branch === undefined) return undefined;
