@@ -9,8 +9,8 @@ import { SUBSET } from '../runner/subset.js';
 const CATALOGUE = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const catalogue = loadCases(CATALOGUE);
 
-/** Every id a finding can carry: the registry's rules and the ESLint plugin's rules as lint/<rule>. */
-const KNOWN_IDS = new Set([...CHECKS.flatMap((check) => check.meta.rules.map((rule) => rule.id)), ...Object.keys(plugin.rules ?? {}).map((rule) => `lint/${rule}`)]);
+/** Every id a finding can carry: the registry's rules and the ESLint plugin's rules as lint/npvguard/<rule>. */
+const KNOWN_IDS = new Set([...CHECKS.flatMap((check) => check.meta.rules.map((rule) => rule.id)), ...Object.keys(plugin.rules ?? {}).map((rule) => `lint/npvguard/${rule}`)]);
 
 describe('the agent-changes catalogue', () => {
   it('has only valid case folders', () => {

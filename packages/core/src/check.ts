@@ -82,6 +82,13 @@ export interface CheckContext<Data extends object = object> {
   report(finding: FindingInput): void;
   /** Attach check-level data to the check's entry in the result. */
   setData(data: Partial<Data>): void;
+  /**
+   * Says the check examined only these files (root-relative), not every file within `paths` (lint under `--base`
+   * lints the files the change can affect). A baseline entry of this check for another file is then neither
+   * matched nor reported stale. Not called: the check examined every file within `paths`. The runner always
+   * provides it; a context made elsewhere (a check run by hand) may leave it out.
+   */
+  examined?(files: readonly string[]): void;
 }
 
 /**

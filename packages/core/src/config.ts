@@ -129,6 +129,14 @@ export interface IntegrityConfig {
   ignore?: Globs;
 }
 
+export interface AgentConfig {
+  /**
+   * The branch a change is merged into; once commits were made on top of it, the Stop hook and the MCP `check` compare
+   * with its merge base. Default: the `origin/HEAD` symbolic ref, else a `main` or `master` branch that exists.
+   */
+  base?: string;
+}
+
 export interface NpvConfig {
   /** Source files to analyse, relative to the config's folder. Default `['src/**\/*.{ts,tsx,mts,cts}']`. */
   include?: Globs;
@@ -139,6 +147,8 @@ export interface NpvConfig {
   baseline?: string;
   /** Per-rule severity overrides; `off` disables a rule (the integrity check reports turning one off). */
   rules?: Record<string, Severity | 'off'>;
+  /** How the agent integrations (hooks, the MCP `check` tool) choose what to compare with. */
+  agent?: AgentConfig;
   boundaries?: BoundariesConfig;
   contracts?: ContractsConfig;
   latency?: LatencyConfig;

@@ -23,7 +23,20 @@ export function docsUrlFor(ruleId: string): string {
   return `${DOCS_BASE_URL}rules/${ruleId}.md`;
 }
 
-/** Anchor of an error code's row in docs/errors.md, e.g. `docs/errors.md#npv1003`. */
+/** Anchor of an error code's row in docs/errors.md, e.g. `docs/errors.md#npv1003` (a path inside npvguard's repository). */
 export function errorDocsPath(code: string): string {
   return `docs/errors.md#${code.toLowerCase()}`;
+}
+
+/**
+ * Where an error code is explained for someone who installed npvguard: the published page of the code's row. Offline,
+ * `npvguard explain <code>` prints the same row from the installed package.
+ */
+export function errorDocsUrl(code: string): string {
+  return `${DOCS_BASE_URL}errors.md#${code.toLowerCase()}`;
+}
+
+/** The line under an error: how to read its explanation offline, and where it is published. */
+export function errorDocsLine(code: string): string {
+  return `run \`npvguard explain ${code}\`, or see ${errorDocsUrl(code)}`;
 }

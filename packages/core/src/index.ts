@@ -8,7 +8,7 @@ export type { Check, CheckContext, CheckMeta, CheckTraits, ConfigSection, RuleMe
 export type { Block, Cell, GraphBlock, GraphEdge, RowDetail, TableBlock, TableRow } from './blocks.js';
 export { blocksOf } from './blocks.js';
 export type { BaseCommit, Change, ChangedFile, ChangeSource, FileStatus, RepositoryChange } from './change.js';
-export type { NpvConfig, BoundariesConfig, Globs } from './config.js';
+export type { NpvConfig, BoundariesConfig, Globs, AgentConfig } from './config.js';
 export type { ContractsConfig, ContractsModelConfig, ContractsPropertiesConfig, ContractsScenarioConfig } from './config.js';
 export type { LatencyConfig, LatencyBudget, LatencyMeasureConfig } from './config.js';
 export type { LintConfig, IntegrityConfig, EslintRuleSetting } from './config.js';
@@ -35,7 +35,7 @@ export { describeValue, formatConfigPath } from './validate/describe.js';
 export type { ConfigPathSegment } from './validate/describe.js';
 export { fingerprint, FINGERPRINT_LENGTH } from './fingerprint.js';
 export { isWithinPaths } from './paths.js';
-export { docsUrlFor, pluginRuleDocsUrl, errorDocsPath, DOCS_BASE_URL, PLUGIN_DOCS_BASE_URL } from './docsUrl.js';
+export { docsUrlFor, pluginRuleDocsUrl, errorDocsPath, errorDocsUrl, errorDocsLine, DOCS_BASE_URL, PLUGIN_DOCS_BASE_URL } from './docsUrl.js';
 export type { ExitCode, ExitCodeOptions } from './summary.js';
 export { summarize, exitCodeFor, statusForExitCode, compareFindings } from './summary.js';
 export type { CompareWithBaselineOutcome } from './baseline/compare.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { docsUrlFor, errorDocsPath, pluginRuleDocsUrl } from '../src/index.js';
+import { docsUrlFor, errorDocsLine, errorDocsPath, errorDocsUrl, pluginRuleDocsUrl } from '../src/index.js';
 
 describe('docsUrlFor', () => {
   it('points at the rule\'s own page', () => {
@@ -19,5 +19,7 @@ describe('docsUrlFor', () => {
 
   it('builds error anchors in lowercase', () => {
     expect(errorDocsPath('NPV1003')).toBe('docs/errors.md#npv1003');
+    expect(errorDocsUrl('NPV1003')).toBe('https://github.com/npvguard/npvguard/blob/main/docs/errors.md#npv1003');
+    expect(errorDocsLine('NPV1003')).toBe('run `npvguard explain NPV1003`, or see https://github.com/npvguard/npvguard/blob/main/docs/errors.md#npv1003');
   });
 });

@@ -192,6 +192,23 @@ describe('validateConfig', () => {
     expect(() => validateConfig({ rules: { 'latency/whatever': 'off' } }, options)).toThrow(expect.objectContaining({ code: 'NPV1004' }));
   });
 
+  it('accepts a scoped ESLint rule id under the open prefix, as a lint finding prints it', () => {
+    const options = { file: FILE, knownRuleIds: ['boundaries/cycle'], openRulePrefixes: ['lint/'] };
+    expect(validateConfig({ rules: { 'lint/@typescript-eslint/no-explicit-any': 'off', 'lint/npvguard/no-pii-in-logs': 'info' } }, options).rules).toEqual({
+      'lint/@typescript-eslint/no-explicit-any': 'off',
+      'lint/npvguard/no-pii-in-logs': 'info',
+    });
+  });
+
+  it('accepts agent.base as a branch name, and refuses what git could read as an option or a range', () => {
+    expect(validateConfig({ agent: { base: 'origin/main' } }, { file: FILE }).agent).toEqual({ base: 'origin/main' });
+    expect(validateConfig({ agent: {} }, { file: FILE }).agent).toEqual({});
+    for (const base of ['--upload-pack=x', 'main..HEAD', 'main/', '', 'a b', 3]) {
+      expect(() => validateConfig({ agent: { base } }, { file: FILE }), String(base)).toThrow(expect.objectContaining({ code: 'NPV1003' }));
+    }
+    expect(() => validateConfig({ agent: { branch: 'main' } }, { file: FILE })).toThrow(expect.objectContaining({ code: 'NPV1004' }));
+  });
+
   it('accepts a $schema key for JSON configs', () => {
     expect(validateConfig({ $schema: './schema.json' }, { file: 'npvguard.config.json' })).toEqual({});
   });

@@ -7,26 +7,33 @@ export interface ApplyBaselineScope {
   completedChecks: readonly string[];
   /** Paths given on the command line; when non-empty, only entries under them can be judged. */
   paths: readonly string[];
+  /**
+   * By check id, the files a check examined when it examined only some (lint under `--base` lints the files the
+   * change can affect): an entry of that check for another file is neither matched nor stale.
+   */
+  examined?: Readonly<Record<string, readonly string[]>>;
 }
 
 export function entryInScope(entry: BaselineEntry, scope: ApplyBaselineScope): boolean {
   const check = entry.ruleId.split('/')[0] ?? '';
   if (!scope.completedChecks.includes(check)) return false;
+  const examined = scope.examined?.[check];
+  if (examined !== undefined && !examined.includes(entry.file)) return false;
   return isWithinPaths(entry.file, scope.paths);
 }
 
-function staleFinding(entry: BaselineEntry, loaded: LoadedBaseline, occurrence: number): Finding {
+function staleFinding(entry: BaselineEntry, loaded: LoadedBaseline, written: string, occurrence: number): Finding {
   return {
     ruleId: STALE_ENTRY_RULE.id,
     check: 'baseline',
     severity: STALE_ENTRY_RULE.defaultSeverity,
     file: loaded.file,
-    line: lineOfFingerprint(loaded.text, entry.fingerprint, occurrence),
+    line: lineOfFingerprint(loaded.text, written, occurrence),
     column: 1,
     message: `The accepted finding ${entry.ruleId} in ${entry.file} (${JSON.stringify(entry.message)}) no longer occurs.`,
     hint: 'Run `npvguard baseline --update` to drop fixed entries; the baseline should only shrink.',
     docsUrl: docsUrlFor(STALE_ENTRY_RULE.id),
-    fingerprint: fingerprint(STALE_ENTRY_RULE.id, loaded.file, [entry.fingerprint]),
+    fingerprint: fingerprint(STALE_ENTRY_RULE.id, loaded.file, [written]),
     data: { entry: { ...entry } },
   };
 }
@@ -39,10 +46,11 @@ export function applyBaseline(findings: readonly Finding[], loaded: LoadedBaseli
   const entries = loaded.baseline.findings;
   // Occurrence of each entry's fingerprint in the whole file, to point a stale entry at its own line.
   const counts = new Map<string, number>();
-  const positioned = entries.map((entry) => {
-    const occurrence = counts.get(entry.fingerprint) ?? 0;
-    counts.set(entry.fingerprint, occurrence + 1);
-    return { entry, occurrence };
+  const positioned = entries.map((entry, index) => {
+    const written = loaded.writtenFingerprints[index] ?? entry.fingerprint;
+    const occurrence = counts.get(written) ?? 0;
+    counts.set(written, occurrence + 1);
+    return { entry, written, occurrence };
   });
   const judged = positioned.filter(({ entry }) => entryInScope(entry, scope));
   const accepted = judged.map(({ entry }) => entry);
@@ -52,7 +60,7 @@ export function applyBaseline(findings: readonly Finding[], loaded: LoadedBaseli
   const { unmatched } = compareWithBaseline(unmarked, accepted, 'file');
   const stale = unmatched.flatMap((index) => {
     const item = judged[index];
-    return item === undefined ? [] : [staleFinding(item.entry, loaded, item.occurrence)];
+    return item === undefined ? [] : [staleFinding(item.entry, loaded, item.written, item.occurrence)];
   });
   return [...outcome.findings, ...stale];
 }

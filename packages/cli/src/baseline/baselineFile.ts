@@ -1,6 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { DEFAULT_BASELINE_FILE, NpvError, validateBaselineFile, type BaselineFile, type NpvConfig } from '@npvguard/core';
+import { DEFAULT_BASELINE_FILE, NpvError, fingerprint, validateBaselineFile, type BaselineEntry, type BaselineFile, type NpvConfig } from '@npvguard/core';
+import { currentLintRuleId, oldRuleIdNote } from '../modules/lintRuleIds.js';
 
 export interface LoadedBaseline {
   /** Root-relative POSIX path of the baseline file. */
@@ -8,6 +9,22 @@ export interface LoadedBaseline {
   baseline: BaselineFile;
   /** Raw text, to point stale entries at their line. */
   text: string;
+  /** Each entry's fingerprint as the file spells it (an entry under an old rule id is matched by its current one). */
+  writtenFingerprints: string[];
+  /** Old rule ids the file uses, as notes for the user. */
+  notes: string[];
+}
+
+/**
+ * An entry under an old lint rule id (`lint/require-timeout`) under its current id, `lint/npvguard/require-timeout`,
+ * with the fingerprint a finding now has: lint fingerprints are the rule id, the file and the message, so the entry's
+ * old fingerprint is checked against them before it is replaced. Any other entry is returned as it is.
+ */
+export function currentEntry(entry: BaselineEntry): BaselineEntry {
+  const current = currentLintRuleId(entry.ruleId);
+  if (current === undefined) return entry;
+  const wasLintFingerprint = fingerprint(entry.ruleId, entry.file, [entry.message]) === entry.fingerprint;
+  return { ...entry, ruleId: current, fingerprint: wasLintFingerprint ? fingerprint(current, entry.file, [entry.message]) : entry.fingerprint };
 }
 
 export function baselinePath(config: NpvConfig): string {
@@ -30,7 +47,11 @@ export function readBaselineFile(root: string, config: NpvConfig): LoadedBaselin
   } catch (error) {
     throw new NpvError('NPV2005', `The baseline file ${file} is not valid JSON: ${error instanceof Error ? error.message : String(error)}`, { file });
   }
-  return { file, baseline: validateBaselineFile(value, { file }), text };
+  const written = validateBaselineFile(value, { file });
+  const findings = written.findings.map(currentEntry);
+  const renamed = new Map(written.findings.flatMap((entry, index) => (findings[index]?.ruleId === entry.ruleId ? [] : [[entry.ruleId, findings[index]?.ruleId ?? '']])));
+  const notes = [...renamed].map(([old, current]) => `${oldRuleIdNote(old, current, file)} Run \`npvguard baseline --update\` to rewrite it.`);
+  return { file, baseline: { ...written, findings }, text, writtenFingerprints: written.findings.map((entry) => entry.fingerprint), notes };
 }
 
 /** Stable text: two-space JSON, one key order, trailing newline, so the file diffs cleanly in review. */

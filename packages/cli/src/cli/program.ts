@@ -145,8 +145,8 @@ export function createProgram(io: Pick<CliIO, 'stdout' | 'stderr'>, handler: Inv
 
   program
     .command('explain')
-    .description('print the documentation of a rule: what it finds, why, incorrect and correct examples, how to fix')
-    .argument('<ruleId>', 'a rule id, e.g. boundaries/forbidden-import (`npvguard rules` lists them)')
+    .description('print the documentation of a rule (what it finds, why, incorrect and correct examples, how to fix) or of an error code')
+    .argument('<ruleId>', 'a rule id, e.g. boundaries/forbidden-import (`npvguard rules` lists them), or an error code, e.g. NPV2301')
     .action(async (ruleId: string) => {
       await handler({ command: 'explain', paths: [ruleId], options: {} });
     });

@@ -41,7 +41,7 @@ export async function runCheckCommand(paths: readonly string[], options: CheckOp
   });
   const projectPaths = resolvePathArguments(paths, project.cwd, project.root);
   const progress = createProgress(io, options.quiet);
-  const { result, failures } = await analyze({
+  const { result, failures, notes } = await analyze({
     project,
     checks,
     only: options.only,
@@ -76,5 +76,6 @@ export async function runCheckCommand(paths: readonly string[], options: CheckOp
   }
   const debug = options.debug || isDebug([], io.env);
   for (const failure of failures) io.stderr.write(formatCheckFailure(failure, debug));
+  for (const note of notes) io.stderr.write(`note: ${note}\n`);
   return exitCodeFor(result, options.maxWarnings === undefined ? {} : { maxWarnings: options.maxWarnings });
 }

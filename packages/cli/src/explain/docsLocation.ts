@@ -1,5 +1,4 @@
 import { existsSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -17,16 +16,4 @@ export function docsFolders(packageRoot: string = cliPackageRoot()): string[] {
   return [path.join(packageRoot, 'dist', 'docs'), path.resolve(packageRoot, '..', '..', 'docs')].filter((folder) => existsSync(path.join(folder, 'rules')));
 }
 
-/** The ESLint plugin's rule pages ship inside the plugin package (its `files` include `docs`). */
-export function pluginRuleDocsFolder(): string | undefined {
-  const require = createRequire(import.meta.url);
-  let entry: string;
-  try {
-    entry = require.resolve('eslint-plugin-npvguard');
-  } catch {
-    return undefined;
-  }
-  // The entry is `<plugin>/dist/index.js`.
-  const folder = path.resolve(path.dirname(entry), '..', 'docs', 'rules');
-  return existsSync(folder) ? folder : undefined;
-}
+export { pluginRuleDocsFolder } from '../modules/lintRuleIds.js';

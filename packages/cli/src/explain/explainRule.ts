@@ -3,7 +3,8 @@ import path from 'node:path';
 import { NpvError, type Check } from '@npvguard/core';
 import { docsFolders, pluginRuleDocsFolder } from './docsLocation.js';
 import { closestIds } from './closestIds.js';
-import { pluginPageName, ruleCatalog, rulePagePath, PLUGIN_RULE_PREFIX, type CatalogRule } from './ruleCatalog.js';
+import { pluginPageName, ruleCatalog, rulePagePath, type CatalogRule } from './ruleCatalog.js';
+import { currentLintRuleId, oldRuleIdNote, PLUGIN_RULE_PREFIX } from '../modules/lintRuleIds.js';
 
 export interface RuleExplanation {
   rule: CatalogRule;
@@ -11,6 +12,8 @@ export interface RuleExplanation {
   markdown: string;
   /** Where the page is, as the rule's `docs` names it. */
   source: string;
+  /** Set when the id asked for is an old one: which id to write instead. */
+  note?: string;
 }
 
 function readPage(file: string): string {
@@ -22,14 +25,16 @@ export function listRules(checks: readonly Check[]): CatalogRule[] {
 }
 
 /**
- * Ids an agent or a person may type for the same rule: `npvguard/require-timeout` or `lint/require-timeout` (the
- * id of its findings) for `lint/npvguard/require-timeout`.
+ * Ids a person may type for the same rule: the id its findings print (`lint/npvguard/require-timeout`), its id in
+ * ESLint (`npvguard/require-timeout`, `no-console`), or the old `lint/require-timeout` (with a note).
  */
-function canonicalId(given: string, known: ReadonlySet<string>): string | undefined {
+function canonicalId(given: string, known: ReadonlySet<string>): { id: string; note?: string } | undefined {
   const trimmed = given.trim();
+  const current = currentLintRuleId(trimmed);
+  if (current !== undefined && known.has(current)) return { id: current, note: oldRuleIdNote(trimmed, current, 'The id asked for') };
   const candidates = [trimmed, `lint/${trimmed}`, `${PLUGIN_RULE_PREFIX}${trimmed}`];
-  if (trimmed.startsWith('lint/')) candidates.push(`${PLUGIN_RULE_PREFIX}${trimmed.slice('lint/'.length)}`);
-  return candidates.find((candidate) => known.has(candidate));
+  const id = candidates.find((candidate) => known.has(candidate));
+  return id === undefined ? undefined : { id };
 }
 
 /** Where the page may be: npvguard's docs folders for its own rules, the plugin's docs folder for the plugin's. */
@@ -50,12 +55,12 @@ function pageFile(rule: CatalogRule): string {
 /** `npvguard explain <ruleId>`: the rule's page; an unknown id fails with the closest ids. */
 export function explainRule(ruleId: string, checks: readonly Check[]): RuleExplanation {
   const rules = listRules(checks);
-  const id = canonicalId(ruleId, new Set(rules.map((rule) => rule.id)));
-  const rule = rules.find((candidate) => candidate.id === id);
+  const found = canonicalId(ruleId, new Set(rules.map((rule) => rule.id)));
+  const rule = rules.find((candidate) => candidate.id === found?.id);
   if (rule === undefined) {
     const suggestions = closestIds(ruleId, rules.map((candidate) => candidate.id));
     const hint = suggestions.length === 0 ? 'Run `npvguard rules` for every rule id.' : `Did you mean ${suggestions.map((suggestion) => `"${suggestion}"`).join(', ')}?`;
     throw new NpvError('NPV2401', `Unknown rule id "${ruleId}". ${hint}`, { ruleId, suggestions });
   }
-  return { rule, markdown: readPage(pageFile(rule)).trimEnd(), source: rule.docs };
+  return { rule, markdown: readPage(pageFile(rule)).trimEnd(), source: rule.docs, ...(found?.note === undefined ? {} : { note: found.note }) };
 }

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Check, RuleMeta } from '@npvguard/core';
 import { INTERNAL_RULES } from '../baseline/rules.js';
-import { pluginRuleDocsFolder } from './docsLocation.js';
+import { PLUGIN_RULE_PREFIX, pluginRuleDocsFolder } from '../modules/lintRuleIds.js';
 
 /** One rule as `npvguard rules`, `explain` and the MCP server list it. */
 export interface CatalogRule {
@@ -19,8 +19,7 @@ export interface CatalogRule {
   docs: string;
 }
 
-/** The lint check reports an ESLint rule `npvguard/<rule>` as `lint/npvguard/<rule>`. */
-export const PLUGIN_RULE_PREFIX = 'lint/npvguard/';
+export { PLUGIN_RULE_PREFIX };
 
 /** Where a rule's page is under npvguard's docs folder: `boundaries/forbidden-import` → `rules/boundaries/forbidden-import.md`. */
 export function rulePagePath(ruleId: string): string {

@@ -4,6 +4,7 @@ import { formatError } from '../cli/formatError.js';
 import { compactReporter } from '../report/compact.js';
 import { allRules } from '../run/selectChecks.js';
 import { analyzeForAgent } from '../mcp/analyzeForAgent.js';
+import type { AgentBase } from '../base/mergeBase.js';
 import { hookRequest, parsePayload, type HookAgent, type HookEvent, type HookRequest } from './payload.js';
 import { readAll } from './readAll.js';
 
@@ -30,8 +31,15 @@ function report(result: Result, checks: readonly Check[]): string {
   return compactReporter(result, { color: false, rules: allRules(checks), pathPrefix: '', maxFindings: SHOWN_FINDINGS });
 }
 
-async function analyzeRequest(request: Exclude<HookRequest, { kind: 'ignore' }>, checks: readonly Check[], signal: AbortSignal): Promise<Result | undefined> {
-  if (request.kind === 'stop') return (await analyzeForAgent({ cwd: request.cwd, checks, signal })).result;
+/** A run's result, and the merge base it compared with when the agent had committed. */
+interface HookAnalysis {
+  result: Result;
+  mergeBase?: AgentBase;
+}
+
+async function analyzeRequest(request: Exclude<HookRequest, { kind: 'ignore' }>, checks: readonly Check[], signal: AbortSignal): Promise<HookAnalysis | undefined> {
+  // At stop, the whole change: what the agent committed on its branch too, not only what is left uncommitted.
+  if (request.kind === 'stop') return await analyzeForAgent({ cwd: request.cwd, checks, signal, sinceMergeBase: true });
   const { loadProject } = await import('../load/loadProject.js');
   const { isConfigured } = await import('../run/selectChecks.js');
   const project = await loadProject({ processCwd: request.cwd, checks });
@@ -40,12 +48,14 @@ async function analyzeRequest(request: Exclude<HookRequest, { kind: 'ignore' }>,
   // A file npvguard does not check (a README, a file outside the project, a deleted file) needs no answer.
   const files = request.files.filter((file) => project.files.some((known) => file === `${project.root}/${known}`));
   if (configured.length === 0 || files.length === 0) return undefined;
-  return (await analyzeForAgent({ cwd: request.cwd, checks, files, only: configured.map((check) => check.id), signal })).result;
+  return await analyzeForAgent({ cwd: request.cwd, checks, files, only: configured.map((check) => check.id), signal });
 }
 
-function answerFor(options: HookOptions, request: Exclude<HookRequest, { kind: 'ignore' }>, result: Result, checks: readonly Check[]): HookAnswer {
+function answerFor(options: HookOptions, request: Exclude<HookRequest, { kind: 'ignore' }>, analysis: HookAnalysis, checks: readonly Check[]): HookAnswer {
+  const { result, mergeBase } = analysis;
   if (exitCodeFor(result) === 0) return { exitCode: 0, ...(options.agent === 'cursor' ? { stdout: '{}\n' } : {}) };
-  const scope = request.kind === 'edit' ? 'in the file just edited' : 'in this change';
+  const since = mergeBase === undefined ? '' : ` (the commits since ${mergeBase.sha.slice(0, 12)}, where it left ${mergeBase.branch}, included)`;
+  const scope = request.kind === 'edit' ? 'in the file just edited' : `in this change${since}`;
   const findings = report(result, checks);
   const message = `npvguard found problems ${scope}; fix them (each line names the rule and a fix; \`npvguard explain <ruleId>\` has the doc):\n${findings}`;
   if (options.agent === 'claude') return { exitCode: 2, stderr: message };
@@ -55,7 +65,7 @@ function answerFor(options: HookOptions, request: Exclude<HookRequest, { kind: '
 }
 
 /** Settles with the analysis, or with 'timeout' once the time bound aborts it (the run itself stops its checks). */
-function withinTimeBound(analysis: Promise<Result | undefined>, signal: AbortSignal): Promise<Result | undefined | 'timeout'> {
+function withinTimeBound(analysis: Promise<HookAnalysis | undefined>, signal: AbortSignal): Promise<HookAnalysis | undefined | 'timeout'> {
   const timedOut = new Promise<'timeout'>((resolve) => signal.addEventListener('abort', () => resolve('timeout'), { once: true }));
   return Promise.race([analysis.then((result) => (signal.aborted ? 'timeout' : result)), timedOut]);
 }

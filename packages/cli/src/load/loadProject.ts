@@ -4,6 +4,7 @@ import { findConfigFile, resolveWorkingDirectory } from './findConfig.js';
 import { loadConfigFile } from '../modules/loadConfigFile.js';
 import { listProjectFiles } from './listFiles.js';
 import { INTERNAL_RULES } from '../baseline/rules.js';
+import { currentLintRuleId, oldRuleIdNote } from '../modules/lintRuleIds.js';
 
 /** A loaded, validated project: everything a run needs before checks start. */
 export interface Project {
@@ -16,6 +17,8 @@ export interface Project {
   configName: string;
   config: NpvConfig;
   files: string[];
+  /** What the run should tell the user about the config though it is valid (an old rule id, say). */
+  notes: string[];
 }
 
 export interface LoadProjectOptions {
@@ -35,6 +38,26 @@ export async function loadProject(options: LoadProjectOptions): Promise<Project>
   const sections = options.checks.flatMap((check) => (check.config === undefined ? [] : [check.config]));
   const openRulePrefixes = options.checks.flatMap((check) => (check.meta.openRulePrefix === undefined ? [] : [check.meta.openRulePrefix]));
   const config = validateConfig(await loadConfigFile(configFile), { file: configName, knownRuleIds, openRulePrefixes, sections });
+  const notes = currentRuleIds(config, configName);
   const files = listProjectFiles(root, config, configName);
-  return { root, cwd, configFile, configName, config, files };
+  return { root, cwd, configFile, configName, config, files, notes };
+}
+
+/** `rules` under the ids findings print: an old lint rule id (`lint/require-timeout`) is renamed, with a note. */
+function currentRuleIds(config: NpvConfig, configName: string): string[] {
+  if (config.rules === undefined) return [];
+  const notes: string[] = [];
+  const rules: NonNullable<NpvConfig['rules']> = {};
+  for (const [ruleId, severity] of Object.entries(config.rules)) {
+    const current = currentLintRuleId(ruleId);
+    if (current === undefined) {
+      rules[ruleId] = severity;
+      continue;
+    }
+    notes.push(oldRuleIdNote(ruleId, current, `${configName} \`rules\``));
+    // The current id, when the config names both, wins.
+    rules[current] = config.rules[current] ?? severity;
+  }
+  config.rules = rules;
+  return notes;
 }

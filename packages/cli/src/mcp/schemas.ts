@@ -44,6 +44,7 @@ export const explanationShape = {
   rule: ruleShape,
   markdown: z.string(),
   source: z.string(),
+  note: z.string().optional(),
 };
 
 export const rulesShape = { rules: z.array(ruleShape) };

@@ -68,7 +68,12 @@ export function registerTools(server: McpServer, context: ToolContext): void {
         'Runs the configured npvguard checks (boundaries, contracts, latency, lint, integrity: whatever the project configures) and returns the same result object as `npvguard check --format json`. Findings carry ruleId, file, line, message and a fix hint; call explain_rule for a rule\'s doc.',
       inputSchema: {
         files: z.array(z.string()).optional().describe('Limit the report to these files or folders, relative to the project root. Paths outside it are refused.'),
-        base: z.string().optional().describe('A git ref; findings already present there are marked baseline and do not fail the verdict.'),
+        base: z
+          .string()
+          .optional()
+          .describe(
+            'A git ref; findings already present there are marked baseline and do not fail the verdict. Default: the merge base of the default branch (config agent.base, else origin/HEAD, main or master) when commits were made on top of it, else HEAD.',
+          ),
         only: z.array(z.string()).optional().describe('Run only these checks (ids as in list_rules).'),
       },
       outputSchema: resultShape,
@@ -77,7 +82,8 @@ export function registerTools(server: McpServer, context: ToolContext): void {
     (input, extra) =>
       guarded(async () => {
         // A request the client cancels stops its checks.
-        const { result } = await analyzeForAgent({ cwd, checks, ...input, signal: extra.signal });
+        // What was committed on the branch is part of the change: without a base, compare with the merge base.
+        const { result } = await analyzeForAgent({ cwd, checks, ...input, sinceMergeBase: true, signal: extra.signal });
         return resultAnswer(result);
       }),
   );
@@ -128,7 +134,7 @@ export function registerTools(server: McpServer, context: ToolContext): void {
       title: 'Report latency budgets',
       description:
         'Runs the static latency check: per route, the budget, the static critical-path bound and its calls, the headroom, and findings such as missing timeouts or awaited side effects.',
-      inputSchema: { route: z.string().optional().describe('Only this route, as "METHOD /path" (e.g. "POST /v1/npv/cards").') },
+      inputSchema: { route: z.string().optional().describe('Only this route, as "METHOD /path" (e.g. "GET /users/:id").') },
       outputSchema: resultShape,
       annotations: { title: 'Report latency budgets', ...READ_ONLY },
     },

@@ -34,6 +34,8 @@ export interface AnalyzeOptions {
 export interface Analysis {
   result: Result;
   failures: CheckFailure[];
+  /** What to tell the user besides the result (an old rule id in the config or the baseline file, say). */
+  notes: string[];
 }
 
 /** A check fails only on errors the change brings; baseline findings never fail it. */
@@ -118,11 +120,13 @@ async function analyzeWith(
     },
   });
   let findings = comparison === undefined ? head.findings : await comparison.mark(head);
+  const notes = [...project.notes];
   if (options.useBaselineFile) {
     const loaded = readBaselineFile(project.root, project.config);
     if (loaded !== undefined) {
       const completedChecks = head.runs.filter((run) => run.status !== 'error').map((run) => run.id);
-      findings = applyBaseline(findings, loaded, { completedChecks, paths: options.paths });
+      findings = applyBaseline(findings, loaded, { completedChecks, paths: options.paths, examined: head.examined });
+      notes.push(...loaded.notes);
     }
   }
   findings = [...findings].sort(compareFindings);
@@ -139,5 +143,5 @@ async function analyzeWith(
     checks: runs,
     findings,
   };
-  return { result, failures: head.failures };
+  return { result, failures: head.failures, notes };
 }

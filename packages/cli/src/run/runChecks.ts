@@ -32,12 +32,16 @@ export interface CheckOutcome {
   run: CheckRun;
   findings: Finding[];
   failure?: CheckFailure;
+  /** The files the check examined, when it said it examined only some (`CheckContext.examined`). */
+  examined?: string[];
 }
 
 export interface ChecksOutcome {
   runs: CheckRun[];
   findings: Finding[];
   failures: CheckFailure[];
+  /** By check id, the files a check examined when it examined only some. */
+  examined: Record<string, string[]>;
 }
 
 function errorSummary(error: unknown): { code: string; message: string } {
@@ -51,6 +55,7 @@ async function runCheck(check: Check, input: RunChecksInput, executor: CheckExec
   const now = input.now ?? (() => performance.now());
   const reported: Finding[] = [];
   let data: Record<string, unknown> | undefined;
+  let examined: string[] | undefined;
   let started: number | undefined;
   let ended: number | undefined;
   const elapsed = (): number => {
@@ -76,6 +81,9 @@ async function runCheck(check: Check, input: RunChecksInput, executor: CheckExec
     setData(value) {
       data = { ...data, ...value };
     },
+    examined(files) {
+      examined = [...(examined ?? []), ...files];
+    },
   };
   try {
     await executor.run(check, context, {
@@ -89,7 +97,12 @@ async function runCheck(check: Check, input: RunChecksInput, executor: CheckExec
     });
     const durationMs = elapsed();
     const failed = reported.some((finding) => finding.severity === 'error');
-    return { check, run: { id: check.id, status: failed ? 'fail' : 'pass', durationMs, ...(data === undefined ? {} : { data }) }, findings: reported };
+    return {
+      check,
+      run: { id: check.id, status: failed ? 'fail' : 'pass', durationMs, ...(data === undefined ? {} : { data }) },
+      findings: reported,
+      ...(examined === undefined ? {} : { examined }),
+    };
   } catch (error) {
     const durationMs = elapsed();
     return {
@@ -121,5 +134,6 @@ export async function runChecks(checks: readonly Check[], input: RunChecksInput)
     runs: outcomes.map((outcome) => outcome.run),
     findings: outcomes.flatMap((outcome) => outcome.findings).sort(compareFindings),
     failures: outcomes.flatMap((outcome) => (outcome.failure === undefined ? [] : [outcome.failure])),
+    examined: Object.fromEntries(outcomes.flatMap((outcome) => (outcome.examined === undefined ? [] : [[outcome.check.id, outcome.examined]]))),
   };
 }

@@ -7,7 +7,7 @@ import { STACK_FRAME, fixture, spawnCli, type CliRun } from '../support/cli.js';
 /** A user error: exit 2, one coded paragraph plus the docs line on stderr, nothing on stdout, no stack. */
 function expectCodedError(run: CliRun, code: string): void {
   expect(run.code).toBe(2);
-  expect(run.stderr).toMatch(new RegExp(`^error ${code}: [^\\n]+\\n  see docs/errors\\.md#${code.toLowerCase()}\\n`, 'm'));
+  expect(run.stderr).toMatch(new RegExp(`^error ${code}: [^\\n]+\\n  run \`npvguard explain ${code}\`, or see https://github\\.com/npvguard/npvguard/blob/main/docs/errors\\.md#${code.toLowerCase()}\\n`, 'm'));
   expect(run.stderr).not.toMatch(STACK_FRAME);
 }
 

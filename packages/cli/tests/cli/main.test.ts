@@ -19,7 +19,7 @@ describe('main', () => {
     const run = await runCli(['check'], { cwd: fixture('markers'), checks: [crashingCheck] });
     expect(run.code).toBe(2);
     expect(run.stderr).toBe(
-      'error NPV9001: internal error: cannot read properties of undefined\n  see docs/errors.md#npv9001\n  run again with --debug (or NPVGUARD_DEBUG=1) for the stack trace\n',
+      'error NPV9001: internal error: cannot read properties of undefined\n  run `npvguard explain NPV9001`, or see https://github.com/npvguard/npvguard/blob/main/docs/errors.md#npv9001\n  run again with --debug (or NPVGUARD_DEBUG=1) for the stack trace\n',
     );
   });
 

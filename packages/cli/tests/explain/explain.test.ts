@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -64,6 +64,26 @@ describe('npvguard explain and rules', () => {
     expect(text.stdout.trim().split('\n')).toHaveLength(rules.length);
   });
 
+  it('explains an error code from the catalogue inside the package, the same row docs/errors.md has', async () => {
+    const run = await runCli(['explain', 'npv2301'], { cwd: tmpdir() });
+    expect(run.code).toBe(0);
+    const row = readFileSync(path.join(REPO_ROOT, 'docs', 'errors.md'), 'utf8').split('\n').find((line) => line.includes('<a id="npv2301"></a>'));
+    const [, title, solution] = (row ?? '').split(' | ');
+    expect(title).toBe('ESLint failed while linting');
+    expect(run.stdout).toBe(`NPV2301: ${title}\n\nHow to solve: ${(solution ?? '').replace(/ \|$/, '')}\n\nsource: docs/errors.md#npv2301 (https://github.com/npvguard/npvguard/blob/main/docs/errors.md#npv2301)\n`);
+    const unknown = await runCli(['explain', 'NPV2399'], { cwd: tmpdir() });
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toMatch(/^error NPV2401: Unknown error code "NPV2399"\. Did you mean "NPV2\d{3}"/);
+  });
+
+  it('the packed tarball holds the rule pages, check overviews and error codes that explain reads', () => {
+    const output = execFileSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts=false'], { cwd: CLI_ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
+    const [packed] = JSON.parse(output.slice(output.indexOf('['))) as { files: { path: string }[] }[];
+    const files = new Set((packed?.files ?? []).map((file) => file.path));
+    for (const file of ['dist/docs/errors.md', 'dist/docs/checks/lint.md', 'dist/docs/rules/lint/parse-error.md', 'dist/explain/explainError.js']) expect(files.has(file), file).toBe(true);
+    expect(readFileSync(path.join(CLI_ROOT, 'dist', 'docs', 'errors.md'), 'utf8')).toBe(readFileSync(path.join(REPO_ROOT, 'docs', 'errors.md'), 'utf8'));
+  }, 60_000);
+
   it('an installed package finds the bundled copy of the rule pages and check overviews', () => {
     const folder = mkdtempSync(path.join(tmpdir(), 'npvguard-docs-'));
     try {
@@ -72,6 +92,8 @@ describe('npvguard explain and rules', () => {
       expect(docsFolders(path.join(folder, 'package'))[0]).toBe(bundled);
       expect(existsSync(path.join(bundled, 'rules', 'contracts', 'response-property-removed.md'))).toBe(true);
       expect(existsSync(path.join(bundled, 'checks', 'contracts.md'))).toBe(true);
+      // The error catalogue ships as it is in the repository, its one source.
+      expect(readFileSync(path.join(bundled, 'errors.md'), 'utf8')).toBe(readFileSync(path.join(REPO_ROOT, 'docs', 'errors.md'), 'utf8'));
     } finally {
       rmSync(folder, { recursive: true, force: true });
     }

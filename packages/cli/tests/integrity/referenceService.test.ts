@@ -90,7 +90,7 @@ describe('acceptance on a copy of the reference service', () => {
       ].join('\n'),
       'src/core/silenced.ts': '// @ts-ignore\nexport const answer: number = "42";\n// eslint-disable-next-line @typescript-eslint/no-unused-vars\nconst unused = 1;\n',
       'contracts/openapi.json': '{\n  "openapi": "3.1.0",\n  "paths": { "/v1/npv/cards": {} }\n}\n',
-      'npvguard.baseline.json': `${JSON.stringify({ version: 1, findings: [{ ruleId: 'lint/no-pii-in-logs', file: 'src/server/routes/cardsRoute.ts', fingerprint: '0123456789abcdef', message: 'accepted', reason: 'later' }] }, null, 2)}\n`,
+      'npvguard.baseline.json': `${JSON.stringify({ version: 1, findings: [{ ruleId: 'lint/npvguard/no-pii-in-logs', file: 'src/server/routes/cardsRoute.ts', fingerprint: '0123456789abcdef', message: 'accepted', reason: 'later' }] }, null, 2)}\n`,
     });
     edit('tests/privacy.test.ts', "it('logs the keyed pseudonym instead'", "it.skip('logs the keyed pseudonym instead'");
     edit('tests/pipelineContracts.test.ts', '{ numRuns: 300 }', '{ numRuns: 10 }');
@@ -140,13 +140,13 @@ describe('acceptance on a copy of the reference service', () => {
     expect(run.code).toBe(1);
     const ids = located(run.findings);
     for (const expected of [
-      'lint/route-requires-schema src/server/routes/debugRoute.ts:3',
-      'lint/require-timeout-type-checked src/server/routes/directModel.ts:2',
-      'lint/boundaries src/components/filters/catalogFilter.ts:1',
-      'lint/no-process-env-outside-config src/components/scorers/threshold.ts:1',
-      'lint/deterministic-ranking src/experiments/pickArm.ts:2',
-      'lint/no-nan-unsafe-sort src/components/selectors/rankNaive.ts:2',
-      'lint/oip-outputs-by-name src/clients/model/readFirst.ts:3',
+      'lint/npvguard/route-requires-schema src/server/routes/debugRoute.ts:3',
+      'lint/npvguard/require-timeout-type-checked src/server/routes/directModel.ts:2',
+      'lint/npvguard/boundaries src/components/filters/catalogFilter.ts:1',
+      'lint/npvguard/no-process-env-outside-config src/components/scorers/threshold.ts:1',
+      'lint/npvguard/deterministic-ranking src/experiments/pickArm.ts:2',
+      'lint/npvguard/no-nan-unsafe-sort src/components/selectors/rankNaive.ts:2',
+      'lint/npvguard/oip-outputs-by-name src/clients/model/readFirst.ts:3',
     ]) {
       expect(ids).toContain(expected);
     }

@@ -55,7 +55,7 @@ describe('lint under --base: the files the change can affect', () => {
     expect(run.stderr).toBe('');
     expect(run.code).toBe(1);
     // ready.ts did not change; the type it imports did.
-    expect(run.findings.map((finding) => `${finding.ruleId} ${finding.file}:${finding.line} ${finding.baseline ?? 'new'}`)).toEqual(['lint/require-timeout-type-checked src/ready.ts:3 new']);
+    expect(run.findings.map((finding) => `${finding.ruleId} ${finding.file}:${finding.line} ${finding.baseline ?? 'new'}`)).toEqual(['lint/npvguard/require-timeout-type-checked src/ready.ts:3 new']);
     // init.ts, ready.ts (imports it) and main.ts (imports ready.ts); not legacy.ts.
     expect(run.data).toMatchObject({ filesLinted: 3, scope: { kind: 'affected', changedFiles: 1 } });
   });

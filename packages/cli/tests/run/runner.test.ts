@@ -69,7 +69,7 @@ describe('the runner', () => {
       durationMs: 5,
       error: { code: 'NPV2002', message: 'tsconfig not found: /nowhere/tsconfig.json.' },
     });
-    expect(stderr).toBe('error NPV2002: The failing check could not run: tsconfig not found: /nowhere/tsconfig.json.\n  see docs/errors.md#npv2002\n');
+    expect(stderr).toBe('error NPV2002: The failing check could not run: tsconfig not found: /nowhere/tsconfig.json.\n  run `npvguard explain NPV2002`, or see https://github.com/npvguard/npvguard/blob/main/docs/errors.md#npv2002\n');
   });
 
   it('turns an unexpected exception in a check into NPV9001 in the result', async () => {

@@ -39,7 +39,7 @@ describe('the bin with checks in worker threads', () => {
     expect(threaded.code).toBe(1);
     expect(inPlace.code).toBe(1);
     const result = JSON.parse(threaded.stdout) as Result;
-    expect(result.findings.map((finding) => `${finding.ruleId} ${finding.file}:${finding.line}`)).toEqual(['lint/no-process-env-outside-config src/server/port.ts:1']);
+    expect(result.findings.map((finding) => `${finding.ruleId} ${finding.file}:${finding.line}`)).toEqual(['lint/npvguard/no-process-env-outside-config src/server/port.ts:1']);
     expect(withoutTimes(result)).toEqual(withoutTimes(JSON.parse(inPlace.stdout) as Result));
   });
 

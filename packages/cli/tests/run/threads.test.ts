@@ -71,7 +71,7 @@ describe('checks in worker threads', () => {
     const error = outcome.failures[0]?.error;
     expect(isNpvError(error) && error.details).toEqual({ tsconfig: '/nowhere/tsconfig.json' });
     expect(formatCheckFailure({ check: 'coded', error }, true)).toBe(
-      'error NPV2002: The coded check could not run: tsconfig not found: /nowhere/tsconfig.json.\n  see docs/errors.md#npv2002\n',
+      'error NPV2002: The coded check could not run: tsconfig not found: /nowhere/tsconfig.json.\n  run `npvguard explain NPV2002`, or see https://github.com/npvguard/npvguard/blob/main/docs/errors.md#npv2002\n',
     );
   });
 
@@ -87,7 +87,7 @@ describe('checks in worker threads', () => {
     expect(debug).toContain('TypeError: cannot read properties of undefined\n    at Object.run');
     expect(debug).toContain('fixtures/threads/checks.js');
     expect(formatCheckFailure(failure, false)).toBe(
-      'error NPV9001: internal error: cannot read properties of undefined\n  see docs/errors.md#npv9001\n  run again with --debug (or NPVGUARD_DEBUG=1) for the stack trace\n',
+      'error NPV9001: internal error: cannot read properties of undefined\n  run `npvguard explain NPV9001`, or see https://github.com/npvguard/npvguard/blob/main/docs/errors.md#npv9001\n  run again with --debug (or NPVGUARD_DEBUG=1) for the stack trace\n',
     );
   });
 

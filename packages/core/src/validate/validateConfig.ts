@@ -18,9 +18,13 @@ import {
 } from './primitives.js';
 
 /** The keys every config may have, whatever checks are registered; each check adds its own section. */
-export const CONFIG_KEYS = ['$schema', 'include', 'exclude', 'tsconfig', 'baseline', 'rules'] as const;
+export const CONFIG_KEYS = ['$schema', 'include', 'exclude', 'tsconfig', 'baseline', 'rules', 'agent'] as const;
 
-const RULE_ID = /^[A-Za-z0-9_-]+\/[A-Za-z0-9_/-]+$/;
+/** A git ref as the config may name it: what `git check-ref-format` would allow, never an option. */
+const CONFIG_REF = /^(?!-)(?!.*\.\.)(?!.*\/\/)(?!.*@\{)[A-Za-z0-9._/@^~-]+(?<![./])$/;
+
+/** `<check>/<rule>`; a lint rule's part is its ESLint id, which may hold a scope (`lint/@typescript-eslint/no-explicit-any`). */
+const RULE_ID = /^[A-Za-z0-9_-]+\/[A-Za-z0-9_@./-]+$/;
 
 export interface ValidateConfigOptions {
   /** The config file, shown in every error. */
@@ -79,6 +83,16 @@ export function validateConfig(value: unknown, options: ValidateConfigOptions): 
   if (record.exclude !== undefined) config.exclude = expectGlobs(scope, ['exclude'], record.exclude);
   if (record.tsconfig !== undefined) config.tsconfig = expectString(scope, ['tsconfig'], record.tsconfig, 'a path to a tsconfig file');
   if (record.baseline !== undefined) config.baseline = expectString(scope, ['baseline'], record.baseline, 'a path to the baseline file');
+  if (record.agent !== undefined) {
+    const agent = expectObject(scope, ['agent'], record.agent, 'an object { base?: "<branch>" }');
+    rejectUnknownKeys(scope, ['agent'], agent, ['base']);
+    config.agent = {};
+    if (agent.base !== undefined) {
+      const base = expectString(scope, ['agent', 'base'], agent.base, 'a branch name such as "main" or "origin/main"');
+      if (!CONFIG_REF.test(base)) throw typeError(scope, ['agent', 'base'], 'a branch name such as "main" or "origin/main"', base);
+      config.agent.base = base;
+    }
+  }
   if (record.rules !== undefined) config.rules = validateRules(scope, ['rules'], record.rules, options.knownRuleIds, options.openRulePrefixes);
   const sectionValues = config as Record<string, unknown>;
   for (const section of sections) {

@@ -39,9 +39,9 @@ export default createRule<Options, MessageIds>({
     },
     messages: {
       ambientClock:
-        '`{{call}}` reads the wall clock in a deterministic layer: the same request can rank differently from one run to the next. Take the time from the injected Clock port.',
+        '`{{call}}` reads the wall clock in a deterministic layer: the same input can give a different result from one run to the next. Take the time from a clock passed in (a parameter or an injected dependency).',
       ambientRandomness:
-        '`{{call}}` draws ambient randomness in a deterministic layer: assignments and tie-breaks become irreproducible. Derive the value from a hash of the unit and a salt, or take it from an injected port.',
+        '`{{call}}` draws ambient randomness in a deterministic layer: assignments and tie-breaks become irreproducible. Derive the value from a hash of the unit and a salt, or take it from a random source passed in.',
       invalidSettings: INVALID_SETTINGS_MESSAGE,
     },
     schema: [

@@ -41,18 +41,18 @@ export default createRule<Options, MessageIds>({
     type: 'problem',
     docs: {
       description:
-        'Disallow listener identifiers and raw request data in log calls and metric labels unless passed through the pseudonymiser',
+        'Disallow personal identifiers and raw request data in log calls and metric labels unless pseudonymised',
     },
     hasSuggestions: true,
     messages: {
       piiInLog:
-        '`{{value}}` identifies a listener and reaches the log through `{{call}}`. Pass it through `{{pseudonymiser}}(...)` first, or leave it out.',
+        '`{{value}}` identifies a person and reaches the log through `{{call}}`. {{advice}}',
       requestDataInLog:
-        '`{{value}}` is raw request data and reaches the log through `{{call}}`: it carries listener identifiers. Log the validated fields you need, pseudonymised.',
+        '`{{value}}` is raw request data and reaches the log through `{{call}}`: it may carry personal identifiers. Log only the validated fields you need, with identifiers pseudonymised.',
       piiInMetricLabel:
-        '`{{value}}` identifies a listener and becomes a metric label value in `{{call}}`: each listener becomes a time series and the id is exported to every dashboard. Use a bounded, non-identifying label.',
+        '`{{value}}` identifies a person and becomes a metric label value in `{{call}}`: each person becomes a time series and the identifier reaches every dashboard. Use a bounded, non-identifying label.',
       piiLabelName:
-        'Metric label `{{label}}` is named after a listener identifier: its values would identify listeners and make one series each. Drop the label or use a bounded category.',
+        'Metric label `{{label}}` is named after a personal identifier: its values would identify people and make one series each. Drop the label or use a bounded category.',
       wrapInPseudonymiser: 'Pass `{{value}}` through `{{pseudonymiser}}(...)`.',
       invalidSettings: INVALID_SETTINGS_MESSAGE,
     },
@@ -80,7 +80,8 @@ export default createRule<Options, MessageIds>({
   },
   create(context, [options]) {
     return withSettings(context, (settings) => {
-      const pseudonymisers = options.pseudonymisers ?? settings.pseudonymisers ?? DEFAULT_PSEUDONYMISERS;
+      const configuredPseudonymisers = options.pseudonymisers ?? settings.pseudonymisers;
+      const pseudonymisers = configuredPseudonymisers ?? DEFAULT_PSEUDONYMISERS;
       const patterns: PiiPatterns = {
         identifiers: options.identifiers ?? settings.identifiers ?? DEFAULT_IDENTIFIERS,
         requestObjects: options.requestObjects ?? DEFAULT_REQUEST_OBJECTS,
@@ -119,7 +120,6 @@ export default createRule<Options, MessageIds>({
 
       function reportValue(value: PiiValue, call: string, kind: 'log' | 'metric'): void {
         const text = sourceCode.getText(value.node);
-        const pseudonymiser = pseudonymisers[0] ?? 'pseudonymise';
         if (kind === 'metric') {
           context.report({ node: value.node, messageId: 'piiInMetricLabel', data: { value: text, call } });
           return;
@@ -132,7 +132,7 @@ export default createRule<Options, MessageIds>({
         context.report({
           node: value.node,
           messageId: 'piiInLog',
-          data: { value: text, call, pseudonymiser },
+          data: { value: text, call, advice: pseudonymiseAdvice(inScope, configuredPseudonymisers) },
           suggest: inScope
             ? [
                 {
@@ -186,6 +186,17 @@ export default createRule<Options, MessageIds>({
     });
   },
 });
+
+/**
+ * What to do with an identifier on its way to a log: name a pseudonymising function only when the code has one in
+ * scope or the config names one; otherwise say how to add one.
+ */
+export function pseudonymiseAdvice(inScope: string | undefined, configured: readonly string[] | undefined): string {
+  if (inScope !== undefined) return `Pass it through \`${inScope}(...)\` first, or leave it out.`;
+  const named = configured?.[0];
+  if (named !== undefined) return `Pass it through the configured pseudonymising function \`${named}(...)\` first, or leave it out.`;
+  return 'Leave it out, or log a pseudonym of it (a keyed hash) made by a function you name in the rule\'s `pseudonymisers` option.';
+}
 
 /** String literals in `new Counter({ labelNames: [...] })`. */
 function labelNames(node: TSESTree.NewExpression): TSESTree.StringLiteral[] {

@@ -12,7 +12,7 @@ export type MessageIds = 'piiInModelInput' | 'invalidSettings';
 
 /** `inputs` is the Open Inference Protocol's request field; add your own model client's field names. */
 const DEFAULT_INPUT_PROPERTIES: readonly string[] = ['inputs'];
-/** OIP v2 request-level (and per-input) free-form parameters: sent to the model server like the inputs. */
+/** OIP v2 request-level (and per-input) free-form parameters: sent to the model like the inputs. */
 const DEFAULT_PARAMETER_PROPERTIES: readonly string[] = ['parameters'];
 
 export default createRule<Options, MessageIds>({
@@ -20,11 +20,11 @@ export default createRule<Options, MessageIds>({
   meta: {
     type: 'problem',
     docs: {
-      description: 'Disallow listener identifiers and raw request data in the inputs sent to a model server',
+      description: 'Disallow personal identifiers and raw request data in the inputs sent to a model',
     },
     messages: {
       piiInModelInput:
-        '`{{value}}` identifies a listener and is sent to the model in `{{property}}`: the model needs features, not identities (a pseudonym is an identity too). Send the features derived from it instead.',
+        '`{{value}}` identifies a person and is sent to the model in `{{property}}`: the model needs features, not identities (a pseudonym is an identity too). Send the features derived from it instead.',
       invalidSettings: INVALID_SETTINGS_MESSAGE,
     },
     schema: [

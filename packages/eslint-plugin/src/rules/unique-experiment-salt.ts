@@ -18,7 +18,7 @@ export default createRule<Options, MessageIds>({
     },
     messages: {
       duplicateSalt:
-        'Salt `{{salt}}` is already used on line {{line}}: two experiments (or layers) with one salt bucket every listener identically, so their arms are correlated and neither result can be trusted. Give each its own salt.',
+        'Salt `{{salt}}` is already used on line {{line}}: two experiments (or layers) with one salt bucket every unit identically, so their arms are correlated and neither result can be trusted. Give each its own salt.',
     },
     schema: [
       {

@@ -42,7 +42,7 @@ ruleTester.run('no-pii-in-logs', rule, {
           messageId: 'piiInLog',
           line: 1,
           column: 32,
-          data: { value: 'query.listenerId', call: 'request.log.info', pseudonymiser: 'pseudonymise' },
+          data: { value: 'query.listenerId', call: 'request.log.info', advice: "Leave it out, or log a pseudonym of it (a keyed hash) made by a function you name in the rule's `pseudonymisers` option." },
           suggestions: [],
         },
       ],
@@ -131,7 +131,7 @@ ruleTester.run('no-pii-in-logs', rule, {
       code: 'const app = fastify({ logger: { serializers: { req: (r) => ({ method: r.method, query: r.query, listener: r.body.listenerId }) } } });',
       errors: [
         { messageId: 'requestDataInLog', line: 1, column: 88, data: { value: 'r.query', call: 'serializers.req' } },
-        { messageId: 'piiInLog', line: 1, column: 107, data: { value: 'r.body.listenerId', call: 'serializers.req', pseudonymiser: 'pseudonymise' } },
+        { messageId: 'piiInLog', line: 1, column: 107, data: { value: 'r.body.listenerId', call: 'serializers.req', advice: "Leave it out, or log a pseudonym of it (a keyed hash) made by a function you name in the rule's `pseudonymisers` option." } },
       ],
     },
     {
@@ -146,6 +146,22 @@ ruleTester.run('no-pii-in-logs', rule, {
       code: 'audit.write({ accountRef });',
       options: [{ identifiers: ['accountRef'], loggers: ['audit'], logMethods: ['write'] }],
       errors: [{ messageId: 'piiInLog', line: 1, column: 15 }],
+    },
+    {
+      // The message names a pseudonymising function only when the code has it in scope or the config names it.
+      code: 'logger.info({ userId });',
+      options: [{ pseudonymisers: ['hashUser'] }],
+      errors: [{ messageId: 'piiInLog', data: { value: 'userId', call: 'logger.info', advice: 'Pass it through the configured pseudonymising function `hashUser(...)` first, or leave it out.' } }],
+    },
+    {
+      code: "import { pseudonymise } from '../privacy.js';\nlogger.info({ userId });",
+      errors: [
+        {
+          messageId: 'piiInLog',
+          data: { value: 'userId', call: 'logger.info', advice: 'Pass it through `pseudonymise(...)` first, or leave it out.' },
+          suggestions: [{ messageId: 'wrapInPseudonymiser', output: "import { pseudonymise } from '../privacy.js';\nlogger.info({ userId: pseudonymise(userId) });" }],
+        },
+      ],
     },
     {
       code: 'logger.info({ listenerId });',

@@ -8,7 +8,7 @@ import { createEslint } from './createEslint.js';
 import { toFindings } from './toFindings.js';
 
 export { lintMeta, LINT_RULES } from './meta.js';
-export { lintRuleId } from './toFindings.js';
+export { lintRuleId } from '../../modules/lintRuleIds.js';
 export { createEslint, recommendedConfig } from './createEslint.js';
 
 /** Extensions ESLint can parse with a JavaScript or TypeScript parser. */
@@ -76,7 +76,10 @@ export async function runLint(context: CheckContext<LintData>): Promise<void> {
     ...(typescript === undefined ? {} : { typescript: { ...typescript, path: shownPath(context.root, typescript.path) } }),
   };
   const scope = await lintScope(context, lint, files, configFile);
-  if (scope?.kind === 'affected') files = files.filter((file) => scope.files.includes(file));
+  if (scope?.kind === 'affected') {
+    files = files.filter((file) => scope.files.includes(file));
+    context.examined?.(files);
+  }
   const scopeData: Pick<LintData, 'scope'> = scope === undefined ? {} : { scope: scope.kind === 'affected' ? { kind: 'affected', changedFiles: scope.changed } : scope };
   if (files.length === 0) {
     context.setData({ config: shownConfig, ...tools, filesLinted: 0, filesIgnored: 0, ...scopeData });

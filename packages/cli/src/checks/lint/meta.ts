@@ -9,11 +9,11 @@ export const LINT_RULES = {
 
 /**
  * The lint check's own rules. Every other `lint/<rule>` id is an ESLint rule of the project's config
- * (`lint/<rule>` for eslint-plugin-npvguard's rules, `lint/<plugin>/<rule>` or `lint/<core rule>` otherwise),
+ * named `lint/<its ESLint id>`: `lint/npvguard/<rule>` for eslint-plugin-npvguard's, `lint/<plugin>/<rule>` or `lint/<core rule>` otherwise,
  * documented by its plugin.
  */
 export const lintMeta: CheckMeta = {
-  description: 'Runs ESLint (the project\'s own config, else eslint-plugin-npvguard\'s recommended config) on the checked files and reports its messages as lint/<rule> findings.',
+  description: 'Runs ESLint (the project\'s own config, else eslint-plugin-npvguard\'s recommended config) on the checked files and reports its messages as lint/<ESLint rule id> findings.',
   docs: 'checks/lint.md',
   openRulePrefix: 'lint/',
   rules: [

@@ -1,6 +1,7 @@
 import type { ESLint, Linter } from 'eslint';
 import type { FindingInput } from '@npvguard/core';
 import { LINT_RULES } from './meta.js';
+import { lintRuleId, PLUGIN_RULE_PREFIX } from '../../modules/lintRuleIds.js';
 
 type RulesMeta = ReturnType<ESLint['getRulesMetaForResults']>;
 
@@ -8,13 +9,6 @@ type RulesMeta = ReturnType<ESLint['getRulesMetaForResults']>;
 export interface LintTally {
   findings: FindingInput[];
   ignoredFiles: string[];
-}
-
-const PLUGIN_PREFIX = 'npvguard/';
-
-/** `npvguard/require-timeout` → `lint/require-timeout`; any other rule keeps its full ESLint id. */
-export function lintRuleId(eslintRuleId: string): string {
-  return `lint/${eslintRuleId.startsWith(PLUGIN_PREFIX) ? eslintRuleId.slice(PLUGIN_PREFIX.length) : eslintRuleId}`;
 }
 
 function isUnusedDirective(message: Linter.LintMessage): boolean {
@@ -33,6 +27,17 @@ function ignoredReason(message: Linter.LintMessage): 'ignored' | 'unmatched' | u
 
 function positive(value: number | undefined, fallback: number): number {
   return value !== undefined && Number.isInteger(value) && value >= 1 ? value : fallback;
+}
+
+/**
+ * What to do about an ESLint message. The message itself says what is wrong (the plugin's messages say how to fix
+ * it too); the hint says where the correct code is shown: npvguard explains the plugin's rules, any other rule's
+ * page is its docs link.
+ */
+function fixHint(eslintRuleId: string, ruleId: string, documented: boolean): string {
+  if (ruleId.startsWith(PLUGIN_RULE_PREFIX)) return `Change the code as the message says; \`npvguard explain ${ruleId}\` shows incorrect and correct code.`;
+  const where = documented ? 'the rule\'s page (docs link) shows what it accepts' : `see the documentation of the plugin that provides ${eslintRuleId}`;
+  return `Change the code so that ${eslintRuleId} no longer reports it; ${where}.`;
 }
 
 function toFinding(file: string, message: Linter.LintMessage, rulesMeta: RulesMeta): FindingInput {
@@ -60,13 +65,13 @@ function toFinding(file: string, message: Linter.LintMessage, rulesMeta: RulesMe
   }
   const meta = rulesMeta[message.ruleId];
   const url = meta?.docs?.url;
-  const description = meta?.docs?.description;
+  const ruleId = lintRuleId(message.ruleId);
   return {
-    ruleId: lintRuleId(message.ruleId),
+    ruleId,
     severity: message.severity === 2 ? 'error' : 'warning',
     ...position,
     message: message.message,
-    hint: description === undefined ? `See the documentation of the ESLint rule ${message.ruleId}.` : `${description}.`.replace(/\.\.$/, '.'),
+    hint: fixHint(message.ruleId, ruleId, typeof url === 'string' && url !== ''),
     ...(typeof url === 'string' && url !== '' ? { docsUrl: url } : {}),
     data: { eslintRuleId: message.ruleId },
   };

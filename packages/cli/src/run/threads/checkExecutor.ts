@@ -123,6 +123,7 @@ export function createCheckExecutor(options: ExecutorOptions): CheckExecutor {
         })
         .finally(timing.onEnd);
       if (reply.data !== undefined) context.setData(reply.data);
+      if (reply.examined !== undefined) context.examined?.(reply.examined);
       if (reply.error !== undefined) throw deserializeError(reply.error);
       for (const finding of reply.findings) context.report(finding);
     },

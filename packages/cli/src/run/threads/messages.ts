@@ -27,6 +27,8 @@ export interface CheckReply {
   id: number;
   findings: FindingInput[];
   data?: Record<string, unknown>;
+  /** The files the check examined, when it said it examined only some. */
+  examined?: string[];
   /** Set when the check threw: the findings are then dropped, as in the main thread. */
   error?: SerializedError;
 }

@@ -18,6 +18,7 @@ async function loadCheck(job: CheckJob): Promise<Check> {
 async function runJob(job: CheckJob, signal: AbortSignal): Promise<CheckReply> {
   const findings: FindingInput[] = [];
   let data: Record<string, unknown> | undefined;
+  let examined: string[] | undefined;
   try {
     const check = await loadCheck(job);
     await check.run({
@@ -30,8 +31,11 @@ async function runJob(job: CheckJob, signal: AbortSignal): Promise<CheckReply> {
       setData(value) {
         data = { ...data, ...value };
       },
+      examined(files) {
+        examined = [...(examined ?? []), ...files];
+      },
     });
-    return { id: job.id, findings, ...(data === undefined ? {} : { data }) };
+    return { id: job.id, findings, ...(data === undefined ? {} : { data }), ...(examined === undefined ? {} : { examined }) };
   } catch (error) {
     return { id: job.id, findings: [], ...(data === undefined ? {} : { data }), error: serializeError(error) };
   }
