@@ -172,6 +172,8 @@ export interface LayerEdgeCount {
   to: string;
   runtime: number;
   typeOnly: number;
+  /** Uses of a capability the other layer decorates the fastify instance, requests or replies with. */
+  decorator: number;
   forbidden: number;
 }
 
@@ -192,4 +194,48 @@ export interface PipelineCounts {
   filesFromCache: number;
   resolutionsComputed: number;
   resolutionsFromCache: number;
+}
+
+// decorators
+
+/** What a fastify decorator is attached to: `decorate`, `decorateRequest`, `decorateReply`. */
+export type DecoratorTarget = 'instance' | 'request' | 'reply';
+
+/** One place a file reads a capability from the fastify instance, a request or a reply. */
+export interface DecoratorUse extends SourceLocation {
+  from: string;
+  name: string;
+  target: DecoratorTarget;
+  /** The use as written (`fastify.knex`, `request.server.knex`, `{ knex }`), on one line. */
+  text: string;
+}
+
+/** Who provides a capability a file uses. */
+export type DecoratorProvider =
+  /** A project file that calls `decorate*` with that name. */
+  | { type: 'file'; file: string }
+  /** A package that declares it (augmentation in its types) or that the declaring file registers. */
+  | { type: 'package'; name: string; why: string }
+  /** Neither could be decided. */
+  | { type: 'unknown'; reason: string };
+
+/** A file's uses of one capability (the first use stands for the others) and who provides it. */
+export interface DecoratorEdge {
+  use: DecoratorUse;
+  /** Lines of the file's other uses of the same capability. */
+  otherLines: number[];
+  providers: DecoratorProvider[];
+}
+
+/** A `decorate*` call whose name is not a constant string: what it provides cannot be known. */
+export interface UnnamedDecorator extends SourceLocation {
+  file: string;
+  text: string;
+}
+
+export interface DecoratorAnalysis {
+  edges: DecoratorEdge[];
+  unnamed: UnnamedDecorator[];
+  /** Files that import fastify while its type declarations could not be found from them. */
+  untyped: string[];
 }
