@@ -83,7 +83,7 @@ function verdictFinding(edge: DecoratorEdge, provider: Exclude<DecoratorProvider
     column: use.column,
     endLine: use.endLine,
     endColumn: use.endColumn,
-    message: `${use.from}:${use.line} uses decorator \`${use.name}\`, which ${what} decorates ${WHAT_IS_DECORATED[use.target]} with: \`${use.text}\`${usesText(edge)}. Rule: ${verdict.reason}.`,
+    message: `${use.from}:${use.line} uses decorator \`${use.name}\` of ${WHAT_IS_DECORATED[use.target]}, provided by ${what}: \`${use.text}\`${usesText(edge)}. Rule: ${verdict.reason}.`,
     hint: sentence(verdict.allowedInstead),
     fingerprintParts: [ruleId, use.from, 'decorator', use.target, use.name, provider.type === 'file' ? provider.file : provider.name],
     data: {
