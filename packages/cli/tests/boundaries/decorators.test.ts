@@ -120,6 +120,7 @@ describe('boundaries through fastify decorators', () => {
     const analysis = analyzeBoundaries({ root, files: listSourceFiles(root), config, cache: false, decorators: false });
     expect(summarize(analysis.findings)).toEqual([]);
     expect(analysis.edges.some((edge) => edge.kind === 'decorator')).toBe(false);
+    expect(analysis.stats.decorators).toBe('off');
   });
 
   it('reuses the decorator analysis while no file changes, and redoes it when one does', async () => {
@@ -133,16 +134,30 @@ describe('boundaries through fastify decorators', () => {
     const run = () => analyzeBoundaries({ root, files: listSourceFiles(root), config, cache });
 
     const cold = run();
-    expect(cold.stats.cache).toBe('cold');
+    expect(cold.stats).toMatchObject({ cache: 'cold', decorators: 'built' });
     expect(summarize(cold.findings)).toContain('boundaries/forbidden-import src/routes/bypass/direct.ts:5');
     const warm = run();
-    expect(warm.stats.cache).toBe('warm');
+    expect(warm.stats).toMatchObject({ cache: 'warm', decorators: 'cached' });
     expect(warm.findings).toEqual(cold.findings);
 
     const direct = path.join(root, 'src/routes/bypass/direct.ts');
     fs.writeFileSync(direct, fs.readFileSync(direct, 'utf8').replaceAll('fastify.knex.query', 'fastify.notesRepository.list'));
     const edited = run();
+    expect(edited.stats.decorators).toBe('built');
     expect(summarize(edited.findings)).not.toContain('boundaries/forbidden-import src/routes/bypass/direct.ts:5');
     expect(summarize(edited.findings)).toHaveLength(summarize(cold.findings).length - 1);
+  });
+
+  it('says so, rather than passing, when fastify\'s types cannot be found', async () => {
+    const root = copyFixture('decorator-layers');
+    scratch.push(root);
+    const config = (await loadFixtureConfig(path.join(REPO_ROOT, 'packages/cli/tests/boundaries/fixtures/decorator-layers'))).boundaries;
+    if (config === undefined) throw new Error('no config');
+    // Outside the repository nothing installs fastify: only the fixture's own plugin declarations are there.
+    const analysis = analyzeBoundaries({ root, files: listSourceFiles(root), config, cache: false });
+    const untyped = analysis.findings.filter((finding) => finding.ruleId === 'boundaries/unresolved-decorator' && finding.data?.untyped === true);
+    expect(untyped.map((finding) => finding.file)).toContain('src/routes/bypass/direct.ts');
+    expect(untyped[0]?.message).toMatch(/imports fastify, but fastify's type declarations cannot be found from it/);
+    expect(summarize(analysis.findings)).not.toContain('boundaries/forbidden-import src/routes/bypass/direct.ts:5');
   });
 });

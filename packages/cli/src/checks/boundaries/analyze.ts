@@ -36,6 +36,11 @@ export interface AnalyzeOptions {
 
 export interface AnalyzeStats extends PipelineCounts {
   files: number;
+  /**
+   * The decorator analysis: `off` by option, `skipped` when no file imports fastify or decorates, `cached` when
+   * reused for unchanged files, `built` when a program was built for it.
+   */
+  decorators: 'off' | 'skipped' | 'cached' | 'built';
   cache: CacheStatus;
   cacheFile?: string;
 }
@@ -88,10 +93,15 @@ export function analyzeBoundaries(options: AnalyzeOptions): BoundariesAnalysis {
   const isReported = reportFilter(options.paths ?? []);
   // Decorator edges are not module loads: they take no part in import cycles (docs/checks/boundaries.md).
   const cycles = cycleFindings(policy, importEdges, isReported);
+  let decoratorStatus: AnalyzeStats['decorators'] = options.decorators === false ? 'off' : 'cached';
   const decoratorAnalysis =
     options.decorators === false
       ? { edges: [], unnamed: [], untyped: [] }
-      : reuseDecorators(cache, verdicts, () => analyzeDecorators(root, files, project.projectSet, (file) => readText(root, file)));
+      : reuseDecorators(cache, verdicts, () => {
+          const analysis = analyzeDecorators(root, files, (file) => project.projectSet.projectFor(absolutePath(root, file)), (file) => readText(root, file));
+          decoratorStatus = analysis.programBuilt ? 'built' : 'skipped';
+          return analysis;
+        });
   const decorators = judgeDecorators(policy, decoratorAnalysis);
   const edges = [...importEdges, ...decorators.edges];
   cache.save();
@@ -104,6 +114,7 @@ export function analyzeBoundaries(options: AnalyzeOptions): BoundariesAnalysis {
     graph: layerGraph(policy, files, edges),
     stats: {
       files: files.length,
+      decorators: decoratorStatus,
       filesAnalysed: counts.filesAnalysed,
       filesRead: counts.filesRead,
       filesParsed: counts.filesParsed,

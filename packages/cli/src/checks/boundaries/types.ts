@@ -3,6 +3,7 @@
  * and the cache that wraps them, takes its types from here, never from another stage's implementation.
  */
 import type { FindingInput, ImportKind } from '@npvguard/core';
+import type { CompilerOptions } from 'typescript';
 
 // read
 
@@ -233,9 +234,16 @@ export interface UnnamedDecorator extends SourceLocation {
   text: string;
 }
 
+/** The tsconfig project a file is compiled in, as the decorator stage needs it: its options, to build a program. */
+export interface CompilerProject {
+  options: CompilerOptions;
+}
+
 export interface DecoratorAnalysis {
   edges: DecoratorEdge[];
   unnamed: UnnamedDecorator[];
   /** Files that import fastify while its type declarations could not be found from them. */
   untyped: string[];
+  /** False when no file imports fastify or decorates: nothing was built. */
+  programBuilt?: boolean;
 }

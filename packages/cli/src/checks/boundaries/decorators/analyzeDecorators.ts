@@ -1,38 +1,47 @@
+import path from 'node:path';
 import type * as ts from 'typescript';
 import { typescript } from '../../../modules/typescript.js';
-import { absolutePath, relativePath, toPosix } from '../resolve/paths.js';
-import type { Project, ProjectSet } from '../resolve/projects.js';
-import type { DecoratorAnalysis, DecoratorEdge, DecoratorProvider, DecoratorTarget, UnnamedDecorator } from '../types.js';
+import type { CompilerProject, DecoratorAnalysis, DecoratorEdge, DecoratorProvider, DecoratorTarget, UnnamedDecorator } from '../types.js';
 import { collectProvisions, collectUses, type CollectedUse, type Provision } from './collect.js';
 import { declaredCapabilities, isInFastifyPackage, type DeclaredCapability } from './fastifyTypes.js';
 import { packageProviders } from './packageProviders.js';
 
 const CODE_FILE = /\.(?:[cm]?tsx?|[cm]?jsx?)$/;
-/** A file that may take part in decorator wiring: it names fastify or calls a `decorate*` method. */
-const MENTIONS_FASTIFY = /fastify|\.decorate(?:Request|Reply)?\s*[<(]/i;
+/** A project wired through fastify: some file imports fastify or one of its plugins, or calls a `decorate*` method. */
+const USES_FASTIFY = /(?:from|import|require)\s*\(?\s*['"](?:fastify|@fastify\/[^'"]+|fastify-[^'"]+)['"]|\.decorate(?:Request|Reply)?\s*[<(]/;
 const IMPORTS_FASTIFY = /(?:from|import|require)\s*\(?\s*['"](?:fastify|fastify-plugin)['"]/;
 
 /**
  * The capabilities files provide to each other through fastify decorators, and who provides each one a file uses.
  * Needs the type checker (a receiver is judged by its type), so it builds one program per tsconfig project over
- * the analysed files. Nothing is built when no file mentions fastify.
+ * the analysed files. Nothing is built when no file imports fastify or a fastify plugin, or calls `decorate*`.
  */
-export function analyzeDecorators(root: string, files: readonly string[], projectSet: ProjectSet, readText: (file: string) => string | undefined): DecoratorAnalysis {
-  const candidates = files.filter((file) => CODE_FILE.test(file) && !/\.d\.[cm]?ts$/.test(file) && MENTIONS_FASTIFY.test(readText(file) ?? ''));
-  if (candidates.length === 0) return { edges: [], unnamed: [], untyped: [] };
+export function analyzeDecorators(
+  root: string,
+  files: readonly string[],
+  projectOf: (file: string) => CompilerProject,
+  readText: (file: string) => string | undefined,
+): DecoratorAnalysis {
+  const absolute = (file: string): string => path.posix.join(root, file);
+  const code = files.filter((file) => CODE_FILE.test(file) && !/\.d\.[cm]?ts$/.test(file));
+  // Uses may sit in files that import nothing from fastify (a service typed by a local alias), so once one file
+  // does, every file is looked at.
+  if (!code.some((file) => USES_FASTIFY.test(readText(file) ?? ''))) return { edges: [], unnamed: [], untyped: [] };
 
-  const byProject = new Map<Project, string[]>();
+  // The program takes every file of the project (declarations included, for augmentations); the walks take the code files.
+  const byProject = new Map<CompilerProject, string[]>();
   for (const file of files.filter((entry) => CODE_FILE.test(entry))) {
-    const project = projectSet.projectFor(absolutePath(root, file));
+    const project = projectOf(file);
     const list = byProject.get(project);
     if (list === undefined) byProject.set(project, [file]);
     else list.push(file);
   }
-  const candidateSet = new Set(candidates);
-  const programs = [...byProject].filter(([, projectFiles]) => projectFiles.some((file) => candidateSet.has(file))).map(([project, projectFiles]) => {
-    const options: ts.CompilerOptions = { ...project.options, noEmit: true, skipLibCheck: true, allowJs: project.options.allowJs ?? false };
-    const program = typescript.createProgram({ rootNames: projectFiles.map((file) => absolutePath(root, file)), options, host: typescript.createCompilerHost(options, true) });
-    return { program, checker: program.getTypeChecker(), files: projectFiles.filter((file) => candidateSet.has(file)) };
+  const walked = new Set(code);
+  const programs = [...byProject].map(([project, projectFiles]) => {
+    // JavaScript sources too: their JSDoc types can name the fastify instance.
+    const options: ts.CompilerOptions = { ...project.options, noEmit: true, skipLibCheck: true, allowJs: true, checkJs: false };
+    const program = typescript.createProgram({ rootNames: projectFiles.map((file) => absolute(file)), options, host: typescript.createCompilerHost(options, true) });
+    return { program, checker: program.getTypeChecker(), files: projectFiles.filter((file) => walked.has(file)) };
   });
 
   const provisions: Provision[] = [];
@@ -44,7 +53,7 @@ export function analyzeDecorators(root: string, files: readonly string[], projec
     const typed = hasFastifyTypes(program);
     declared.push(...capabilities);
     for (const file of projectFiles) {
-      const sourceFile = program.getSourceFile(absolutePath(root, file));
+      const sourceFile = program.getSourceFile(absolute(file));
       if (sourceFile === undefined) continue;
       if (!typed && IMPORTS_FASTIFY.test(sourceFile.text)) untyped.push(file);
       const found = collectProvisions(sourceFile, file, checker);
@@ -63,10 +72,10 @@ export function analyzeDecorators(root: string, files: readonly string[], projec
   }
 
   const edges: DecoratorEdge[] = [];
-  const relative = (fileName: string): string => relativePath(root, toPosix(fileName));
+  const relative = (fileName: string): string => path.posix.relative(root, fileName.replace(/\\/g, '/'));
   for (const { program, checker, files: projectFiles } of programs) {
     for (const file of projectFiles) {
-      const sourceFile = program.getSourceFile(absolutePath(root, file));
+      const sourceFile = program.getSourceFile(absolute(file));
       if (sourceFile === undefined) continue;
       const uses = collectUses(sourceFile, file, checker, names);
       for (const group of groupUses(uses)) {
@@ -83,7 +92,7 @@ export function analyzeDecorators(root: string, files: readonly string[], projec
       }
     }
   }
-  return { edges, unnamed, untyped };
+  return { edges, unnamed, untyped, programBuilt: true };
 }
 
 function capabilityKey(target: DecoratorTarget, name: string): string {

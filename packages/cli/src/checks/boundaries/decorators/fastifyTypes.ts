@@ -1,6 +1,5 @@
 import type * as ts from 'typescript';
 import { typescript } from '../../../modules/typescript.js';
-import { toPosix } from '../resolve/paths.js';
 import type { DecoratorTarget } from '../types.js';
 
 const TARGET_OF_INTERFACE: Readonly<Record<string, DecoratorTarget>> = {
@@ -8,6 +7,11 @@ const TARGET_OF_INTERFACE: Readonly<Record<string, DecoratorTarget>> = {
   FastifyRequest: 'request',
   FastifyReply: 'reply',
 };
+
+/** The compiler reports POSIX paths; a Windows one is made so. */
+function toPosix(value: string): string {
+  return value.replace(/\\/g, '/');
+}
 
 /** fastify's own declarations, wherever the package manager put the package. */
 export function isInFastifyPackage(fileName: string): boolean {
