@@ -47,11 +47,11 @@ describe('boundariesCheck.run', () => {
       { name: 'clients', files: ['src/clients/modelClient.ts'] },
     ]);
     expect(data[0]?.layerEdges).toEqual([
-      { from: 'clients', to: 'domain', runtime: 0, typeOnly: 1, forbidden: 0 },
-      { from: 'pipeline', to: 'domain', runtime: 0, typeOnly: 1, forbidden: 0 },
-      { from: 'server', to: 'clients', runtime: 1, typeOnly: 0, forbidden: 1 },
-      { from: 'server', to: 'domain', runtime: 0, typeOnly: 1, forbidden: 0 },
-      { from: 'server', to: 'pipeline', runtime: 1, typeOnly: 0, forbidden: 0 },
+      { from: 'clients', to: 'domain', runtime: 0, typeOnly: 1, decorator: 0, forbidden: 0 },
+      { from: 'pipeline', to: 'domain', runtime: 0, typeOnly: 1, decorator: 0, forbidden: 0 },
+      { from: 'server', to: 'clients', runtime: 1, typeOnly: 0, decorator: 0, forbidden: 1 },
+      { from: 'server', to: 'domain', runtime: 0, typeOnly: 1, decorator: 0, forbidden: 0 },
+      { from: 'server', to: 'pipeline', runtime: 1, typeOnly: 0, decorator: 0, forbidden: 0 },
     ]);
   });
 
@@ -86,6 +86,7 @@ describe('boundariesCheck.run', () => {
       'boundaries/unresolved-import',
       'boundaries/unassigned-file',
       'boundaries/parse-error',
+      'boundaries/unresolved-decorator',
     ]);
     expect(boundariesCheck.config?.key).toBe('boundaries');
     expect(isConfigured(boundariesCheck, { boundaries: { layers: {}, allow: {} } })).toBe(true);

@@ -32,7 +32,8 @@ export function evaluateImport(policy: LayerPolicy, request: ImportRequest): Imp
   }
   const toLayer = layerOf(policy, toFile)?.layer;
   if (toLayer === undefined) return evaluateUnassignedTarget(policy, fromLayer, toFile, kind);
-  const entry = isEntryPoint(policy, toLayer, toFile);
+  // A decorator is reached through the instance, not a module path: there is no entry point to go through.
+  const entry = kind === 'decorator' || isEntryPoint(policy, toLayer, toFile);
   return memoized(policy, `file\0${fromLayer}\0${toLayer}\0${kind}\0${entry}`, () => evaluateLocal(policy, fromLayer, toLayer, kind, entry));
 }
 
@@ -44,7 +45,14 @@ function memoized(policy: LayerPolicy, key: string, evaluate: () => ImportVerdic
   return verdict;
 }
 
+/** Files that hold code: anything else (`package.json` through `#package.json`, other JSON) is data. */
+const CODE_FILE = /\.(?:[cm]?[jt]sx?)$/;
+
 function evaluateUnassignedTarget(policy: LayerPolicy, fromLayer: string, toFile: string, kind: ImportKind): ImportVerdict {
+  // Data in no layer depends on nothing, so reading it cannot cross a layer; put it in a layer to police who reads it.
+  if (!CODE_FILE.test(toFile)) {
+    return { allowed: true, reason: `${toFile} is data, not code, and in no layer`, allowedInstead: '', fromLayer };
+  }
   return {
     allowed: false,
     ruleId: BOUNDARIES_RULES.forbiddenImport,

@@ -7,6 +7,7 @@ export const BOUNDARIES_RULES = {
   unresolvedImport: 'boundaries/unresolved-import',
   unassignedFile: 'boundaries/unassigned-file',
   parseError: 'boundaries/parse-error',
+  unresolvedDecorator: 'boundaries/unresolved-decorator',
 } as const;
 
 export type BoundariesRuleId = (typeof BOUNDARIES_RULES)[keyof typeof BOUNDARIES_RULES];

@@ -1,7 +1,11 @@
 import type { ImportRuleId } from './rules.js';
 
-/** `type`: erased at compile time (`import type`, or every binding used only as a type). */
-export type ImportKind = 'runtime' | 'type';
+/**
+ * `type`: erased at compile time (`import type`, or every binding used only as a type).
+ * `decorator`: no import at all: the file uses a capability another file decorates the fastify instance,
+ * request or reply with; judged like a runtime import, except that entry points do not apply.
+ */
+export type ImportKind = 'runtime' | 'type' | 'decorator';
 
 export type ImportRequest =
   | { fromFile: string; toFile: string; kind: ImportKind }

@@ -3,7 +3,7 @@ import { extractFile } from './extract/extractFile.js';
 import { readSource } from './extract/readSource.js';
 import { absolutePath } from './resolve/paths.js';
 import { createProjectResolver } from './resolve/projectResolver.js';
-import { loadProjects } from './resolve/projects.js';
+import { loadProjects, type ProjectSet } from './resolve/projects.js';
 import { resolveImports } from './resolve/resolveImports.js';
 import { findWorkspaces } from './resolve/workspaces.js';
 import type { ResolvedImports, SourceFile, Stages } from './types.js';
@@ -13,6 +13,8 @@ export interface ImportProject {
   stages: Stages;
   /** Every tsconfig, package.json and lockfile read: a cache of resolutions is only valid while they are unchanged. */
   inputFiles: readonly string[];
+  /** The tsconfig projects, for the stages that need a program (decorators). */
+  projectSet: ProjectSet;
 }
 
 /**
@@ -29,6 +31,7 @@ export function openImportProject(root: string, tsconfig: string): ImportProject
       extract: extractFile,
       resolver: createProjectResolver(root, projectSet, workspaces),
     },
+    projectSet,
     inputFiles: [...new Set([...projectSet.configFiles, ...workspaces.inputFiles, ...(fs.existsSync(lockfile) ? [lockfile] : [])])].sort(),
   };
 }

@@ -10,8 +10,15 @@ export function presentBoundaries(data: BoundariesData): Block[] {
   const nodes = (data.layers ?? []).map((layer) => layer.name);
   if (nodes.length === 0) return [];
   const edges = (data.layerEdges ?? []).map((edge): GraphEdge => {
-    const parts = [count(edge.runtime, 'runtime import'), count(edge.typeOnly, 'type-only import'), ...(edge.forbidden > 0 ? [`${edge.forbidden} forbidden`] : [])];
-    const emphasis = edge.forbidden > 0 ? 'alert' : edge.runtime === 0 ? 'weak' : undefined;
+    // Older data has no decorator count.
+    const decorator = edge.decorator ?? 0;
+    const parts = [
+      count(edge.runtime, 'runtime import'),
+      count(edge.typeOnly, 'type-only import'),
+      ...(decorator > 0 ? [count(decorator, 'decorator use')] : []),
+      ...(edge.forbidden > 0 ? [`${edge.forbidden} forbidden`] : []),
+    ];
+    const emphasis = edge.forbidden > 0 ? 'alert' : edge.runtime === 0 && decorator === 0 ? 'weak' : undefined;
     return { from: edge.from, to: edge.to, label: `${edge.from} → ${edge.to}: ${parts.join(', ')}`, ...(emphasis === undefined ? {} : { emphasis }) };
   });
   return [
@@ -19,7 +26,7 @@ export function presentBoundaries(data: BoundariesData): Block[] {
       kind: 'graph',
       id: 'layers',
       title: 'Layer graph',
-      note: 'Imports point down; red edges carry forbidden imports, dashed edges only type imports.',
+      note: 'Imports and decorator uses point down; red edges carry forbidden ones, dashed edges only type imports.',
       nodes,
       edges,
     },

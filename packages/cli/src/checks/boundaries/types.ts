@@ -3,6 +3,7 @@
  * and the cache that wraps them, takes its types from here, never from another stage's implementation.
  */
 import type { FindingInput, ImportKind } from '@npvguard/core';
+import type { CompilerOptions } from 'typescript';
 
 // read
 
@@ -172,6 +173,8 @@ export interface LayerEdgeCount {
   to: string;
   runtime: number;
   typeOnly: number;
+  /** Uses of a capability the other layer decorates the fastify instance, requests or replies with. */
+  decorator: number;
   forbidden: number;
 }
 
@@ -192,4 +195,55 @@ export interface PipelineCounts {
   filesFromCache: number;
   resolutionsComputed: number;
   resolutionsFromCache: number;
+}
+
+// decorators
+
+/** What a fastify decorator is attached to: `decorate`, `decorateRequest`, `decorateReply`. */
+export type DecoratorTarget = 'instance' | 'request' | 'reply';
+
+/** One place a file reads a capability from the fastify instance, a request or a reply. */
+export interface DecoratorUse extends SourceLocation {
+  from: string;
+  name: string;
+  target: DecoratorTarget;
+  /** The use as written (`fastify.knex`, `request.server.knex`, `{ knex }`), on one line. */
+  text: string;
+}
+
+/** Who provides a capability a file uses. */
+export type DecoratorProvider =
+  /** A project file that calls `decorate*` with that name. */
+  | { type: 'file'; file: string }
+  /** A package that declares it (augmentation in its types) or that the declaring file registers. */
+  | { type: 'package'; name: string; why: string }
+  /** Neither could be decided. */
+  | { type: 'unknown'; reason: string };
+
+/** A file's uses of one capability (the first use stands for the others) and who provides it. */
+export interface DecoratorEdge {
+  use: DecoratorUse;
+  /** Lines of the file's other uses of the same capability. */
+  otherLines: number[];
+  providers: DecoratorProvider[];
+}
+
+/** A `decorate*` call whose name is not a constant string: what it provides cannot be known. */
+export interface UnnamedDecorator extends SourceLocation {
+  file: string;
+  text: string;
+}
+
+/** The tsconfig project a file is compiled in, as the decorator stage needs it: its options, to build a program. */
+export interface CompilerProject {
+  options: CompilerOptions;
+}
+
+export interface DecoratorAnalysis {
+  edges: DecoratorEdge[];
+  unnamed: UnnamedDecorator[];
+  /** Files that import fastify while its type declarations could not be found from them. */
+  untyped: string[];
+  /** False when no file imports fastify or decorates: nothing was built. */
+  programBuilt?: boolean;
 }

@@ -22,7 +22,8 @@ export const boundariesExamples: DocExampleExecutor = {
       return file === undefined ? [] : [[file, block.body]];
     }));
     if (configBlock === undefined || Object.keys(files).length === 0) throw new Error(`example at line ${example.line} needs a config block and files`);
-    const root = scratchProject('boundaries-doc', { 'tsconfig.json': TSCONFIG, ...files });
+    // The repository's node_modules: examples that use fastify decorators need fastify's types.
+    const root = scratchProject('boundaries-doc', { 'tsconfig.json': TSCONFIG, ...files }, { linkNodeModules: true });
     const sources = Object.keys(files).filter((file) => file.startsWith('src/')).sort();
     const config = JSON.parse(configBlock.body) as BoundariesConfig;
     return analyzeBoundaries({ root, files: sources, config, cache: false }).findings.map((finding) => finding.ruleId);

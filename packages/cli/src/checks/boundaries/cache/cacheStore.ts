@@ -3,12 +3,12 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { FindingInput } from '@npvguard/core';
 import { typescript } from '../../../modules/typescript.js';
-import type { FileExtraction, ImportTarget } from '../types.js';
+import type { DecoratorAnalysis, FileExtraction, ImportTarget } from '../types.js';
 import { decodeExtraction, encodeExtraction, type EncodedExtraction } from './encoding.js';
 import { sha1 } from './hashes.js';
 
 /** Bumped whenever the shape or meaning of cached data changes. */
-const CACHE_FORMAT = 5;
+const CACHE_FORMAT = 6;
 
 /**
  * A file whose modification time is this close to the cache's own write time may have changed again
@@ -55,6 +55,8 @@ interface CacheContent {
   extractions: Record<string, EncodedExtraction>;
   resolutions: Record<string, ImportTarget>;
   snapshots: Record<string, FileSnapshot>;
+  /** The decorator analysis of the whole file set, with the hash of every file's content it was made from. */
+  decorators?: { key: string; analysis: DecoratorAnalysis };
 }
 
 export interface BoundariesCache {
@@ -73,6 +75,9 @@ export interface BoundariesCache {
   /** The analysis of a file recorded by an earlier run for this content, if still valid. */
   getSnapshot(file: string, contentKey: string): FileSnapshot | undefined;
   setSnapshot(file: string, snapshot: FileSnapshot): void;
+  /** The decorator analysis recorded for files with exactly these contents (`key` hashes every file and content key). */
+  getDecorators(key: string): DecoratorAnalysis | undefined;
+  setDecorators(key: string, analysis: DecoratorAnalysis): void;
   /**
    * Skipped when nothing changed. A few changes go to a delta file; otherwise the cache is rewritten with
    * the entries this run used only, so stale ones do not pile up.
@@ -161,6 +166,8 @@ function createCache({ status, key, fileSetHash, snapshotKey, file, stored, delt
   });
   const used = entries();
   const added = entries();
+  let usedDecorators: CacheContent['decorators'];
+  let addedDecorators: CacheContent['decorators'];
 
   return {
     status,
@@ -212,9 +219,18 @@ function createCache({ status, key, fileSetHash, snapshotKey, file, stored, delt
       used.snapshots.set(name, snapshot);
       added.snapshots.set(name, snapshot);
     },
+    getDecorators(decoratorsKey) {
+      const found = [delta?.decorators, stored?.decorators].find((entry) => entry?.key === decoratorsKey);
+      if (found !== undefined) usedDecorators = found;
+      return found?.analysis;
+    },
+    setDecorators(decoratorsKey, analysis) {
+      usedDecorators = { key: decoratorsKey, analysis };
+      addedDecorators = usedDecorators;
+    },
     save() {
       if (file === undefined) return;
-      const addedCount = added.files.size + added.extractions.size + added.resolutions.size + added.snapshots.size;
+      const addedCount = added.files.size + added.extractions.size + added.resolutions.size + added.snapshots.size + (addedDecorators === undefined ? 0 : 1);
       if (status === 'warm' && resolutionsReused && addedCount === 0) return;
       fs.mkdirSync(path.dirname(file), { recursive: true });
       const writtenAt = Date.now();
@@ -233,6 +249,7 @@ function createCache({ status, key, fileSetHash, snapshotKey, file, stored, delt
           extractions: { ...carried?.extractions, ...Object.fromEntries(added.extractions) },
           resolutions: { ...carried?.resolutions, ...Object.fromEntries(added.resolutions) },
           snapshots: { ...carried?.snapshots, ...Object.fromEntries(added.snapshots) },
+          ...(addedDecorators === undefined ? (carried?.decorators === undefined ? {} : { decorators: carried.decorators }) : { decorators: addedDecorators }),
         });
         return;
       }
@@ -246,6 +263,7 @@ function createCache({ status, key, fileSetHash, snapshotKey, file, stored, delt
         extractions: Object.fromEntries(used.extractions),
         resolutions: Object.fromEntries(used.resolutions),
         snapshots: Object.fromEntries(used.snapshots),
+        ...(usedDecorators === undefined ? {} : { decorators: usedDecorators }),
       });
       fs.rmSync(deltaFileOf(file), { force: true });
     },

@@ -1,7 +1,7 @@
 import { isIgnored, layerOf, type LayerPolicy } from '@npvguard/core';
 import type { DependencyEdge, LayerEdgeCount, LayerGraph } from '../types.js';
 
-/** The layer-level picture the HTML report draws: files per layer and import counts between layers. */
+/** The layer-level picture the HTML report draws: files per layer and import and decorator-use counts between layers. */
 export function layerGraph(policy: LayerPolicy, files: readonly string[], edges: readonly DependencyEdge[]): LayerGraph {
   const filesByLayer = new Map(policy.layers.map((layer) => [layer.name, [] as string[]]));
   for (const file of files) {
@@ -20,10 +20,11 @@ export function layerGraph(policy: LayerPolicy, files: readonly string[], edges:
     }
     let count = row.get(to);
     if (count === undefined) {
-      count = { from, to, runtime: 0, typeOnly: 0, forbidden: 0 };
+      count = { from, to, runtime: 0, typeOnly: 0, decorator: 0, forbidden: 0 };
       row.set(to, count);
     }
     if (edge.kind === 'runtime') count.runtime += 1;
+    else if (edge.kind === 'decorator') count.decorator += 1;
     else count.typeOnly += 1;
     if (edge.forbidden) count.forbidden += 1;
   }

@@ -6,6 +6,7 @@ import { typescript } from '../../../modules/typescript.js';
 import type { ImportForm } from '../types.js';
 import { isInside, toPosix } from './paths.js';
 import type { Project, ProjectSet } from './projects.js';
+import { resolvePackageImport } from './packageImports.js';
 import type { OutputMapping, WorkspacePackage, Workspaces } from './workspaces.js';
 
 /** Where an import leads: a local source file (absolute), an external package, or nowhere. */
@@ -63,12 +64,31 @@ export function createModuleResolver(root: string, projectSet: ProjectSet, works
       if (isRelativeSpecifier(specifier)) {
         return { type: 'unresolved', reason: `no file found for '${specifier}' next to ${path.basename(fromFile)} (tried the TypeScript and JavaScript extensions and index files)` };
       }
+      if (specifier.startsWith('#')) return resolveThroughImports(specifier, fromFile, form, outputMappings, host);
       const workspaceSource = resolveWorkspaceSource(specifier, workspaces, outputMappings, host);
       if (workspaceSource !== undefined) return { type: 'file', path: workspaceSource };
       if (isInstalled(specifier, fromFile, host)) return { type: 'package', name: externalPackageName(specifier) };
       return { type: 'unresolved', reason: `'${specifier}' matches no tsconfig paths entry, no workspace package and no installed package` };
     },
   };
+}
+
+/**
+ * A `#` specifier the compiler did not resolve (moduleResolution node10 or classic ignore `imports`, or the
+ * target is build output that does not exist yet): follow the package.json `imports` field, then map build
+ * output back to its source as for workspace packages.
+ */
+function resolveThroughImports(specifier: string, fromFile: string, form: ImportForm, mappings: readonly OutputMapping[], host: ts.ModuleResolutionHost): Resolution {
+  const found = resolvePackageImport(specifier, fromFile, form, host);
+  if (found.type === 'unresolved') return { type: 'unresolved', reason: `'${specifier}' does not resolve through package.json \`imports\`: ${found.reason}` };
+  if (found.type === 'package') return { type: 'package', name: externalPackageName(found.specifier) };
+  const source = sourceOf(found.path, mappings, host);
+  if (source !== found.path || host.fileExists(found.path)) return { type: 'file', path: source };
+  const stem = found.path.replace(/\.[cm]?jsx?$/, '');
+  const extensions = /\.mjs$/.test(found.path) ? ['.mts'] : /\.cjs$/.test(found.path) ? ['.cts'] : ['.ts', '.tsx', '/index.ts', '/index.tsx'];
+  const candidate = extensions.map((extension) => stem + extension).find((file) => host.fileExists(file));
+  if (candidate !== undefined) return { type: 'file', path: candidate };
+  return { type: 'unresolved', reason: `package.json \`imports\` maps '${specifier}' to ${path.basename(found.path)} (${found.path}), which does not exist, and no source file is built to it` };
 }
 
 function resolutionMode(
@@ -87,9 +107,37 @@ function collectOutputMappings(projectSet: ProjectSet, workspaces: Workspaces): 
   const mappings: OutputMapping[] = [...workspaces.outputMappings];
   for (const project of projectSet.projects) {
     const { outDir, rootDir } = project.options;
-    if (outDir !== undefined) mappings.push({ outDir: toPosix(outDir), rootDir: toPosix(rootDir ?? project.directory) });
+    if (outDir === undefined) continue;
+    if (rootDir !== undefined) {
+      mappings.push({ outDir: toPosix(outDir), rootDir: toPosix(rootDir) });
+      continue;
+    }
+    // Without rootDir the compiler builds from the common folder of the project's sources: found when first needed.
+    let common: string | undefined;
+    mappings.push({
+      outDir: toPosix(outDir),
+      get rootDir() {
+        common ??= commonSourceDirectory(project);
+        return common;
+      },
+    });
   }
   return mappings;
+}
+
+/** The folder the compiler takes for rootDir when none is set: the deepest folder holding every source file of the project. */
+function commonSourceDirectory(project: Project): string {
+  const parsed = typescript.getParsedCommandLineOfConfigFile(project.configFile, {}, { ...typescript.sys, onUnRecoverableConfigFileDiagnostic: () => undefined });
+  const sources = (parsed?.fileNames ?? []).map(toPosix).filter((file) => !/\.d\.[cm]?ts$/.test(file));
+  if (sources.length === 0) return project.directory;
+  let common = path.posix.dirname(sources[0] ?? project.directory).split('/');
+  for (const file of sources.slice(1)) {
+    const parts = path.posix.dirname(file).split('/');
+    let shared = 0;
+    while (shared < common.length && shared < parts.length && common[shared] === parts[shared]) shared += 1;
+    common = common.slice(0, shared);
+  }
+  return common.join('/') || project.directory;
 }
 
 /** A resolved `.d.ts` or `.js` in a build output folder stands for the source file it was built from. */

@@ -1,0 +1,120 @@
+import path from 'node:path';
+import type * as ts from 'typescript';
+import { typescript } from '../../../modules/typescript.js';
+import type { CompilerProject, DecoratorAnalysis, DecoratorEdge, DecoratorProvider, DecoratorTarget, UnnamedDecorator } from '../types.js';
+import { collectProvisions, collectUses, type CollectedUse, type Provision } from './collect.js';
+import { declaredCapabilities, isInFastifyPackage, type DeclaredCapability } from './fastifyTypes.js';
+import { packageProviders } from './packageProviders.js';
+
+const CODE_FILE = /\.(?:[cm]?tsx?|[cm]?jsx?)$/;
+/** A project wired through fastify: some file imports fastify or one of its plugins, or calls a `decorate*` method. */
+const USES_FASTIFY = /(?:from|import|require)\s*\(?\s*['"](?:fastify|@fastify\/[^'"]+|fastify-[^'"]+)['"]|\.decorate(?:Request|Reply)?\s*[<(]/;
+const IMPORTS_FASTIFY = /(?:from|import|require)\s*\(?\s*['"](?:fastify|fastify-plugin)['"]/;
+
+/**
+ * The capabilities files provide to each other through fastify decorators, and who provides each one a file uses.
+ * Needs the type checker (a receiver is judged by its type), so it builds one program per tsconfig project over
+ * the analysed files. Nothing is built when no file imports fastify or a fastify plugin, or calls `decorate*`.
+ */
+export function analyzeDecorators(
+  root: string,
+  files: readonly string[],
+  projectOf: (file: string) => CompilerProject,
+  readText: (file: string) => string | undefined,
+): DecoratorAnalysis {
+  const absolute = (file: string): string => path.posix.join(root, file);
+  const code = files.filter((file) => CODE_FILE.test(file) && !/\.d\.[cm]?ts$/.test(file));
+  // Uses may sit in files that import nothing from fastify (a service typed by a local alias), so once one file
+  // does, every file is looked at.
+  if (!code.some((file) => USES_FASTIFY.test(readText(file) ?? ''))) return { edges: [], unnamed: [], untyped: [] };
+
+  // The program takes every file of the project (declarations included, for augmentations); the walks take the code files.
+  const byProject = new Map<CompilerProject, string[]>();
+  for (const file of files.filter((entry) => CODE_FILE.test(entry))) {
+    const project = projectOf(file);
+    const list = byProject.get(project);
+    if (list === undefined) byProject.set(project, [file]);
+    else list.push(file);
+  }
+  const walked = new Set(code);
+  const programs = [...byProject].map(([project, projectFiles]) => {
+    // JavaScript sources too: their JSDoc types can name the fastify instance.
+    const options: ts.CompilerOptions = { ...project.options, noEmit: true, skipLibCheck: true, allowJs: true, checkJs: false };
+    const program = typescript.createProgram({ rootNames: projectFiles.map((file) => absolute(file)), options, host: typescript.createCompilerHost(options, true) });
+    return { program, checker: program.getTypeChecker(), files: projectFiles.filter((file) => walked.has(file)) };
+  });
+
+  const provisions: Provision[] = [];
+  const unnamed: UnnamedDecorator[] = [];
+  const untyped: string[] = [];
+  const declared: DeclaredCapability[] = [];
+  for (const { program, checker, files: projectFiles } of programs) {
+    const capabilities = declaredCapabilities(program, checker);
+    const typed = hasFastifyTypes(program);
+    declared.push(...capabilities);
+    for (const file of projectFiles) {
+      const sourceFile = program.getSourceFile(absolute(file));
+      if (sourceFile === undefined) continue;
+      if (!typed && IMPORTS_FASTIFY.test(sourceFile.text)) untyped.push(file);
+      const found = collectProvisions(sourceFile, file, checker);
+      provisions.push(...found.provisions);
+      unnamed.push(...found.unnamed);
+    }
+  }
+
+  const names = new Set([...provisions.map((provision) => provision.name), ...declared.map((capability) => capability.name)]);
+  const providerFiles = new Map<string, Set<string>>();
+  for (const provision of provisions) {
+    const key = capabilityKey(provision.target, provision.name);
+    const set = providerFiles.get(key) ?? new Set<string>();
+    set.add(provision.file);
+    providerFiles.set(key, set);
+  }
+
+  const edges: DecoratorEdge[] = [];
+  const relative = (fileName: string): string => path.posix.relative(root, fileName.replace(/\\/g, '/'));
+  for (const { program, checker, files: projectFiles } of programs) {
+    for (const file of projectFiles) {
+      const sourceFile = program.getSourceFile(absolute(file));
+      if (sourceFile === undefined) continue;
+      const uses = collectUses(sourceFile, file, checker, names);
+      for (const group of groupUses(uses)) {
+        const [first] = group;
+        if (first === undefined) continue;
+        const own = providerFiles.get(capabilityKey(first.target, first.name));
+        if (own?.has(file) === true) continue;
+        const providers: DecoratorProvider[] =
+          own === undefined
+            ? packageProviders(checker.getPropertyOfType(checker.getApparentType(first.receiver), first.name) ?? propertyOf(declared, first), first.name, checker, relative)
+            : [...own].sort().map((providerFile) => ({ type: 'file', file: providerFile }));
+        const { receiver: _receiver, ...use } = first;
+        edges.push({ use, otherLines: [...new Set(group.slice(1).map((other) => other.line))].filter((line) => line !== first.line), providers });
+      }
+    }
+  }
+  return { edges, unnamed, untyped, programBuilt: true };
+}
+
+function capabilityKey(target: DecoratorTarget, name: string): string {
+  return `${target}\0${name}`;
+}
+
+/** A file's uses per capability, in source order. */
+function groupUses(uses: readonly CollectedUse[]): CollectedUse[][] {
+  const groups = new Map<string, CollectedUse[]>();
+  for (const use of [...uses].sort((left, right) => left.line - right.line || left.column - right.column)) {
+    const key = capabilityKey(use.target, use.name);
+    const group = groups.get(key);
+    if (group === undefined) groups.set(key, [use]);
+    else group.push(use);
+  }
+  return [...groups.values()];
+}
+
+function propertyOf(declared: readonly DeclaredCapability[], use: CollectedUse): ts.Symbol | undefined {
+  return declared.find((capability) => capability.target === use.target && capability.name === use.name)?.symbol;
+}
+
+function hasFastifyTypes(program: ts.Program): boolean {
+  return program.getSourceFiles().some((file) => isInFastifyPackage(file.fileName));
+}
