@@ -1,4 +1,5 @@
-import { existsSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../support/cli.js';
@@ -167,5 +168,53 @@ describe('init on a plugin app that only a test helper build() registers', () =>
     expect(update.code).toBe(0);
     const snapshot = JSON.parse(project.read('contracts/openapi.json')) as { paths: Record<string, unknown> };
     expect(Object.keys(snapshot.paths).some((route) => route.startsWith('/notes'))).toBe(true);
+  }, 120_000);
+});
+
+describe('init on a project with ESLint but without the packages the ESLint config it would write imports', () => {
+  const missing = ['typescript-eslint', 'eslint-plugin-npvguard'];
+  let project: FixtureProject;
+
+  beforeAll(() => {
+    project = fixtureProject('arrow-factory', { withoutPackages: missing });
+    const manifest = JSON.parse(project.read('package.json')) as Record<string, unknown>;
+    project.write('package.json', `${JSON.stringify({ ...manifest, devDependencies: { eslint: '^9.0.0' } }, null, 2)}\n`);
+    project.commit('eslint');
+  });
+  afterAll(() => project.remove());
+
+  it('writes no ESLint config, prints the npm command, and the first check exits 0', async () => {
+    const init = await initAndCommit(project);
+    expect(init.code).toBe(0);
+    expect(existsSync(path.join(project.root, 'eslint.config.js'))).toBe(false);
+    expect(init.stdout).toContain('the ESLint config init would write imports typescript-eslint and eslint-plugin-npvguard, not installed: run `npm i -D typescript-eslint eslint-plugin-npvguard`, then `npvguard init` again (or `npvguard init --install`).');
+    const check = await runCli(['check', '--format', 'compact'], { cwd: project.root });
+    expect(check.stderr).toBe('');
+    expect(check.code).toBe(0);
+  }, 120_000);
+
+  it('with --install, runs npm for them, then writes the config and a workflow that installs them', async () => {
+    // An npm of the test's own on PATH: it records its arguments and links the packages it is asked for.
+    const bin = path.join(project.root, '..', 'bin');
+    const log = path.join(project.root, '..', 'npm-args.txt');
+    const linked = missing.map((name) => `ln -s "$(readlink -f "${path.join(project.root, 'node_modules', 'fastify')}")/../${name}" "node_modules/${name}"`).join('\n');
+    project.write('../bin/npm', `#!/bin/sh\necho "$@" > "${log}"\n${linked}\n`);
+    execFileSync('chmod', ['+x', path.join(bin, 'npm')]);
+    const previous = process.env.PATH;
+    process.env.PATH = `${bin}${path.delimiter}${previous ?? ''}`;
+    try {
+      const init = await runCli(['init', '--install', '--force'], { cwd: project.root });
+      expect(init.code).toBe(0);
+      expect(init.stdout).toMatch(/^running\s+npm i -D typescript-eslint eslint-plugin-npvguard$/m);
+    } finally {
+      process.env.PATH = previous;
+    }
+    expect(readFileSync(log, 'utf8').trim()).toBe('install --save-dev typescript-eslint eslint-plugin-npvguard');
+    expect(project.read('eslint.config.js')).toContain("import tseslint from 'typescript-eslint';");
+    expect(project.read('.github/workflows/npvguard.yml')).toContain('# npm ci installs what `npvguard init` added to devDependencies: typescript-eslint, eslint-plugin-npvguard');
+    project.commit('eslint config');
+    const check = await runCli(['check', '--format', 'compact'], { cwd: project.root });
+    expect(check.stderr).toBe('');
+    expect(check.code).toBe(0);
   }, 120_000);
 });

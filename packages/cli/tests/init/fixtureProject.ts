@@ -21,9 +21,11 @@ function git(cwd: string, ...args: string[]): void {
 /**
  * A copy of an init fixture in a git repository of its own, as a user's project: the repository's installed
  * packages linked one by one into its node_modules, and the fixture's `stubs/` (declarations of packages the
- * repository does not install, so their imports resolve; nothing runs them) added beside them.
+ * repository does not install, so their imports resolve; nothing runs them) added beside them. `withoutPackages`
+ * leaves packages out, as in a project that has not installed them.
  */
-export function fixtureProject(name: string): FixtureProject {
+export function fixtureProject(name: string, options: { withoutPackages?: readonly string[] } = {}): FixtureProject {
+  const without = new Set(options.withoutPackages ?? []);
   const folder = mkdtempSync(path.join(tmpdir(), 'npvguard-init-'));
   const root = path.join(folder, name);
   cpSync(path.join(INIT_FIXTURES, name), root, { recursive: true });
@@ -43,7 +45,7 @@ export function fixtureProject(name: string): FixtureProject {
     if (entry.startsWith('@')) {
       mkdirSync(path.join(modules, entry), { recursive: true });
       for (const scoped of readdirSync(path.join(repoModules, entry))) symlinkSync(path.join(repoModules, entry, scoped), path.join(modules, entry, scoped), 'dir');
-    } else if (!stubNames.has(entry)) symlinkSync(path.join(repoModules, entry), path.join(modules, entry), 'dir');
+    } else if (!stubNames.has(entry) && !without.has(entry)) symlinkSync(path.join(repoModules, entry), path.join(modules, entry), 'dir');
   }
   for (const stub of stubNames) {
     mkdirSync(path.dirname(path.join(modules, stub)), { recursive: true });
