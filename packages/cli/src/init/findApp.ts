@@ -329,7 +329,7 @@ export function discoverApp(root: string, files: readonly string[], project: Pro
         if (created !== undefined) {
           const async = fn.isAsync();
           const reasons = [`${name === 'default' ? 'the default export' : name} returns the instance created by ${created.getExpression().getText()}() (line ${created.getStartLineNumber()})`];
-          if (async) reasons.push('it is async: the app it hands over has loaded its plugins already');
+          if (async) reasons.push('it is async, so it hands over the app after its plugins loaded; if `npvguard contracts update` refuses it (NPV2102), export a function that returns the instance without awaiting it');
           if (helper) reasons.push('it is a test helper');
           candidates.set(fn, { kind: async ? 'async-factory' : 'factory', file, exportName: name, line, score: async ? 40 : helper ? 60 : 100, reasons });
           continue;

@@ -36,6 +36,8 @@ export interface ProjectShape {
   sources: string[];
   tsconfig?: string;
   eslintConfig?: string;
+  /** package.json says "type": "module". */
+  esm: boolean;
   /** The project can load ESLint (a dependency, or installed where it resolves from the root). */
   hasEslint: boolean;
   /** A ts-morph project over the sources, reused for the import graph. */
@@ -56,7 +58,7 @@ export function resolvesFrom(root: string, name: string): boolean {
   }
 }
 
-export function readPackageJson(root: string): { dependencies?: Record<string, string>; devDependencies?: Record<string, string>; imports?: unknown } {
+export function readPackageJson(root: string): { type?: string; dependencies?: Record<string, string>; devDependencies?: Record<string, string>; imports?: unknown } {
   try {
     return JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as ReturnType<typeof readPackageJson>;
   } catch (error) {
@@ -135,6 +137,7 @@ export function inspectProject(root: string): ProjectShape {
     appCandidates: discovery.candidates,
     routes: discovery.routes,
     sources,
+    esm: packageJson.type === 'module',
     hasEslint: packageJson.devDependencies?.eslint !== undefined || packageJson.dependencies?.eslint !== undefined,
     project,
   };

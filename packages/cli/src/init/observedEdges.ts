@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { externalPackageName, isBuiltinSpecifier, isRelativeSpecifier, validateConfig, type Check, type FindingInput } from '@npvguard/core';
+import { externalPackageName, isBuiltinSpecifier, isRelativeSpecifier, NpvError, validateConfig, type Check, type FindingInput } from '@npvguard/core';
 import { Node, SyntaxKind, ts, type SourceFile } from 'ts-morph';
 import { listProjectFiles } from '../load/listFiles.js';
 import { createChangeSource } from '../base/changeSource.js';
@@ -12,6 +12,8 @@ export interface ObservedImports {
   externals: Record<string, string[]>;
   /** Findings other than forbidden imports (cycles, unresolved imports) that the started config will report. */
   otherFindings: FindingInput[];
+  /** Why the boundaries check could not run on the project (the layer edges then come from the import graph alone). */
+  unavailable?: string;
 }
 
 /**
@@ -96,6 +98,11 @@ function observeGraph(shape: ProjectShape): { edges: [string, string][]; externa
  * together with the project's own import graph: the imports the code makes today become the starting `allow`
  * table, and each backing-service driver is allowed only where it is imported today.
  */
+function sortAllow(allow: Record<string, string[]>): Record<string, string[]> {
+  for (const targets of Object.values(allow)) targets.sort();
+  return allow;
+}
+
 export async function observeLayerImports(shape: ProjectShape, checks: readonly Check[]): Promise<ObservedImports> {
   const allow: Record<string, string[]> = Object.fromEntries(Object.keys(shape.layers).map((layer) => [layer, []]));
   const addEdge = (from: string, to: string) => {
@@ -112,22 +119,27 @@ export async function observeLayerImports(shape: ProjectShape, checks: readonly 
     const raw = { boundaries: { layers: shape.layers, allow: Object.fromEntries(Object.keys(shape.layers).map((layer) => [layer, []])) } };
     const config = validateConfig(raw, { file: 'npvguard.config.ts', knownRuleIds: boundaries.meta.rules.map((rule) => rule.id) });
     let data: Record<string, unknown> = {};
-    await boundaries.run({
-      root: shape.root,
-      config,
-      files: listProjectFiles(shape.root, config, 'npvguard.config.ts'),
-      paths: [],
-      rules: boundaries.meta.rules,
-      change: createChangeSource(shape.root, undefined),
-      signal: new AbortController().signal,
-      report: (finding) => findings.push(finding),
-      setData: (value) => {
-        data = { ...data, ...value };
-      },
-    });
+    try {
+      await boundaries.run({
+        root: shape.root,
+        config,
+        files: listProjectFiles(shape.root, config, 'npvguard.config.ts'),
+        paths: [],
+        rules: boundaries.meta.rules,
+        change: createChangeSource(shape.root, undefined),
+        signal: new AbortController().signal,
+        report: (finding) => findings.push(finding),
+        setData: (value) => {
+          data = { ...data, ...value };
+        },
+      });
+    } catch (error) {
+      // The config is still worth writing from the import graph read above; the check will say the same.
+      if (!(error instanceof NpvError)) throw error;
+      return { allow: sortAllow(allow), externals, otherFindings: [], unavailable: `${error.code}: ${error.message}` };
+    }
     const edges = Array.isArray(data.layerEdges) ? (data.layerEdges as { from?: unknown; to?: unknown }[]) : [];
     for (const edge of edges) if (typeof edge.from === 'string' && typeof edge.to === 'string') addEdge(edge.from, edge.to);
   }
-  for (const targets of Object.values(allow)) targets.sort();
-  return { allow, externals, otherFindings: findings.filter((finding) => finding.ruleId !== 'boundaries/forbidden-import') };
+  return { allow: sortAllow(allow), externals, otherFindings: findings.filter((finding) => finding.ruleId !== 'boundaries/forbidden-import') };
 }

@@ -35,7 +35,7 @@ export interface InitOptions {
 const ESLINT_CONFIG_PACKAGES = ['typescript-eslint', 'eslint-plugin-npvguard'] as const;
 
 interface EslintPlan {
-  /** Write eslint.config.js. */
+  /** Write an ESLint config (eslint.config.js, or .mjs in a CommonJS package). */
   write: boolean;
   /** Packages to install for what init writes (empty when they resolve). */
   missing: string[];
@@ -125,6 +125,7 @@ export async function runInitCommand(options: InitOptions, io: CliIO, checks: re
     else {
       const observed = await observeLayerImports(shape, checks);
       write(configFile, configTemplate(shape, observed, gitTop !== undefined));
+      if (observed.unavailable !== undefined) notes.push(`the boundaries check cannot run on this project yet (${observed.unavailable}); fix that before \`npvguard check\`.`);
       for (const finding of observed.otherFindings) notes.push(`boundaries will report ${finding.ruleId} at ${finding.file}:${finding.line}: ${finding.message}`);
       if (shape.app?.factory !== undefined) write(path.join(root, shape.app.factory.file), shape.app.factory.content);
     }
@@ -148,7 +149,8 @@ export async function runInitCommand(options: InitOptions, io: CliIO, checks: re
       if (eslint.write) eslint.write = false;
     }
   }
-  if (eslint.write) write(path.join(root, 'eslint.config.js'), eslintConfigTemplate());
+  // An ES module config: `.js` where package.json says "type": "module", `.mjs` in a CommonJS package.
+  if (eslint.write) write(path.join(root, shape.esm ? 'eslint.config.js' : 'eslint.config.mjs'), eslintConfigTemplate());
   notes.push(...eslint.notes);
 
   const top = gitTop ?? root;

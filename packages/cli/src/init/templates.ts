@@ -87,6 +87,7 @@ import npvguard from 'eslint-plugin-npvguard';
 
 export default tseslint.config(
   { ignores: ['dist/**', 'node_modules/**'] },
+  { languageOptions: { parserOptions: { tsconfigRootDir: import.meta.dirname } } },
   ...tseslint.configs.recommended,
   { ...npvguard.configs.recommended, files: ['src/**/*.ts'] },
 );

@@ -214,6 +214,7 @@ describe('init on a project with ESLint but without the packages the ESLint conf
     expect(project.read('.github/workflows/npvguard.yml')).toContain('# npm ci installs what `npvguard init` added to devDependencies: typescript-eslint, eslint-plugin-npvguard');
     project.commit('eslint config');
     const check = await runCli(['check', '--format', 'compact'], { cwd: project.root });
+    expect(check.stdout).toBe('');
     expect(check.stderr).toBe('');
     expect(check.code).toBe(0);
   }, 120_000);
