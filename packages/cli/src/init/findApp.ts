@@ -46,8 +46,8 @@ export interface AppDiscovery {
   routes: StaticRoute[];
   /** Root-relative folders that @fastify/autoload loads. */
   autoloadDirs: string[];
-  /** Relative imports in the sources end in `.js` (NodeNext style): a generated module imports the same way. */
-  jsExtensionImports: boolean;
+  /** How most relative imports of the sources end (`.js` NodeNext style, `.ts`, or no extension): a generated module imports the same way. */
+  importExtension: '.js' | '.ts' | '';
 }
 
 const ROUTE_METHODS = ['get', 'post', 'put', 'patch', 'delete', 'head', 'options'] as const;
@@ -266,6 +266,7 @@ export function discoverApp(root: string, files: readonly string[], project: Pro
   const mounts = new Map<Node, { prefix: string; parent: Node | undefined }>();
   const sourceFiles = project.getSourceFiles().filter((file) => files.includes(relative(root, file.getFilePath())));
   let jsImports = 0;
+  let tsImports = 0;
   let bareImports = 0;
 
   for (const sourceFile of sourceFiles) {
@@ -273,7 +274,8 @@ export function discoverApp(root: string, files: readonly string[], project: Pro
       const specifier = declaration.getModuleSpecifierValue();
       if (!specifier.startsWith('.')) continue;
       if (/\.js$/.test(specifier)) jsImports += 1;
-      else if (!/\.[cm]?tsx?$/.test(specifier)) bareImports += 1;
+      else if (/\.[cm]?tsx?$/.test(specifier)) tsImports += 1;
+      else bareImports += 1;
     }
     for (const call of sourceFile.getDescendantsOfKind(SyntaxKind.CallExpression)) {
       const callee = call.getExpression();
@@ -368,7 +370,7 @@ export function discoverApp(root: string, files: readonly string[], project: Pro
     candidates: ranked,
     routes: staticRoutes(root, sourceFiles, autoloadDirs, mounts),
     autoloadDirs: [...new Set(autoloadDirs.map(({ dir }) => relative(root, dir)))].sort(),
-    jsExtensionImports: jsImports > bareImports,
+    importExtension: tsImports > jsImports && tsImports > bareImports ? '.ts' : bareImports > jsImports ? '' : '.js',
   };
 }
 

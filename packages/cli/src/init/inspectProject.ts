@@ -66,20 +66,20 @@ export function readPackageJson(root: string): { type?: string; dependencies?: R
   }
 }
 
-function moduleSpecifier(fromFile: string, target: string, jsExtension: boolean): string {
+function moduleSpecifier(fromFile: string, target: string, extension: string): string {
   const withoutExtension = target.replace(/\.[cm]?tsx?$/, '');
   const spec = path.posix.relative(path.posix.dirname(fromFile), withoutExtension);
-  return `${spec.startsWith('.') ? spec : `./${spec}`}${jsExtension ? '.js' : '.ts'}`;
+  return `${spec.startsWith('.') ? spec : `./${spec}`}${extension}`;
 }
 
 /** The factory module for an app that is a plugin: `fastify()` with the entry's literal options, the plugin registered, no listen. */
-function factoryModule(candidate: AppCandidate, jsExtension: boolean): string {
+function factoryModule(candidate: AppCandidate, extension: string): string {
   const registration = candidate.registration;
   const wrapped = registration?.wrapped === true;
   const local = candidate.exportName === 'default' || candidate.exportName === undefined ? 'app' : candidate.exportName;
   const importLine = candidate.exportName === 'default' || candidate.exportName === undefined
-    ? `import app from '${moduleSpecifier(FACTORY_MODULE, candidate.file, jsExtension)}';`
-    : `import { ${candidate.exportName} } from '${moduleSpecifier(FACTORY_MODULE, candidate.file, jsExtension)}';`;
+    ? `import app from '${moduleSpecifier(FACTORY_MODULE, candidate.file, extension)}';`
+    : `import { ${candidate.exportName} } from '${moduleSpecifier(FACTORY_MODULE, candidate.file, extension)}';`;
   const serverOptions = registration?.serverOptions ?? [];
   const pluginOptions = registration?.pluginOptions ?? [];
   const how = registration === undefined ? `the plugin ${candidate.file} registered on a new instance` : `as ${registration.file} does: ${candidate.file} registered on a new instance`;
@@ -97,11 +97,11 @@ export function ${FACTORY_EXPORT}(options: Record<string, unknown> = {}) {
 `;
 }
 
-function chooseApp(candidates: readonly AppCandidate[], jsExtension: boolean): { app?: AppChoice; reason?: string } {
+function chooseApp(candidates: readonly AppCandidate[], extension: string): { app?: AppChoice; reason?: string } {
   const usable = candidates.find((candidate) => candidate.kind !== 'listen-entry');
   if ((usable?.kind === 'factory' || usable?.kind === 'async-factory') && usable.exportName !== undefined) return { app: { reference: `./${usable.file}#${usable.exportName}`, candidate: usable } };
   if (usable?.kind === 'plugin') {
-    return { app: { reference: `./${FACTORY_MODULE}#${FACTORY_EXPORT}`, candidate: usable, factory: { file: FACTORY_MODULE, content: factoryModule(usable, jsExtension) } } };
+    return { app: { reference: `./${FACTORY_MODULE}#${FACTORY_EXPORT}`, candidate: usable, factory: { file: FACTORY_MODULE, content: factoryModule(usable, extension) } } };
   }
   const best = candidates[0];
   if (best?.kind === 'listen-entry') {
@@ -129,7 +129,7 @@ export function inspectProject(root: string): ProjectShape {
   const scanned = [...sources, ...all.filter((file) => (!file.includes('/') && !TOOL_FILES.test(file)) || /^(test|tests|__tests__)\/.*helper/i.test(file))].sort();
   const project = openProject(root, scanned);
   const discovery = discoverApp(root, scanned, project);
-  const { app, reason } = chooseApp(discovery.candidates, discovery.jsExtensionImports);
+  const { app, reason } = chooseApp(discovery.candidates, discovery.importExtension);
   const packageJson = readPackageJson(root);
   const shape: ProjectShape = {
     root,

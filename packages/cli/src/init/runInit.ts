@@ -144,8 +144,11 @@ export async function runInitCommand(options: InitOptions, io: CliIO, checks: re
     }
     const stillMissing = eslint.missing.filter((name) => !installed.includes(name));
     if (stillMissing.length > 0) {
-      const what = eslint.write ? 'the ESLint config init would write imports' : 'your ESLint config needs';
-      notes.push(`${what} ${stillMissing.join(' and ')}, not installed: run \`npm i -D ${stillMissing.join(' ')}\`${eslint.write ? ', then `npvguard init` again' : ''} (or \`npvguard init --install\`).`);
+      notes.push(
+        eslint.write
+          ? `the ESLint config init would write imports ${stillMissing.join(' and ')}, not installed: run \`npm i -D ${stillMissing.join(' ')}\`, then \`npvguard init\` again (or \`npvguard init --install\`).`
+          : `${stillMissing.join(' and ')} is not installed: run \`npm i -D ${stillMissing.join(' ')}\` (or \`npvguard init --install\`) before adding it to ${shape.eslintConfig ?? 'your ESLint config'}.`,
+      );
       if (eslint.write) eslint.write = false;
     }
   }
