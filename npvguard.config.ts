@@ -54,13 +54,15 @@ export default defineConfig({
     externals: {
       // The TypeScript compiler, ts-morph, commander and ESLint stay out of core (no I/O, no analysis engine).
       typescript: ['checks', 'modules', 'eslint-plugin'],
-      'ts-morph': ['checks'],
+      // cli: init reads the project's sources to find its app and routes.
+      'ts-morph': ['checks', 'cli'],
       commander: ['cli'],
       eslint: ['checks', 'eslint-plugin'],
       '@typescript-eslint/*': ['eslint-plugin', 'checks'],
       'node:fs': ['cli', 'run', 'base', 'checks', 'modules', 'harness', 'eslint-plugin'],
       'node:fs/promises': ['cli', 'run', 'checks', 'harness', 'eslint-plugin'],
-      'node:child_process': ['base', 'checks', 'harness'],
+      // cli: `init --install` runs npm (git stays in base).
+      'node:child_process': ['base', 'checks', 'harness', 'cli'],
       'node:worker_threads': ['run', 'checks', 'modules'],
     },
     cycles: 'all',

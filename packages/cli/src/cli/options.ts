@@ -148,6 +148,7 @@ export interface InitCommandOptions {
   cwd?: string;
   force: boolean;
   agents: string[];
+  install: boolean;
   debug: boolean;
 }
 
@@ -155,5 +156,6 @@ export const INIT_OPTIONS: OptionTable<InitCommandOptions> = {
   cwd: { flags: '--cwd <dir>', description: 'the project to set up (default: the current directory)' },
   force: { flags: '--force', description: 'overwrite files init wrote before or that already exist', defaultValue: false },
   agents: { flags: '--agents <agents>', description: 'also write hook, MCP and AGENTS.md files for these agents: claude, cursor (comma-separated)', parse: collectList, defaultValue: [] },
+  install: { flags: '--install', description: 'run `npm i -D` for the packages the files init writes import (otherwise init prints the command)', defaultValue: false },
   debug: PROJECT_OPTIONS.debug,
 };

@@ -2,43 +2,120 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { NpvError } from '@npvguard/core';
 import { walkFiles } from '../load/listFiles.js';
+import { discoverApp, openProject, type AppCandidate, type StaticRoute } from './findApp.js';
+import type { Project } from 'ts-morph';
+
+/** The factory module init writes when the app is a plugin: it builds the instance as the entry does, without listening. */
+export const FACTORY_MODULE = 'npvguard.app.ts';
+export const FACTORY_EXPORT = 'buildApp';
+
+/** How contracts and latency will build the app, and why that one. */
+export interface AppChoice {
+  /** `contracts.app`: `./<file>#<export>`. */
+  reference: string;
+  /** The candidate it comes from. */
+  candidate: AppCandidate;
+  /** When the app is a plugin, the factory module to write (root-relative file and its text). */
+  factory?: { file: string; content: string };
+}
 
 /** What init learns from a project before writing anything. */
 export interface ProjectShape {
   root: string;
   /** Layer name → globs (root-relative): one per folder under src/, `entry` for files directly in src/. */
   layers: Record<string, string[]>;
-  /** The module and export that build the fastify app, as `./<file>#<export>`, when one is found. */
-  appExport?: string;
+  /** The app contracts and latency use, when one was found that can be built without listening. */
+  app?: AppChoice;
+  /** Every way of building the app that was found, best first. */
+  appCandidates: AppCandidate[];
+  /** Why no app was chosen, when none was. */
+  noAppReason?: string;
+  /** Routes found in the sources (autoload folder prefixes applied). */
+  routes: StaticRoute[];
+  /** Root-relative sources of src/ (no tests, no declarations). */
+  sources: string[];
   tsconfig?: string;
   eslintConfig?: string;
+  /** package.json says "type": "module". */
+  esm: boolean;
+  /** The project can load ESLint (a dependency, or installed where it resolves from the root). */
+  hasEslint: boolean;
+  /** A ts-morph project over the sources, reused for the import graph. */
+  project: Project;
 }
 
 const SOURCE = /\.(ts|tsx|mts|cts)$/;
 const TEST = /\.(test|spec)\.[cm]?tsx?$/;
 const ESLINT_CONFIGS = ['eslint.config.js', 'eslint.config.mjs', 'eslint.config.cjs', 'eslint.config.ts', 'eslint.config.mts'];
-/** An exported function whose name says it builds the app or the server. */
-const APP_FACTORY = /export\s+(?:async\s+)?function\s+(\w*(?:[Aa]pp|[Ss]erver)\w*)\s*\(/g;
+/** Root files that configure tools, never the app. */
+const TOOL_FILES = /^(npvguard|eslint|vitest|vite|jest|tsup|prettier)\.config\.|^npvguard\.app\./;
 
-/** The fastify factory: a source file importing fastify and exporting `build...App`/`create...Server`-like functions. */
-function findAppExport(root: string, sources: readonly string[]): string | undefined {
-  for (const file of sources) {
-    const text = readFileSync(path.join(root, file), 'utf8');
-    if (!/from\s+['"]fastify['"]/.test(text)) continue;
-    const names = [...text.matchAll(APP_FACTORY)].map((match) => match[1]).filter((name): name is string => name !== undefined);
-    const best = names.find((name) => /^build/i.test(name)) ?? names[0];
-    if (best !== undefined) return `./${file}#${best}`;
+/** Whether a package resolves from the project root the way Node would find it (node_modules up the tree). */
+export function resolvesFrom(root: string, name: string): boolean {
+  for (let dir = root; ; dir = path.dirname(dir)) {
+    if (existsSync(path.join(dir, 'node_modules', name, 'package.json'))) return true;
+    if (path.dirname(dir) === dir) return false;
   }
-  return undefined;
+}
+
+export function readPackageJson(root: string): { type?: string; dependencies?: Record<string, string>; devDependencies?: Record<string, string>; imports?: unknown } {
+  try {
+    return JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as ReturnType<typeof readPackageJson>;
+  } catch (error) {
+    throw new NpvError('NPV2404', `${path.join(root, 'package.json')} could not be read as JSON: ${(error as Error).message}`, { root });
+  }
+}
+
+function moduleSpecifier(fromFile: string, target: string, extension: string): string {
+  const withoutExtension = target.replace(/\.[cm]?tsx?$/, '');
+  const spec = path.posix.relative(path.posix.dirname(fromFile), withoutExtension);
+  return `${spec.startsWith('.') ? spec : `./${spec}`}${extension}`;
+}
+
+/** The factory module for an app that is a plugin: `fastify()` with the entry's literal options, the plugin registered, no listen. */
+function factoryModule(candidate: AppCandidate, extension: string): string {
+  const registration = candidate.registration;
+  const wrapped = registration?.wrapped === true;
+  const local = candidate.exportName === 'default' || candidate.exportName === undefined ? 'app' : candidate.exportName;
+  const importLine = candidate.exportName === 'default' || candidate.exportName === undefined
+    ? `import app from '${moduleSpecifier(FACTORY_MODULE, candidate.file, extension)}';`
+    : `import { ${candidate.exportName} } from '${moduleSpecifier(FACTORY_MODULE, candidate.file, extension)}';`;
+  const serverOptions = registration?.serverOptions ?? [];
+  const pluginOptions = registration?.pluginOptions ?? [];
+  const how = registration === undefined ? `the plugin ${candidate.file} registered on a new instance` : `as ${registration.file} does: ${candidate.file} registered on a new instance`;
+  return `// Written by \`npvguard init\`: builds the app ${how}, and returns it without
+// listening, for \`npvguard check\` (contracts, latency). \`contracts.appOptions\` is passed to the plugin as its options.
+// An app whose routes need a database: give it fakes here (docs/checks/contracts.md, "Apps that need a database").
+import fastify from 'fastify';
+${wrapped ? "import fp from 'fastify-plugin';\n" : ''}${importLine}
+
+export function ${FACTORY_EXPORT}(options: Record<string, unknown> = {}) {
+  const instance = fastify(${serverOptions.length === 0 ? '' : `{\n    ${serverOptions.join(',\n    ')},\n  }`});
+  instance.register(${wrapped ? `fp(${local})` : local}, { ${pluginOptions.length === 0 ? '' : `${pluginOptions.join(', ')}, `}...options });
+  return instance;
+}
+`;
+}
+
+function chooseApp(candidates: readonly AppCandidate[], extension: string): { app?: AppChoice; reason?: string } {
+  const usable = candidates.find((candidate) => candidate.kind !== 'listen-entry');
+  if ((usable?.kind === 'factory' || usable?.kind === 'async-factory') && usable.exportName !== undefined) return { app: { reference: `./${usable.file}#${usable.exportName}`, candidate: usable } };
+  if (usable?.kind === 'plugin') {
+    return { app: { reference: `./${FACTORY_MODULE}#${FACTORY_EXPORT}`, candidate: usable, factory: { file: FACTORY_MODULE, content: factoryModule(usable, extension) } } };
+  }
+  const best = candidates[0];
+  if (best?.kind === 'listen-entry') {
+    return { reason: `${best.file} builds the app and calls listen, with nothing exported to reuse. Move the building into an exported function that returns the instance without listening` };
+  }
+  return { reason: 'no exported function returning a fastify() instance and no exported fastify plugin was found. Export a function that builds the app and returns it without listening' };
 }
 
 export function inspectProject(root: string): ProjectShape {
   if (!existsSync(path.join(root, 'package.json'))) {
     throw new NpvError('NPV2404', `${root} has no package.json: run npvguard init in the service's folder.`, { root });
   }
-  const sources = walkFiles(root)
-    .filter((file) => file.startsWith('src/') && SOURCE.test(file) && !TEST.test(file) && !file.endsWith('.d.ts'))
-    .sort();
+  const all = walkFiles(root).filter((file) => SOURCE.test(file) && !TEST.test(file) && !file.endsWith('.d.ts'));
+  const sources = all.filter((file) => file.startsWith('src/')).sort();
   if (sources.length === 0) {
     throw new NpvError('NPV2404', `${root} has no TypeScript sources under src/: npvguard init describes the layers of src/.`, { root });
   }
@@ -48,9 +125,24 @@ export function inspectProject(root: string): ProjectShape {
     if (parts.length === 2) (layers.entry ??= []).push(file);
     else if (parts[1] !== undefined && layers[parts[1]] === undefined) layers[parts[1]] = [`src/${parts[1]}/**`];
   }
-  const shape: ProjectShape = { root, layers };
-  const appExport = findAppExport(root, sources);
-  if (appExport !== undefined) shape.appExport = appExport;
+  // The app can be built at the top (server.ts), in src/ or in a test helper (test/helper.ts).
+  const scanned = [...sources, ...all.filter((file) => (!file.includes('/') && !TOOL_FILES.test(file)) || /^(test|tests|__tests__)\/.*helper/i.test(file))].sort();
+  const project = openProject(root, scanned);
+  const discovery = discoverApp(root, scanned, project);
+  const { app, reason } = chooseApp(discovery.candidates, discovery.importExtension);
+  const packageJson = readPackageJson(root);
+  const shape: ProjectShape = {
+    root,
+    layers,
+    appCandidates: discovery.candidates,
+    routes: discovery.routes,
+    sources,
+    esm: packageJson.type === 'module',
+    hasEslint: packageJson.devDependencies?.eslint !== undefined || packageJson.dependencies?.eslint !== undefined,
+    project,
+  };
+  if (app !== undefined) shape.app = app;
+  if (reason !== undefined) shape.noAppReason = reason;
   if (statSync(path.join(root, 'tsconfig.json'), { throwIfNoEntry: false })?.isFile() === true) shape.tsconfig = 'tsconfig.json';
   const eslintConfig = ESLINT_CONFIGS.find((name) => existsSync(path.join(root, name)));
   if (eslintConfig !== undefined) shape.eslintConfig = eslintConfig;

@@ -1,10 +1,12 @@
+import { execFile } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync, appendFileSync } from 'node:fs';
 import path from 'node:path';
+import { promisify } from 'node:util';
 import { NpvError, type Check } from '@npvguard/core';
 import type { CliIO } from '../io/io.js';
 import { repositoryTop } from '../base/repository.js';
 import { CONFIG_FILE_NAMES } from '../load/findConfig.js';
-import { inspectProject } from './inspectProject.js';
+import { inspectProject, resolvesFrom, type ProjectShape } from './inspectProject.js';
 import { observeLayerImports } from './observedEdges.js';
 import {
   AGENTS_MARKER,
@@ -25,6 +27,46 @@ export interface InitOptions {
   cwd?: string;
   force: boolean;
   agents: string[];
+  /** Run `npm i -D` for what the written files import, instead of printing the command. */
+  install?: boolean;
+}
+
+/** What the ESLint config init writes imports. */
+const ESLINT_CONFIG_PACKAGES = ['typescript-eslint', 'eslint-plugin-npvguard'] as const;
+
+interface EslintPlan {
+  /** Write an ESLint config (eslint.config.js, or .mjs in a CommonJS package). */
+  write: boolean;
+  /** Packages to install for what init writes (empty when they resolve). */
+  missing: string[];
+  notes: string[];
+}
+
+/**
+ * Whether init writes an ESLint config, and what it needs installed. A project without ESLint gets none: the lint
+ * check then runs eslint-plugin-npvguard's recommended rules itself. A project with ESLint and no config gets one
+ * only when what it imports resolves from the project (or --install installs it), so the first check never fails
+ * on a config init wrote.
+ */
+function planEslint(shape: ProjectShape): EslintPlan {
+  if (shape.eslintConfig !== undefined) {
+    const missing = resolvesFrom(shape.root, 'eslint-plugin-npvguard') ? [] : ['eslint-plugin-npvguard'];
+    return { write: false, missing, notes: [`${shape.eslintConfig} exists and was not changed; add eslint-plugin-npvguard to it:\n${ESLINT_ENTRY}`] };
+  }
+  if (!shape.hasEslint) {
+    return { write: false, missing: [], notes: ['the project has no ESLint: no ESLint config was written, and the lint check runs eslint-plugin-npvguard\'s recommended rules on its own. To lint with a config of yours, add eslint and run `npvguard init` again.'] };
+  }
+  return { write: true, missing: ESLINT_CONFIG_PACKAGES.filter((name) => !resolvesFrom(shape.root, name)), notes: [] };
+}
+
+async function npmInstall(root: string, packages: readonly string[]): Promise<{ ok: true } | { ok: false; message: string }> {
+  try {
+    await promisify(execFile)(process.platform === 'win32' ? 'npm.cmd' : 'npm', ['install', '--save-dev', ...packages], { cwd: root, maxBuffer: 16 * 1024 * 1024 });
+    return { ok: true };
+  } catch (error) {
+    const failure = error as { stderr?: string; message: string };
+    return { ok: false, message: (failure.stderr ?? '').trim().split('\n').slice(-3).join(' ') || failure.message };
+  }
 }
 
 type Outcome = 'created' | 'overwritten' | 'unchanged' | 'kept';
@@ -52,6 +94,18 @@ function parseAgents(agents: readonly string[]): InitAgent[] {
 }
 
 /** `npvguard init`: inspects the project and writes a starting config, the ESLint entry, the CI workflow and agent files. */
+/** Which app init chose and why, the others it saw, or why there is none. */
+function appNotes(shape: ProjectShape): string[] {
+  const describe = (candidate: ProjectShape['appCandidates'][number]) => `${candidate.file}:${candidate.line}${candidate.exportName === undefined ? '' : ` (${candidate.exportName})`} — ${candidate.kind}: ${candidate.reasons.join('; ')}`;
+  if (shape.app === undefined) return [`contracts and latency are left commented out: ${shape.noAppReason ?? 'no fastify app was found'}.`];
+  const others = shape.appCandidates.filter((candidate) => candidate !== shape.app?.candidate).slice(0, 3);
+  return [
+    `the app: ${describe(shape.app.candidate)}${shape.app.factory === undefined ? '' : `; ${shape.app.factory.file} builds it without listening`}.`,
+    ...(others.length === 0 ? [] : [`other ways the app is built, ranked lower:\n${others.map((candidate) => `  ${describe(candidate)}`).join('\n')}`]),
+    `${shape.routes.length} route${shape.routes.length === 1 ? '' : 's'} found in the sources${shape.routes.length === 0 ? '' : ` (budgets proposed in the commented latency section)`}.`,
+  ];
+}
+
 export async function runInitCommand(options: InitOptions, io: CliIO, checks: readonly Check[]): Promise<number> {
   const agents = parseAgents(options.agents);
   const root = path.resolve(io.cwd, options.cwd ?? '.');
@@ -70,15 +124,40 @@ export async function runInitCommand(options: InitOptions, io: CliIO, checks: re
     if (existsSync(configFile) && !options.force) outcomes.push([path.relative(io.cwd, configFile), 'kept']);
     else {
       const observed = await observeLayerImports(shape, checks);
-      write(configFile, configTemplate(shape, observed.allow, gitTop !== undefined));
+      write(configFile, configTemplate(shape, observed, gitTop !== undefined));
+      if (observed.unavailable !== undefined) notes.push(`the boundaries check cannot run on this project yet (${observed.unavailable}); fix that before \`npvguard check\`.`);
       for (const finding of observed.otherFindings) notes.push(`boundaries will report ${finding.ruleId} at ${finding.file}:${finding.line}: ${finding.message}`);
+      if (shape.app?.factory !== undefined) write(path.join(root, shape.app.factory.file), shape.app.factory.content);
     }
   }
-  if (shape.eslintConfig === undefined) write(path.join(root, 'eslint.config.js'), eslintConfigTemplate());
-  else notes.push(`${shape.eslintConfig} exists and was not changed; add eslint-plugin-npvguard to it:\n${ESLINT_ENTRY}`);
+  notes.push(...appNotes(shape));
+
+  const eslint = planEslint(shape);
+  const installed: string[] = [];
+  if (eslint.missing.length > 0) {
+    const command = `npm i -D ${eslint.missing.join(' ')}`;
+    if (options.install === true) {
+      io.stdout.write(`running  ${command}\n`);
+      const result = await npmInstall(root, eslint.missing);
+      if (result.ok) installed.push(...eslint.missing);
+      else notes.push(`\`${command}\` failed: ${result.message}`);
+    }
+    const stillMissing = eslint.missing.filter((name) => !installed.includes(name));
+    if (stillMissing.length > 0) {
+      notes.push(
+        eslint.write
+          ? `the ESLint config init would write imports ${stillMissing.join(' and ')}, not installed: run \`npm i -D ${stillMissing.join(' ')}\`, then \`npvguard init\` again (or \`npvguard init --install\`).`
+          : `${stillMissing.join(' and ')} is not installed: run \`npm i -D ${stillMissing.join(' ')}\` (or \`npvguard init --install\`) before adding it to ${shape.eslintConfig ?? 'your ESLint config'}.`,
+      );
+      if (eslint.write) eslint.write = false;
+    }
+  }
+  // An ES module config: `.js` where package.json says "type": "module", `.mjs` in a CommonJS package.
+  if (eslint.write) write(path.join(root, shape.esm ? 'eslint.config.js' : 'eslint.config.mjs'), eslintConfigTemplate());
+  notes.push(...eslint.notes);
 
   const top = gitTop ?? root;
-  write(path.join(top, '.github', 'workflows', 'npvguard.yml'), workflowTemplate(path.relative(top, root).split(path.sep).join('/')));
+  write(path.join(top, '.github', 'workflows', 'npvguard.yml'), workflowTemplate(path.relative(top, root).split(path.sep).join('/'), installed));
 
   if (agents.includes('claude')) {
     write(path.join(root, '.claude', 'settings.json'), claudeSettingsTemplate());
@@ -105,6 +184,6 @@ export async function runInitCommand(options: InitOptions, io: CliIO, checks: re
     io.stdout.write(`${label.padEnd(10)} ${file}\n`);
   }
   for (const note of notes) io.stdout.write(`note: ${note}\n`);
-  io.stdout.write(`\nnext: commit these files (the integrity check compares the change with the last commit), run \`npx npvguard check\`${shape.appExport === undefined ? '' : `, then \`npx npvguard contracts update\` to snapshot the API of ${shape.appExport}`}.\n`);
+  io.stdout.write(`\nnext: commit these files (the integrity check compares the change with the last commit), run \`npx npvguard check\`${shape.app === undefined ? '' : `, then \`npx npvguard contracts update\` to snapshot the API of ${shape.app.reference}`}.\n`);
   return 0;
 }

@@ -12,11 +12,47 @@ function globs(list: readonly string[]): string {
   return list.length === 1 && list[0] !== undefined ? quoted(list[0]) : `[${list.map(quoted).join(', ')}]`;
 }
 
-/** The starting npvguard.config.ts: the layers of src/, today's imports allowed, lint on, the rest to fill in. */
-export function configTemplate(shape: ProjectShape, allow: Record<string, readonly string[]>, inGit: boolean): string {
+/** Starting p99 budget written for each route found; a value to replace with the service's own. */
+export const STARTING_P99_MS = 200;
+
+function contractsLines(shape: ProjectShape): string {
+  if (shape.app === undefined) {
+    return `  // contracts: not set up, because ${shape.noAppReason ?? 'no fastify app was found'}; then set
+  // contracts: { app: './<module>.ts#<export>', snapshot: 'contracts/openapi.json' } (docs/checks/contracts.md).`;
+  }
+  const { candidate, factory } = shape.app;
+  const why = `${candidate.file}${candidate.exportName === undefined ? '' : `#${candidate.exportName}`}: ${candidate.reasons.join('; ')}`;
+  return `  // API contract: run \`npvguard contracts update\` to write the snapshot, then uncomment.
+  // The app: ${why}.${factory === undefined ? '' : `\n  // ${factory.file} (written by init) builds it without listening.`}
+  // contracts: { app: ${quoted(shape.app.reference)}, snapshot: 'contracts/openapi.json' },`;
+}
+
+function latencyLines(shape: ProjectShape): string {
+  if (shape.routes.length === 0) {
+    return "  // latency: no routes were found in the sources; add budgets as { 'METHOD /path': { p99Ms } } (docs/checks/latency.md).";
+  }
+  const budgets = shape.routes.map((route) => `  //     ${quoted(`${route.method} ${route.url}`)}: { p99Ms: ${STARTING_P99_MS} }, // ${route.file}:${route.line}`);
+  return `  // Latency budgets per route (p99, ms) for the routes found in the sources, once contracts is set up.
+  // ${STARTING_P99_MS} ms is a starting value: set each route's own (docs/checks/latency.md).
+  // latency: {
+  //   budgets: {
+${budgets.join('\n')}
+  //   },
+  // },`;
+}
+
+/** The starting npvguard.config.ts: the layers of src/, today's imports allowed, drivers where they are used, lint on. */
+export function configTemplate(shape: ProjectShape, observed: { allow: Record<string, readonly string[]>; externals: Record<string, readonly string[]> }, inGit: boolean): string {
   const layers = Object.entries(shape.layers).map(([name, patterns]) => `      ${key(name)}: ${globs(patterns)},`);
-  const allowed = Object.entries(allow).map(([name, targets]) => `      ${key(name)}: [${targets.map(quoted).join(', ')}],`);
-  const app = shape.appExport ?? './src/server/app.ts#buildApp';
+  const allowed = Object.entries(observed.allow).map(([name, targets]) => `      ${key(name)}: [${targets.map(quoted).join(', ')}],`);
+  const externals = Object.entries(observed.externals).map(([name, owners]) => `      ${key(name)}: [${owners.map(quoted).join(', ')}],`);
+  const externalsBlock = externals.length === 0
+    ? ''
+    : `    // Database, cache and HTTP clients, allowed only in the layers that use them today.
+    externals: {
+${externals.join('\n')}
+    },
+`;
   return `import { defineConfig } from 'npvguard';
 
 /**
@@ -32,15 +68,13 @@ ${layers.join('\n')}
     allow: {
 ${allowed.join('\n')}
     },
-  },
-  // ESLint with the project's eslint.config.js (eslint-plugin-npvguard recommended).
+${externalsBlock}  },
+  // ESLint with the project's ESLint config, or eslint-plugin-npvguard's recommended rules when it has none.
   lint: {},
 ${inGit ? '' : '  // Needs a git repository: the change is compared with --base (or HEAD).\n  // '}  // Guardrails the change must not weaken (suppressions, skipped tests, loosened configs).
-${inGit ? '' : '  // '}integrity: {},
-  // API contract: run \`npvguard contracts update\` to write the snapshot, then uncomment.${shape.appExport === undefined ? ' No fastify app factory was found; point app at yours.' : ''}
-  // contracts: { app: ${quoted(app)}, snapshot: 'contracts/openapi.json' },
-  // Latency budgets per route (p99, ms): see docs/checks/latency.md.
-  // latency: { budgets: { 'GET /healthz': { p99Ms: 10 } } },
+  ${inGit ? '' : '// '}integrity: {},
+${contractsLines(shape)}
+${latencyLines(shape)}
 });
 `;
 }
@@ -53,6 +87,7 @@ import npvguard from 'eslint-plugin-npvguard';
 
 export default tseslint.config(
   { ignores: ['dist/**', 'node_modules/**'] },
+  { languageOptions: { parserOptions: { tsconfigRootDir: import.meta.dirname } } },
   ...tseslint.configs.recommended,
   { ...npvguard.configs.recommended, files: ['src/**/*.ts'] },
 );
@@ -65,7 +100,7 @@ export const ESLINT_ENTRY = `import npvguard from 'eslint-plugin-npvguard';
 { ...npvguard.configs.recommended, files: ['src/**/*.ts'] },`;
 
 /** The GitHub Actions workflow: check against the PR's base, SARIF to code scanning, annotations, job summary. */
-export function workflowTemplate(projectFolder: string): string {
+export function workflowTemplate(projectFolder: string, installed: readonly string[] = []): string {
   const inFolder = projectFolder === '' || projectFolder === '.' ? '' : `\n        working-directory: ${projectFolder}`;
   const sarif = projectFolder === '' || projectFolder === '.' ? 'npvguard.sarif' : `${projectFolder}/npvguard.sarif`;
   return `# Written by \`npvguard init\`: npvguard on every pull request. Findings already on the base branch do not fail it.
@@ -88,7 +123,7 @@ jobs:
         with:
           node-version: 20
           cache: npm
-      - run: npm ci
+      - run: npm ci${installed.length === 0 ? '' : `\n      # npm ci installs what \`npvguard init\` added to devDependencies: ${installed.join(', ')}`}
       - name: npvguard (annotations and job summary)
         run: npx npvguard check --format github \${{ github.event_name == 'pull_request' && format('--base origin/{0}', github.base_ref) || '' }}${inFolder}
       - name: npvguard (SARIF)

@@ -21,6 +21,7 @@ export const CONTRACT_RULES = {
   propertyInvariantViolated: 'contracts/property-invariant-violated',
   propertyDefinitionMismatch: 'contracts/property-definition-mismatch',
   appBuildFailed: 'contracts/app-build-failed',
+  routesNeedBackingService: 'contracts/routes-need-backing-service',
 } as const;
 
 const OWN_RULES: readonly RuleMeta[] = [
@@ -42,6 +43,7 @@ const OWN_RULES: readonly RuleMeta[] = [
   { id: CONTRACT_RULES.oldClientReplayFailed, description: 'A request generated from the base contract got an answer the base contract does not allow.', defaultSeverity: 'error' },
   { id: CONTRACT_RULES.propertyInvariantViolated, description: 'An answer to a generated valid request breaks an invariant the service declares (contracts.properties.invariants).', defaultSeverity: 'error' },
   { id: CONTRACT_RULES.propertyDefinitionMismatch, description: 'The invariants definition names a route the app does not serve, or example values the route\'s schemas do not have or refuse; that part is left out of the property tests.', defaultSeverity: 'error' },
+  { id: CONTRACT_RULES.routesNeedBackingService, description: 'Most routes answer 5xx to every valid generated request, as an app does when a service it needs (a database, a cache) is not there; their contracts could not be tested.', defaultSeverity: 'error' },
   { id: CONTRACT_RULES.appBuildFailed, description: 'Under --base, the app factory throws while building the app (or the app fails to boot), so no contract step could run.', defaultSeverity: 'error' },
 ];
 

@@ -1,9 +1,12 @@
+import path from 'node:path';
 import type { CheckContext, ContractsConfig } from '@npvguard/core';
 import { DEFAULT_SCENARIO, formatPropertyFailure, normalizeOpenApiSchemas, runContractProperties, type ContractApp, type ContractAppHandle, type PropertyFailure, type PropertyOutcome } from '@npvguard/harness/contracts';
 import { CONTRACT_RULES } from '../meta.js';
 import { loadInvariants, type DefinitionMismatch, type LoadedInvariants } from '../properties/invariantsModule.js';
 import type { ModuleLoader } from '../load/moduleExport.js';
 import { closePropertyApps, startPropertyApps, type PropertyApp } from '../properties/scenarioApps.js';
+import { backingServiceFailures, type BackingServiceFailure } from '../properties/backingService.js';
+import { exportPosition } from '../load/exportPosition.js';
 import { locateLiteral, type SourcePosition } from './locate.js';
 
 const RULE_BY_KIND: Readonly<Record<PropertyFailure['kind'], string>> = {
@@ -78,6 +81,34 @@ function reportMismatch(context: CheckContext, invariants: LoadedInvariants, mis
   });
 }
 
+function excerpt(body: unknown): string {
+  const text = typeof body === 'string' ? body : JSON.stringify(body) ?? String(body);
+  return text.length > 160 ? `${text.slice(0, 157)}...` : text;
+}
+
+/** One finding for the routes that all answer 5xx: the app lacks a service they need, at the factory that builds it. */
+function reportBackingService(context: CheckContext, failure: BackingServiceFailure, config: ContractsConfig, appFile: string): void {
+  const ruleId = CONTRACT_RULES.routesNeedBackingService;
+  const exportName = config.app.split('#')[1] ?? 'default';
+  const position = exportPosition(path.resolve(context.root, appFile), exportName) ?? { line: 1, column: 1 };
+  const listed = failure.failing.slice(0, 5).map((route) => `${route.method} ${route.path} → ${route.status ?? 'no answer'}`).join(', ');
+  const more = failure.failing.length > 5 ? `, and ${failure.failing.length - 5} more` : '';
+  const first = failure.failing[0];
+  const scenario = failure.scenario === undefined ? '' : ` (scenario "${failure.scenario}")`;
+  context.report({
+    ruleId,
+    file: appFile,
+    ...position,
+    message: `${failure.failing.length} of ${failure.routes} routes answer 5xx to every valid request the property tests sent${scenario}: ${listed}${more}. The app built by ${config.app} cannot reach a service these routes need (a database, a cache, another API), so their contracts were not tested. First answer: ${first === undefined ? '' : excerpt(first.body)}`,
+    hint: 'Give the app fakes for what it connects to: in the factory of contracts.app, decorate the instance with fake clients or repositories before the app registers its own (docs/checks/contracts.md, "Apps that need a database"), choosing them with contracts.appOptions; or set contracts.properties.runs to 0 until then.',
+    fingerprintParts: [ruleId, ...(failure.scenario === undefined ? [] : [`scenario:${failure.scenario}`])],
+    data: {
+      routes: failure.failing.map((route) => ({ method: route.method, path: route.path, ...(route.status === undefined ? {} : { status: route.status }) })),
+      ...(failure.scenario === undefined ? {} : { scenario: failure.scenario }),
+    },
+  });
+}
+
 async function runScenario(started: PropertyApp, document: unknown, baseDocument: unknown, settings: NonNullable<ContractsConfig['properties']>, numRuns: number, invariants: LoadedInvariants | undefined): Promise<PropertyOutcome[]> {
   const isDefault = started.scenario === DEFAULT_SCENARIO;
   const definition = invariants?.definition;
@@ -127,7 +158,10 @@ export async function propertyFindings(
     await closePropertyApps(apps);
   }
   if (invariants !== undefined) for (const mismatch of invariants.mismatches) reportMismatch(context, invariants, mismatch);
-  for (const outcome of outcomes) if (outcome.failure !== undefined) reportFailure(context, outcome.failure, settings, appFile, invariants);
+  const backing = backingServiceFailures(outcomes);
+  for (const failure of backing) reportBackingService(context, failure, config, appFile);
+  const covered = new Set(backing.flatMap((failure) => [...failure.covered]));
+  for (const outcome of outcomes) if (outcome.failure !== undefined && !covered.has(outcome.failure)) reportFailure(context, outcome.failure, settings, appFile, invariants);
   return {
     runsPerProperty: numRuns,
     properties: outcomes.length,
