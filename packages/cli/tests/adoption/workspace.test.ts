@@ -51,9 +51,12 @@ describe('adoption: a workspace with two services and a shared package', () => {
 
   afterAll(() => adoption?.remove());
 
-  it.each([SVC_A, SVC_B])('init in %s finds its factory and configures every check', (service) => {
+  it.each([SVC_A, SVC_B])('init in %s finds its factory, keeps the workspace ESLint config and configures every check', (service) => {
     const ran = init[service] as Run;
     expect(ran.code, ran.stderr).toBe(0);
+    // The workspace root's eslint.config.js is the service's ESLint config (ESLint looks in parent folders): a
+    // config written next to the service would shadow it and drop the rules the team chose.
+    expect(existsSync(path.join(adoption.repo, service, 'eslint.config.js')), ran.stdout).toBe(false);
     const written = update[service] as Run;
     expect(written.code, written.stderr || written.stdout).toBe(0);
     expect(existsSync(path.join(adoption.repo, service, 'contracts', 'openapi.json'))).toBe(true);
