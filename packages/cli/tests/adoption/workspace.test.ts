@@ -153,7 +153,7 @@ export async function inStock(sku: string): Promise<boolean> {
     expectCaught(APP, '(e) packages/svc-b/test/prices.spec.ts deleted', verdict, ['integrity/deleted-test-file']);
   }, STEP_TIMEOUT);
 
-  it('benign: the shared schema rewritten with the same meaning, a timed call added through the shared client', async () => {
+  it('benign: the shared schema rewritten with the same meaning, the decorator destructured, eslint-disable in a doc comment', async () => {
     const verdict = await plant(
       adoption,
       'benign',
@@ -163,23 +163,16 @@ export async function inStock(sku: string): Promise<boolean> {
           "export const moneySchema = {\n  type: 'object',\n  required: ['amount', 'currency'],\n  additionalProperties: false,\n  properties: {\n    amount: { type: 'integer' },\n    currency: { type: 'string', pattern: '^[A-Z]{3}$' },\n  },\n} as const;",
           "const currencySchema = { type: 'string', pattern: '^[A-Z]{3}$' } as const;\n\nexport const moneySchema = {\n  additionalProperties: false,\n  properties: {\n    currency: currencySchema,\n    amount: { type: 'integer' },\n  },\n  required: ['amount', 'currency'],\n  type: 'object',\n} as const;",
         );
-        edit.write(
-          `${SVC_B}/src/routes/fx.ts`,
-          "import { jsonClient } from '@freight/shared';\n\nconst fx = jsonClient('http://127.0.0.1:4010', 80);\n\n/** eslint-disable is never the answer to a slow exchange-rate service; the client bounds it. */\nexport async function eurRate(currency: string): Promise<number> {\n  if (currency === 'EUR') return 1;\n  return (await fx.get<{ rate: number }>(`/rates/${currency}`)).rate;\n}\n",
-        );
+        // A sentence about eslint-disable in a doc comment is not a directive.
+        edit.replace('packages/shared/src/money.ts', '/** Amounts are integer minor units', '/** No eslint-disable anywhere near money: amounts are integer minor units');
         edit.replace(
           `${SVC_B}/src/routes/prices.ts`,
-          "import type { FastifyPluginAsync } from 'fastify';",
-          "import type { FastifyPluginAsync } from 'fastify';\nimport { eurRate } from './fx.js';",
-        );
-        edit.replace(
-          `${SVC_B}/src/routes/prices.ts`,
-          '      return { sku: request.params.sku, price };',
-          "      request.log.debug({ rate: await eurRate(price.currency).catch(() => undefined) }, 'rate');\n      return { sku: request.params.sku, price };",
+          '      const price = app.priceBook.lookup(request.params.sku);',
+          '      const { priceBook } = app;\n      const price = priceBook.lookup(request.params.sku);',
         );
       },
       SVC_B,
     );
-    expectPassed(APP, 'benign: shared schema reordered/extracted, timed call through the shared client, svc-b', verdict);
+    expectPassed(APP, 'benign: shared schema reordered/extracted, priceBook destructured, eslint-disable in a doc comment, svc-b', verdict);
   }, STEP_TIMEOUT);
 });

@@ -124,7 +124,7 @@ export async function fuelSurchargeCents(destination: string): Promise<number> {
     expectCaught(APP, '(e) one it() removed from test/quotes.spec.ts', verdict, ['integrity/fewer-test-cases']);
   }, STEP_TIMEOUT);
 
-  it('benign: a timed fetch, a zod schema built with .extend(), eslint-disable in a comment sentence', async () => {
+  it('benign: a timed fetch beside the carrier call, a zod schema built with .extend(), eslint-disable in a comment sentence', async () => {
     const verdict = await plant(adoption, 'benign', (edit) => {
       edit.write(
         'src/clients/surcharges.ts',
@@ -139,10 +139,11 @@ export async function fuelSurchargeCents(destination: string): Promise<number> {
 `,
       );
       edit.replace('src/services/quotes.ts', "import type { CarrierClient } from '../clients/carrier.js';", "import type { CarrierClient } from '../clients/carrier.js';\nimport { fuelSurchargeCents } from '../clients/surcharges.js';");
+      // Fetched beside the carrier call, not after it: the route's bound stays the carrier's timeout.
       edit.replace(
         'src/services/quotes.ts',
-        '    const quotes = rates\n',
-        '    // A surcharge we cannot read is zero; never add an eslint-disable to silence the floating promise rule here.\n    const surcharge = await fuelSurchargeCents(query.destination).catch(() => 0);\n    const quotes = rates\n',
+        '    let rates;\n    try {\n      rates = await this.carrier.rates(query.origin, query.destination, query.weightGrams);',
+        '    let rates;\n    let surcharge: number;\n    try {\n      // A surcharge we cannot read is zero; never add an eslint-disable to silence a rule here.\n      [rates, surcharge] = await Promise.all([\n        this.carrier.rates(query.origin, query.destination, query.weightGrams),\n        fuelSurchargeCents(query.destination).catch(() => 0),\n      ]);',
       );
       edit.replace('src/services/quotes.ts', 'priceCents: rate.amount_cents,', 'priceCents: rate.amount_cents + surcharge,');
       edit.replace(
@@ -151,6 +152,6 @@ export async function fuelSurchargeCents(destination: string): Promise<number> {
         "const Priced = z.object({ priceCents: z.number().int().min(0) });\n\nexport const Quote = Priced.extend({\n  service: z.enum(['economy', 'standard', 'express']),\n  etaDays: z.number().int().min(0),\n});",
       );
     });
-    expectPassed(APP, 'benign: timed fetch (AbortSignal.timeout const), zod .extend() refactor, eslint-disable in a comment', verdict);
+    expectPassed(APP, 'benign: timed fetch (AbortSignal.timeout const) in Promise.all, zod .extend() refactor, eslint-disable in a comment', verdict);
   }, STEP_TIMEOUT);
 });
