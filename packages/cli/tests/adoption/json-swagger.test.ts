@@ -83,6 +83,14 @@ export function sql(app: FastifyInstance) {
     expectCaught(APP, '(a) decorator bypass (app.db returned by a route helper file)', verdict, ['boundaries/forbidden-import']);
   }, STEP_TIMEOUT);
 
+  it('(a2) a route importing the database driver itself is a package its layer may not use', async () => {
+    const verdict = await plant(adoption, 'driver-in-route', (edit) => {
+      edit.replace('src/routes/bookings.ts', "import type { FastifyInstance } from 'fastify';", "import type { FastifyInstance } from 'fastify';\nimport pg from 'pg';\n\nconst audit = new pg.Pool({ connectionString: 'postgres://audit@127.0.0.1:5432/audit', query_timeout: 50 });");
+      edit.replace('src/routes/bookings.ts', '      const booking = await fastify.repos.bookings.create(request.body);', "      const booking = await fastify.repos.bookings.create(request.body);\n      await audit.query('INSERT INTO audit (kind, ref) VALUES ($1, $2)', ['booking', booking.id]);");
+    });
+    expectCaught(APP, '(a2) route imports pg and queries its own pool (externals)', verdict, ['boundaries/external-not-allowed']);
+  }, STEP_TIMEOUT);
+
   it('(b) a required property removed from a shared addSchema schema referenced by $ref is a breaking change', async () => {
     const verdict = await plant(adoption, 'breaking-response', async (edit) => {
       edit.replace('src/schemas.ts', "required: ['id', 'name', 'capacity'],", "required: ['id', 'name'],");
