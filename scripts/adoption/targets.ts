@@ -47,7 +47,13 @@ export interface Target {
    * Changes made before the first commit so that `npm install` can read the repository at all, each with its reason
    * (the table lists them: they are deviations from "as cloned").
    */
-  prepare?: { rewriteWorkspaceProtocol?: { files: string[]; reason: string } };
+  prepare?: {
+    rewriteWorkspaceProtocol?: { files: string[]; reason: string };
+    /** Dependencies removed from these package.json files before installing. */
+    dropDependencies?: { names: string[]; files: string[]; reason: string };
+  };
+  /** Steps after `npm install` that the service needs to be analysable and that work offline (generated clients, a workspace package's build): a local bin and its arguments, run in `dir`. */
+  postInstall?: { dir: string; bin: string; args: string[]; reason: string }[];
   /** What the engineer adds after `npvguard init`, as init's notes and the docs ask: budgets for the service's routes. */
   setup: {
     /** "METHOD /path" → p99 in ms, one per route the service serves (its own routes, not those of third-party plugins). */
@@ -267,7 +273,20 @@ export const TARGETS: Target[] = [
         files: ['package.json', 'apps/backend/package.json', 'packages/backend-client/package.json', 'packages/backend-errors/package.json'],
         reason: 'the repository is managed with bun; npm cannot read the `workspace:*` protocol, so it becomes `*` (same packages, npm workspaces)',
       },
+      dropDependencies: {
+        names: ['hash-runner'],
+        files: ['packages/backend-client/package.json', 'packages/backend-errors/package.json'],
+        reason: 'hash-runner (a build cache for the shared packages, not used by the service) is not on the registry this machine reaches',
+      },
     },
+    postInstall: [
+      {
+        dir: 'packages/backend-errors',
+        bin: 'tsdown',
+        args: [],
+        reason: 'the service imports @internal/backend-errors, whose package entry is its build output (dist/)',
+      },
+    ],
     setup: {
       budgets: {
         'GET /': 1000,

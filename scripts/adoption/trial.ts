@@ -341,6 +341,50 @@ function listWritten(stdout: string): { written: string[]; notes: string[] } {
   return { written, notes };
 }
 
+/** The installed bin `name`, looked up from `dir` upwards to `top` as npm exec would, without ever asking the registry. */
+function localBin(top: string, dir: string, name: string): string | undefined {
+  for (let current = dir; ; current = path.dirname(current)) {
+    const bin = path.join(current, 'node_modules', '.bin', name);
+    if (existsSync(bin)) return bin;
+    if (current === top || path.dirname(current) === current) return undefined;
+  }
+}
+
+/** `npx <bin> ...` run from the locally installed bin; a missing bin is a failed step, not a download. */
+async function npx(top: string, dir: string, bin: string, args: readonly string[], timeoutMs = CHECK_TIMEOUT_MS): Promise<StepResult & { raw: Raw }> {
+  const command = `npx ${bin} ${args.filter((arg) => !arg.startsWith('/')).join(' ')}`.trim();
+  const file = localBin(top, dir, bin);
+  if (file === undefined) {
+    const raw: Raw = { code: null, ms: 0, stdout: '', stderr: `${bin} is not installed (no node_modules/.bin/${bin} from ${dir} up)` };
+    return { command, cwd: dir, exitCode: null, ms: 0, firstError: raw.stderr, raw };
+  }
+  return step(command, file, args, dir, timeoutMs);
+}
+
+function dropDependencies(top: string, files: readonly string[], names: readonly string[]): string[] {
+  const changed: string[] = [];
+  for (const file of files) {
+    const full = path.join(top, file);
+    if (!existsSync(full)) continue;
+    const manifest = JSON.parse(readFileSync(full, 'utf8')) as Record<string, unknown>;
+    let dropped = false;
+    for (const field of ['dependencies', 'devDependencies', 'optionalDependencies']) {
+      const deps = manifest[field] as Record<string, string> | undefined;
+      for (const name of names) {
+        if (deps?.[name] !== undefined) {
+          delete deps[name];
+          dropped = true;
+        }
+      }
+    }
+    if (dropped) {
+      writeFileSync(full, `${JSON.stringify(manifest, null, 2)}\n`);
+      changed.push(file);
+    }
+  }
+  return changed;
+}
+
 function rewriteWorkspaceProtocol(top: string, files: readonly string[]): string[] {
   const changed: string[] = [];
   for (const file of files) {
@@ -374,13 +418,17 @@ async function runTarget(target: Target, folder: string, outDir: string, keep: b
     planted: [],
   };
   const log = (text: string) => process.stderr.write(`[${target.name}] ${text}\n`);
-  const npvguard = (args: string[]) => ['--no', 'npvguard', ...args];
   try {
     // 1. The service as cloned, in a repository of its own.
     cpSync(folder, top, { recursive: true, filter: (source) => !/[\\/](node_modules|\.git)([\\/]|$)/.test(path.relative(folder, source)) });
     if (target.prepare?.rewriteWorkspaceProtocol !== undefined) {
       const changed = rewriteWorkspaceProtocol(top, target.prepare.rewriteWorkspaceProtocol.files);
       if (changed.length > 0) outcome.deviations.push(`${changed.join(', ')}: ${target.prepare.rewriteWorkspaceProtocol.reason}`);
+    }
+    const drop = target.prepare?.dropDependencies;
+    if (drop !== undefined) {
+      const changed = dropDependencies(top, drop.files, drop.names);
+      if (changed.length > 0) outcome.deviations.push(`${drop.names.join(', ')} removed from ${changed.join(', ')}: ${drop.reason}`);
     }
     await git(top, ['init', '-q', '-b', 'main']);
     await git(top, ['config', 'user.email', 'trial@example.invalid']);
@@ -393,6 +441,11 @@ async function runTarget(target: Target, folder: string, outDir: string, keep: b
     // 2. The service's own dependencies (lifecycle scripts off: they want a database or the network).
     log('npm install');
     outcome.steps.install = plain(await step('npm install --ignore-scripts', 'npm', ['install', '--ignore-scripts', '--no-audit', '--no-fund'], top, INSTALL_TIMEOUT_MS));
+    for (const [index, post] of (target.postInstall ?? []).entries()) {
+      const result = plain(await npx(top, path.join(top, post.dir), post.bin, post.args, INSTALL_TIMEOUT_MS));
+      outcome.steps[`postInstall${index}`] = { ...result, command: `${result.command} (in ${post.dir})`, note: post.reason };
+      outcome.deviations.push(`\`${result.command}\` in ${post.dir}: ${post.reason}`);
+    }
 
     // 3. npvguard from this repository: the four tarballs, installed as a user would.
     log('npm pack');
@@ -420,7 +473,7 @@ async function runTarget(target: Target, folder: string, outDir: string, keep: b
 
     // 4. init, and what init asks the engineer to do next.
     log('npvguard init');
-    const init = await step('npx npvguard init', 'npx', npvguard(['init']), service);
+    const init = await npx(top, service, 'npvguard', ['init']);
     outcome.steps.init = plain(init);
     outcome.init = listWritten(init.raw.stdout);
     const configFile = path.join(service, 'npvguard.config.ts');
@@ -430,7 +483,7 @@ async function runTarget(target: Target, folder: string, outDir: string, keep: b
       outcome.setup = { ...setup, edits };
       if (setup.contracts === 'enabled') {
         log('npvguard contracts update');
-        outcome.steps.contractsUpdate = plain(await step('npx npvguard contracts update', 'npx', npvguard(['contracts', 'update']), service));
+        outcome.steps.contractsUpdate = plain(await npx(top, service, 'npvguard', ['contracts', 'update']));
       }
     }
     outcome.baseCommit = await commitAll(top, 'npvguard: init and setup');
@@ -439,7 +492,7 @@ async function runTarget(target: Target, folder: string, outDir: string, keep: b
     log('npvguard check');
     const untouchedFile = path.join(results, 'untouched.json');
     rmSync(untouchedFile, { force: true });
-    outcome.steps.check = plain(await step('npx npvguard check', 'npx', npvguard(['check', '--format', 'json', '--output', untouchedFile]), service));
+    outcome.steps.check = { ...plain(await npx(top, service, 'npvguard', ['check', '--format', 'json', '--output', untouchedFile])), command: 'npx npvguard check --format json' };
     outcome.untouched = summarise(readResult(untouchedFile), path.relative(outDir, untouchedFile));
 
     // 6. The planted changes, each on a branch from the setup commit, checked against it.
@@ -456,9 +509,10 @@ async function runTarget(target: Target, folder: string, outDir: string, keep: b
       log(`check --base (${change.kind})`);
       const file = path.join(results, `${change.kind}.json`);
       rmSync(file, { force: true });
-      planted.check = plain(
-        await step(`npx npvguard check --base ${outcome.baseCommit.slice(0, 12)} --format json`, 'npx', npvguard(['check', '--base', outcome.baseCommit, '--format', 'json', '--output', file]), service),
-      );
+      planted.check = {
+        ...plain(await npx(top, service, 'npvguard', ['check', '--base', outcome.baseCommit, '--format', 'json', '--output', file])),
+        command: `npx npvguard check --base ${outcome.baseCommit.slice(0, 12)} --format json`,
+      };
       planted.summary = summarise(readResult(file), path.relative(outDir, file));
       const newErrors = planted.summary.errors.map((line) => line.split(' ')[0] ?? '');
       const expected = (id: string) => change.expect.some((pattern) => (pattern.endsWith('/') ? id.startsWith(pattern) : id === pattern));
@@ -504,7 +558,7 @@ function markdown(outcomes: TargetOutcome[], meta: Record<string, string>, refer
   out.push(Object.entries(meta).map(([key, value]) => `${key}: ${value}`).join(' · '), '');
   out.push('## Steps', '');
   out.push('| service | commit | command | exit | time | first error / note |', '| --- | --- | --- | --- | --- | --- |');
-  const order = ['install', 'pack', 'installNpvguard', 'installNpvguardRetry', 'init', 'contractsUpdate', 'check', 'trial'];
+  const order = ['install', 'postInstall0', 'postInstall1', 'pack', 'installNpvguard', 'installNpvguardRetry', 'init', 'contractsUpdate', 'check', 'trial'];
   for (const outcome of outcomes) {
     for (const key of order) {
       const result = outcome.steps[key];
