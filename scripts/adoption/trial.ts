@@ -575,6 +575,13 @@ function markdown(outcomes: TargetOutcome[], meta: Record<string, string>, refer
     const broken = (summary?.checks ?? []).filter((check) => check.status === 'error').map((check) => `${check.id}: ${check.error ?? 'error'}`).join('; ');
     out.push(`| ${outcome.repo} | ${exitCell(outcome.steps.check)} | ${outcome.steps.check === undefined ? '—' : seconds(outcome.steps.check.ms)} | ${counts} | ${cell(broken || '—')} | ${cell(byRuleText(summary))} |`);
   }
+  for (const outcome of outcomes) {
+    const errors = outcome.untouched?.errors ?? [];
+    if (errors.length === 0) continue;
+    out.push('', `Error findings on untouched ${outcome.repo}:`, '');
+    for (const line of errors.slice(0, 30)) out.push(`- ${cell(line.slice(0, 240))}`);
+    if (errors.length > 30) out.push(`- … and ${errors.length - 30} more (trial.json)`);
+  }
   out.push('', '## Planted changes (`npx npvguard check --base <setup commit> --format json`)', '');
   out.push('| service | change | exit | time | caught | expected id | other new errors |', '| --- | --- | --- | --- | --- | --- | --- |');
   for (const outcome of outcomes) {
@@ -622,7 +629,8 @@ const USAGE = `Usage: npx tsx scripts/adoption/trial.ts <target name or folder>.
   --targets-dir <dir>  where the extracted targets are (default: $NPVGUARD_TARGETS_DIR or ../targets beside this repo)
   --out <dir>          where trial.md, trial.json and the results go (default: .npvguard-tmp/adoption)
   --keep               keep each target's temp repository (its path is in trial.json)
-  --reference          afterwards, time \`npm run check\` (the reference service) on this machine for comparison`;
+  --reference          afterwards, time \`npm run check\` (the reference service) on this machine for comparison
+  --render <file>      only write trial.md again from a trial.json (after a change to this report)`;
 
 function resolveTarget(arg: string, targetsDir: string): { target: Target; folder: string } {
   const byName = TARGETS.find((target) => target.name === arg);
@@ -639,13 +647,27 @@ async function main(argv: readonly string[]): Promise<number> {
     parsed = parseArgs({
       args: [...argv],
       allowPositionals: true,
-      options: { 'targets-dir': { type: 'string' }, out: { type: 'string' }, keep: { type: 'boolean' }, reference: { type: 'boolean' }, help: { type: 'boolean' } },
+      options: {
+        'targets-dir': { type: 'string' },
+        out: { type: 'string' },
+        keep: { type: 'boolean' },
+        reference: { type: 'boolean' },
+        render: { type: 'string' },
+        help: { type: 'boolean' },
+      },
     });
   } catch (error) {
     process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n\n${USAGE}\n`);
     return 2;
   }
   const { values, positionals } = parsed;
+  if (values.render !== undefined) {
+    const saved = JSON.parse(readFileSync(values.render, 'utf8')) as { meta: Record<string, string>; targets: TargetOutcome[]; reference?: StepResult };
+    const file = path.join(path.dirname(path.resolve(values.render)), 'trial.md');
+    writeFileSync(file, markdown(saved.targets, saved.meta, saved.reference));
+    process.stdout.write(`${file}\n`);
+    return 0;
+  }
   if (values.help === true || positionals.length === 0) {
     process.stdout.write(`${USAGE}\n`);
     return values.help === true ? 0 : 2;
