@@ -685,6 +685,7 @@ async function main(argv: readonly string[]): Promise<number> {
   mkdirSync(outDir, { recursive: true });
   const meta = {
     npvguard: (await git(REPO_ROOT, ['rev-parse', '--short', 'HEAD'])).stdout.trim() || 'unknown',
+    'packages/ last changed in': (await git(REPO_ROOT, ['log', '-1', '--format=%h', '--', 'packages'])).stdout.trim() || 'unknown',
     node: process.version,
     npm: (await exec('npm', ['--version'], REPO_ROOT, 60_000)).stdout.trim(),
     date: new Date().toISOString().slice(0, 16).replace('T', ' '),
