@@ -24,6 +24,7 @@ export const ERROR_CODES = {
   NPV1105: { title: 'Invariants definition is invalid', solution: 'Export defineInvariants({ routes: { "METHOD /path": { name: (input) => message or undefined } }, examples?, prepare? }): invariants and prepare are functions, examples are non-empty arrays of values by request part; the message says what is wrong.' },
   NPV1201: { title: 'Invalid latency config', solution: 'Name each budget as "METHOD /path" with a positive p99Ms, and give measure settings as positive numbers.' },
   NPV1202: { title: 'Latency budget for an unknown route', solution: 'Use a route the app registers (the message lists them), or remove the budget.' },
+  NPV1203: { title: 'Invalid latency client', solution: 'Give each entry of latency.clients a `module` and, where set, arrays of names (`calls`, `timeoutOptions`, `chainTimeoutMethods`, `factories`, `factoryTimeoutOptions`), argument positions as non-negative integers and `defaultWaitMs` as a positive number.' },
   NPV1301: { title: 'ESLint config could not be loaded', solution: 'Fix the ESLint config file named in the message (or `lint.config` in the npvguard config) until `npx eslint <file>` runs.' },
   NPV1302: { title: 'lint.config file not found', solution: 'Point `lint.config` at an existing ESLint flat config file, relative to the npvguard config, or remove it to use the project\'s own lookup.' },
   NPV2001: { title: 'Invalid command-line usage', solution: 'Run the command with --help to see its options.' },
