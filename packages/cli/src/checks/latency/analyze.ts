@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { existsSync } from 'node:fs';
-import { NpvError, type FindingInput, type LatencyConfig } from '@npvguard/core';
+import { clientFromConfig, NpvError, OUTBOUND_CLIENTS, type FindingInput, type LatencyConfig } from '@npvguard/core';
 import { Project } from 'ts-morph';
 import { compileGlobs } from './globs.js';
 import { fileOf, type AnalysisContext } from './analysis/context.js';
@@ -53,6 +53,30 @@ export function formatPath(steps: readonly PathStep[]): string {
   return steps.map((step) => `${step.file}:${step.line} ${step.call} — ${formatMs(step.ms)}`).join('\n  → ');
 }
 
+/**
+ * One info per dependency function awaited on some route and unknown to the outbound model, at its first call
+ * site (by file and line), listing the others: the fix (add the function to latency.clients, or decide it does no
+ * I/O) is made once per function, not once per call, so one finding per function is what a reader acts on.
+ */
+function reportUnknownCalls(context: AnalysisContext): void {
+  for (const { module, name, sites } of context.unknownCalls.values()) {
+    const ordered = [...sites].sort((a, b) => fileOf(context, a).localeCompare(fileOf(context, b)) || a.getStart() - b.getStart());
+    const [first, ...others] = ordered;
+    if (first === undefined) continue;
+    const more = others.length === 0 ? '' : ` It is awaited at ${others.length} more place${others.length === 1 ? '' : 's'}: ${others.slice(0, 5).map((site) => `${fileOf(context, site)}:${site.getStartLineNumber()}`).join(', ')}${others.length > 5 ? ', ...' : ''}.`;
+    context.report({
+      ruleId: LATENCY_RULES.unknownDependencyCall,
+      file: fileOf(context, first),
+      line: first.getStartLineNumber(),
+      column: first.getStart() - first.getStartLinePos() + 1,
+      message: `This awaits ${module}.${name}, which npvguard does not know as I/O; its time is not bounded and counts as 0 ms in the route's bound.${more}`,
+      hint: `If ${module}.${name} does I/O, add { module: ${JSON.stringify(module)}, calls: [${JSON.stringify(name)}], timeoutOptions: [...] } to latency.clients so its timeout is checked; if it does none, nothing needs to change.`,
+      fingerprintParts: [LATENCY_RULES.unknownDependencyCall, module, name],
+      data: { module, function: name, sites: ordered.length },
+    });
+  }
+}
+
 /** extract routes → bound each handler's critical path → compare with budgets. */
 export function analyzeLatency(options: AnalyzeLatencyOptions): LatencyAnalysis {
   const started = performance.now();
@@ -83,6 +107,10 @@ export function analyzeLatency(options: AnalyzeLatencyOptions): LatencyAnalysis 
     functionCosts: new Map(),
     numbers: new Map(),
     parameterBindings: [],
+    // The project's own entries first, so one of them can redefine a library the model knows.
+    clients: [...(config.clients ?? []).map((entry) => clientFromConfig(entry)), ...OUTBOUND_CLIENTS],
+    outboundMatches: new Map(),
+    unknownCalls: new Map(),
   };
   context.deadlineBudgetMs = findDeadlineBudget(context);
   const sourceFiles = options.files.map((file) => project.getSourceFileOrThrow(path.join(root, file)));
@@ -148,6 +176,7 @@ export function analyzeLatency(options: AnalyzeLatencyOptions): LatencyAnalysis 
       verdict: budget === undefined ? 'no-budget' : bound > budget ? 'exceeded' : 'within',
     });
   }
+  reportUnknownCalls(context);
   return {
     routes: bounds,
     findings,
