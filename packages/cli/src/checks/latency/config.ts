@@ -82,7 +82,7 @@ function validateClient(scope: ValidationScope, path: ConfigPath, value: unknown
     throw clientError(scope, [...path, unknownKey], `unknown key ${JSON.stringify(unknownKey)}; a client accepts ${LATENCY_CLIENT_KEYS.join(', ')}.`, unknownKey);
   }
   const module = record.module;
-  if (typeof module !== 'string' || !/^(@[\w.*-]+\/)?[\w.*-][\w.*/-]*$/.test(module)) {
+  if (typeof module !== 'string' || !/^(?!\.{1,2}\/)(@[\w.*-]+\/)?[\w.*-][\w.*/-]*$/.test(module)) {
     throw clientError(scope, [...path, 'module'], `module must be a package name such as "my-db" or "@acme/*", found ${JSON.stringify(module)}.`, module);
   }
   const client: LatencyClientConfig = { module };

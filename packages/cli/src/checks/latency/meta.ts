@@ -23,7 +23,7 @@ export const latencyMeta: CheckMeta = {
     { id: LATENCY_RULES.routeWithoutBudget, description: 'A route the app registers has no latency budget in the config.', defaultSeverity: 'error' },
     { id: LATENCY_RULES.routeWithoutHandler, description: 'A route registration whose handler the analysis cannot locate, so no bound can be computed.', defaultSeverity: 'error' },
     { id: LATENCY_RULES.staticBudgetExceeded, description: 'The static worst-case bound of a route exceeds its p99 budget; the finding lists the critical path.', defaultSeverity: 'error' },
-    { id: LATENCY_RULES.missingTimeout, description: 'An outbound call (network or port method) is awaited with no signal or timeout, so it may wait 300 s.', defaultSeverity: 'error' },
+    { id: LATENCY_RULES.missingTimeout, description: 'An outbound call (network, database, cache, queue or port method) is awaited with no timeout, so it may wait 300 s or without limit.', defaultSeverity: 'error' },
     { id: LATENCY_RULES.unboundedSequentialAwait, description: 'A loop awaits on every pass and nothing bounds how many passes it makes.', defaultSeverity: 'error' },
     { id: LATENCY_RULES.perItemIoInLoop, description: 'Outbound I/O is started once per item of a collection with no static bound (N+1 calls) instead of once per batch.', defaultSeverity: 'error' },
     { id: LATENCY_RULES.awaitedSideEffect, description: 'A side effect (an event, an exposure log) is awaited on the request path instead of fired and forgotten.', defaultSeverity: 'error' },
