@@ -8,7 +8,7 @@ import { formatMs, type PathStep } from './analysis/cost.js';
 import { functionCost } from './analysis/evaluate.js';
 import { findDeadlineBudget } from './analysis/signals.js';
 import { findRoutes } from './routes/findRoutes.js';
-import { createReferenceSearch, type ReferenceSearchMode } from './analysis/search.js';
+import { createReferenceSearch, type ReferenceSearch, type ReferenceSearchMode } from './analysis/search.js';
 import { LATENCY_RULES } from './meta.js';
 
 export interface AnalyzeLatencyOptions {
@@ -58,8 +58,23 @@ export function formatPath(steps: readonly PathStep[]): string {
  * site (by file and line), listing the others: the fix (add the function to latency.clients, or decide it does no
  * I/O) is made once per function, not once per call, so one finding per function is what a reader acts on.
  */
-function reportUnknownCalls(context: AnalysisContext): void {
-  for (const { module, name, sites } of context.unknownCalls.values()) {
+export function reportUnknownCalls(context: AnalysisContext): void {
+  for (const { module, name, sites, reason } of context.unknownCalls.values()) {
+    if (reason !== undefined) {
+      const [site] = sites;
+      if (site === undefined) continue;
+      context.report({
+        ruleId: LATENCY_RULES.unknownDependencyCall,
+        file: fileOf(context, site),
+        line: site.getStartLineNumber(),
+        column: site.getStart() - site.getStartLinePos() + 1,
+        message: `npvguard could not resolve ${name}: TypeScript's type checker failed on it (${reason}). Whatever it awaits is not bounded and counts as 0 ms in the route's bound.`,
+        hint: 'Check that the file type-checks with the project\'s tsconfig (npx tsc --noEmit); a type annotation on the value the call uses often lets the checker resolve it.',
+        fingerprintParts: [LATENCY_RULES.unknownDependencyCall, fileOf(context, site), name],
+        data: { unresolved: true, reason },
+      });
+      continue;
+    }
     const ordered = [...sites].sort((a, b) => fileOf(context, a).localeCompare(fileOf(context, b)) || a.getStart() - b.getStart());
     const [first, ...others] = ordered;
     if (first === undefined) continue;
@@ -77,26 +92,30 @@ function reportUnknownCalls(context: AnalysisContext): void {
   }
 }
 
-/** extract routes → bound each handler's critical path → compare with budgets. */
-export function analyzeLatency(options: AnalyzeLatencyOptions): LatencyAnalysis {
-  const started = performance.now();
-  const { root, config } = options;
-  const project = createProject(root, options.tsconfig, options.files);
-  const sourceSet = new Set(options.files);
-  const isPort = compileGlobs(config.ports);
-  const isSideEffect = compileGlobs(config.sideEffects);
+export interface AnalysisContextOptions {
+  project: Project;
+  search: ReferenceSearch;
+  root: string;
+  /** Project source files, root-relative POSIX. */
+  files: readonly string[];
+  config: LatencyConfig;
+  /** Receives each finding once per rule and position. */
+  findings: FindingInput[];
+}
+
+/** The evaluator's context over a project: globs compiled, clients of the model and the config, empty caches. */
+export function createAnalysisContext({ project, search, root, files, config, findings }: AnalysisContextOptions): AnalysisContext {
+  const sourceSet = new Set(files);
   const isComposition = compileGlobs(config.compositionRoot);
-  const findings: FindingInput[] = [];
   const reported = new Set<string>();
-  const search = createReferenceSearch(project, options.referenceSearch);
-  const context: AnalysisContext = {
+  return {
     project,
     search,
     root,
-    isPortFile: isPort,
-    isSideEffectFile: isSideEffect,
+    isPortFile: compileGlobs(config.ports),
+    isSideEffectFile: compileGlobs(config.sideEffects),
     isSourceFile: (file) => sourceSet.has(file),
-    compositionRoots: options.files.filter(isComposition).map((file) => project.getSourceFileOrThrow(path.join(root, file))),
+    compositionRoots: files.filter(isComposition).map((file) => project.getSourceFileOrThrow(path.join(root, file))),
     deadlineBudgetMs: Number.POSITIVE_INFINITY,
     report(finding) {
       const key = `${finding.ruleId}|${finding.file}|${finding.line}|${finding.column}`;
@@ -112,6 +131,16 @@ export function analyzeLatency(options: AnalyzeLatencyOptions): LatencyAnalysis 
     outboundMatches: new Map(),
     unknownCalls: new Map(),
   };
+}
+
+/** extract routes → bound each handler's critical path → compare with budgets. */
+export function analyzeLatency(options: AnalyzeLatencyOptions): LatencyAnalysis {
+  const started = performance.now();
+  const { root, config } = options;
+  const project = createProject(root, options.tsconfig, options.files);
+  const findings: FindingInput[] = [];
+  const search = createReferenceSearch(project, options.referenceSearch);
+  const context = createAnalysisContext({ project, search, root, files: options.files, config, findings });
   context.deadlineBudgetMs = findDeadlineBudget(context);
   const sourceFiles = options.files.map((file) => project.getSourceFileOrThrow(path.join(root, file)));
   const routes = findRoutes(sourceFiles, search);

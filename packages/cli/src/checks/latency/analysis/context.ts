@@ -34,7 +34,7 @@ export interface AnalysisContext {
    * Awaited calls into a dependency the model does not know, by package and function: every call site, in the
    * order met. Reported once per package function after the analysis (see unknown-dependency-call).
    */
-  unknownCalls: Map<string, { module: string; name: string; sites: Node[] }>;
+  unknownCalls: Map<string, { module: string; name: string; sites: Node[]; reason?: string }>;
 }
 
 /** Repo-relative POSIX path of a node's file. */

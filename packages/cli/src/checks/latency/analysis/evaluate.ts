@@ -33,11 +33,17 @@ export function functionCost(context: AnalysisContext, fn: Node, bindings: Map<N
   byBindings.set(key, undefined);
   context.parameterBindings.push(bindings);
   let cost = ZERO;
-  if (Node.isFunctionDeclaration(fn) || Node.isMethodDeclaration(fn) || Node.isArrowFunction(fn) || Node.isFunctionExpression(fn)) {
-    const body = fn.getBody();
-    if (body !== undefined) cost = Node.isBlock(body) ? statementCost(context, body) : promiseOf(context, body);
+  try {
+    if (Node.isFunctionDeclaration(fn) || Node.isMethodDeclaration(fn) || Node.isArrowFunction(fn) || Node.isFunctionExpression(fn)) {
+      const body = fn.getBody();
+      if (body !== undefined) cost = Node.isBlock(body) ? statementCost(context, body) : promiseOf(context, body);
+    }
+  } catch (error) {
+    if (!isCheckerFailure(error)) throw error;
+    noteUnresolved(context, fn, error);
+  } finally {
+    context.parameterBindings.pop();
   }
-  context.parameterBindings.pop();
   byBindings.set(key, cost);
   return cost;
 }
@@ -367,7 +373,33 @@ function noteUnknownCall(context: AnalysisContext, call: CallExpression): void {
   else if (!entry.sites.includes(call)) entry.sites.push(call);
 }
 
+/**
+ * Whether an error was thrown inside TypeScript's checker (ts-morph's bundled compiler), not by the analysis: the
+ * checker fails on some expressions of real libraries (the node_modules corpus found one, a contextual type of an
+ * object literal element). Such a call cannot be resolved; it is said so, not crashed on.
+ */
+function isCheckerFailure(error: unknown): error is Error {
+  return error instanceof Error && !(error instanceof RangeError) && /[\\/]@?ts-morph[\\/]common[\\/]dist[\\/]typescript\.js:/.test(error.stack?.split('\n')[1] ?? '');
+}
+
+/** A call or function TypeScript could not type: reported with the unknown calls, as time the bound does not count. */
+function noteUnresolved(context: AnalysisContext, node: Node, error: Error): void {
+  const key = `\u0000unresolved\u0000${fileOf(context, node)}:${node.getStart()}`;
+  if (context.unknownCalls.has(key)) return;
+  context.unknownCalls.set(key, { module: '', name: callText(node), sites: [node], reason: error.message });
+}
+
 function callCost(context: AnalysisContext, call: CallExpression): Cost {
+  try {
+    return resolvedCallCost(context, call);
+  } catch (error) {
+    if (!isCheckerFailure(error)) throw error;
+    noteUnresolved(context, call, error);
+    return ZERO;
+  }
+}
+
+function resolvedCallCost(context: AnalysisContext, call: CallExpression): Cost {
   const combined = promiseCombinator(context, call);
   if (combined !== undefined) return combined;
   const chained = chainedCall(context, call);

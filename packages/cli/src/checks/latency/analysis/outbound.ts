@@ -116,9 +116,16 @@ function resultIsThenable(call: CallExpression): boolean {
  * property of the app holds it. Undefined for the project's own functions.
  */
 export function signatureModule(context: AnalysisContext, call: CallExpression): string | undefined {
-  const signature = context.project.getTypeChecker().compilerObject.getResolvedSignature(call.compilerNode);
-  const declaration = signature?.getDeclaration() as ts.Node | undefined;
-  return declaration === undefined ? undefined : declaringModuleOf(declaration);
+  // The callee's own signatures, not the overload the arguments select: resolving the overload checks the
+  // arguments, and TypeScript's checker throws on some argument shapes of real libraries (the corpus test found one).
+  const checker = context.project.getTypeChecker().compilerObject;
+  const callee = unwrap(call.getExpression()).compilerNode;
+  const signatures = checker.getTypeAtLocation(callee).getCallSignatures();
+  for (const signature of signatures) {
+    const declaration = signature.getDeclaration() as ts.Node | undefined;
+    if (declaration !== undefined) return declaringModuleOf(declaration);
+  }
+  return undefined;
 }
 
 /**
