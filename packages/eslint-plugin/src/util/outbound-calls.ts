@@ -45,6 +45,8 @@ export interface OutboundCall {
   properties: readonly string[];
   /** Methods of the call's result that set a timeout afterwards (`setTimeout`). */
   timeoutMethods: readonly string[];
+  /** What bounds the call, for messages, when more than its options do (chain methods, options at creation). */
+  ways?: string;
 }
 
 export interface OutboundCallOptions {
