@@ -89,6 +89,7 @@ export {
   DRIZZLE,
   findClientFactory,
   findDeclaredCall,
+  findListedCall,
   findModuleMember,
   findOutboundClient,
   GOT,

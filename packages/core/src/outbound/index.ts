@@ -45,6 +45,7 @@ export {
   clientHasModule,
   findClientFactory,
   findDeclaredCall,
+  findListedCall,
   findModuleMember,
   findOutboundClient,
   findOutboundFunction,

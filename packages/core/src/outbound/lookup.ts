@@ -89,6 +89,20 @@ export function findModuleMember(module: string, name: string, clients: readonly
   return findOutboundFunction(module, name, clients) ?? findDeclaredCall(module, name, clients);
 }
 
+/**
+ * A function or instance method the model lists by name for `module` (`undici.request`, `axios.get` on axios'
+ * default instance), without its `declaredCalls`: for analyses that cannot see whether a call returns a promise.
+ */
+export function findListedCall(module: string, name: string, clients: readonly OutboundClient[] = OUTBOUND_CLIENTS): OutboundMatch | undefined {
+  for (const client of clientsOf(module, clients)) {
+    const fn = client.functions.find((candidate) => candidate.name === name);
+    if (fn !== undefined) return { client, callable: fn, via: 'function' };
+    const method = client.instances?.methods.find((candidate) => candidate.name === name);
+    if (method !== undefined) return { client, callable: method, via: 'method' };
+  }
+  return undefined;
+}
+
 /** The factory or constructor `name` of a client in `module` that may configure timeouts for its instances. */
 export function findClientFactory(
   module: string,

@@ -1,5 +1,6 @@
 import rule from '../../src/rules/require-timeout-type-checked.js';
-import { typedRuleTester } from '../support/rule-tester.js';
+import syntaxRule from '../../src/rules/require-timeout.js';
+import { syntaxRuleTester, typedRuleTester } from '../support/rule-tester.js';
 
 /**
  * Database, cache and HTTP clients of the outbound model (declared in fixtures/project/types/clients.d.ts in the
@@ -65,6 +66,33 @@ ruleTester.run('require-timeout-type-checked on library clients', rule, {
     {
       code: `import { PrismaClient } from '@prisma/client';\nconst prisma = new PrismaClient();\nawait prisma.user.findMany();`,
       errors: [{ messageId: 'missingTimeout', line: 3, data: { call: 'prisma.user.findMany', properties: 'nothing prisma offers: race it against the request deadline' } }],
+    },
+  ],
+});
+
+/** The syntax-only rule sees the calls the model lists by name, through imports: axios and its instances. */
+const syntaxTester = syntaxRuleTester();
+
+syntaxTester.run('require-timeout on library clients', syntaxRule, {
+  valid: [
+    `import axios from 'axios';\nawait axios.get('https://example.test', { timeout: 150 });`,
+    `import axios from 'axios';\nconst api = axios.create({ timeout: 75 });\nawait api.get('/a');`,
+    `import axios from 'axios';\nawait axios.post('https://example.test', {}, { signal: AbortSignal.timeout(50) });`,
+    // A local object named axios is not the client.
+    `const axios = { async get(url: string) { return url; } };\nawait axios.get('https://example.test');`,
+  ],
+  invalid: [
+    {
+      code: `import axios from 'axios';\nawait axios.get('https://example.test');`,
+      errors: [{ messageId: 'missingTimeout', line: 2, data: { call: 'axios.get', properties: '`timeout` or `signal`' } }],
+    },
+    {
+      code: `import axios from 'axios';\nawait axios.post('https://example.test', { timeout: 50 });`,
+      errors: [{ messageId: 'missingTimeout', line: 2 }],
+    },
+    {
+      code: `import axios from 'axios';\nconst api = axios.create({ baseURL: 'https://example.test' });\nawait api.get('/a');`,
+      errors: [{ messageId: 'missingTimeout', line: 3, data: { call: 'api.get', properties: '`timeout` or `signal`' } }],
     },
   ],
 });
