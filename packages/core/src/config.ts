@@ -74,6 +74,11 @@ export interface LatencyClientConfig {
   factoryTimeoutOptions?: string[];
   /** How long a call waits when nothing bounds it; absent: without limit. */
   defaultWaitMs?: number;
+  /**
+   * `false`: the calls do no I/O (a metrics registry, a hash): they count as 0 ms and are not reported as unknown.
+   * Default `true`.
+   */
+  io?: boolean;
 }
 
 /** One model the service calls over the Open Inference Protocol v2. */

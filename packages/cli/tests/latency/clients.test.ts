@@ -99,4 +99,11 @@ describe('calls into dependencies the model does not know', () => {
     expect(configured.routes.find((route) => route.route === 'GET /unknown')?.staticBoundMs).toBe(3000);
     expect(configured.routes.find((route) => route.route === 'GET /unknown-again')?.staticBoundMs).toBe(1500);
   }, 120_000);
+
+  it('is silent, and 0 ms, once the config says the dependency does no I/O', () => {
+    const quiet = analyzeLatency({ root: ROOT, files: sourceFiles(ROOT), config: { budgets: {}, clients: [{ module: 'remote-flags', io: false }] } });
+    expect(quiet.findings.filter((finding) => finding.ruleId === 'latency/unknown-dependency-call')).toEqual([]);
+    expect(quiet.findings.filter((finding) => finding.ruleId === 'latency/missing-timeout')).toHaveLength(8);
+    expect(quiet.routes.find((route) => route.route === 'GET /unknown')?.staticBoundMs).toBe(0);
+  }, 120_000);
 });

@@ -29,6 +29,7 @@ describe('latency.clients', () => {
       factories: ['createDb', '*Client'],
       factoryTimeoutOptions: ['queryTimeout'],
       defaultWaitMs: 1500,
+      io: true,
     };
     expect(validate([entry]).clients).toEqual([entry]);
     expect(validate([{ module: 'remote-flags' }]).clients).toEqual([{ module: 'remote-flags' }]);
@@ -44,6 +45,7 @@ describe('latency.clients', () => {
     ['a call that is not a name', [{ module: 'x', calls: ['query()'] }], 'latency.clients[0].calls[0]', 'names such as'],
     ['factory options without factories', [{ module: 'x', factoryTimeoutOptions: ['t'] }], 'latency.clients[0].factoryTimeoutOptions', 'needs `factories`'],
     ['a negative argument position', [{ module: 'x', optionArguments: [-1] }], 'latency.clients[0].optionArguments', 'argument positions'],
+    ['io that is not a boolean', [{ module: 'x', io: 'no' }], 'latency.clients[0].io', 'true or false'],
     ['a zero default wait', [{ module: 'x', defaultWaitMs: 0 }], 'latency.clients[0].defaultWaitMs', 'positive number'],
   ])('rejects %s with NPV1203 at the path', (_, clients, path, text) => {
     const error = failure(clients);

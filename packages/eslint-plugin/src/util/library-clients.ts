@@ -28,7 +28,9 @@ function calledName(call: ts.CallExpression): string {
  */
 export function declaredLibraryCall(call: ts.CallExpression, checker: ts.TypeChecker): OutboundMatch | undefined {
   const callee = unwrap(call.expression);
-  for (const signature of checker.getTypeAtLocation(callee).getCallSignatures()) {
+  const type = checker.getTypeAtLocation(callee);
+  // `(trx ?? knex)('users')`: a union of callables, each declared by the client.
+  for (const signature of (type.isUnion() ? type.types : [type]).flatMap((member) => member.getCallSignatures())) {
     const declaration = signature.getDeclaration() as ts.Declaration | undefined;
     if (declaration === undefined) continue;
     const module = declaringModule(declaration);

@@ -85,7 +85,7 @@ export function reportUnknownCalls(context: AnalysisContext): void {
       line: first.getStartLineNumber(),
       column: first.getStart() - first.getStartLinePos() + 1,
       message: `This awaits ${module}.${name}, which npvguard does not know as I/O; its time is not bounded and counts as 0 ms in the route's bound.${more}`,
-      hint: `If ${module}.${name} does I/O, add { module: ${JSON.stringify(module)}, calls: [${JSON.stringify(name)}], timeoutOptions: [...] } to latency.clients so its timeout is checked; if it does none, nothing needs to change.`,
+      hint: `If ${module}.${name} does I/O, add { module: ${JSON.stringify(module)}, calls: [${JSON.stringify(name)}], timeoutOptions: [...] } to latency.clients so its timeout is checked; if it does none, add { module: ${JSON.stringify(module)}, io: false }.`,
       fingerprintParts: [LATENCY_RULES.unknownDependencyCall, module, name],
       data: { module, function: name, sites: ordered.length },
     });
@@ -127,7 +127,9 @@ export function createAnalysisContext({ project, search, root, files, config, fi
     numbers: new Map(),
     parameterBindings: [],
     // The project's own entries first, so one of them can redefine a library the model knows.
-    clients: [...(config.clients ?? []).map((entry) => clientFromConfig(entry)), ...OUTBOUND_CLIENTS],
+    clients: [...(config.clients ?? []).filter((entry) => entry.io !== false).map((entry) => clientFromConfig(entry)), ...OUTBOUND_CLIENTS],
+    // Entries that say their calls do no I/O: found as clients (module and calls), then counted as 0 ms in silence.
+    quietClients: (config.clients ?? []).filter((entry) => entry.io === false).map((entry) => clientFromConfig(entry)),
     outboundMatches: new Map(),
     unknownCalls: new Map(),
   };

@@ -12,7 +12,7 @@ import {
 } from '@npvguard/core';
 
 export const LATENCY_KEYS = ['budgets', 'ports', 'sideEffects', 'compositionRoot', 'measure', 'clients'] as const;
-export const LATENCY_CLIENT_KEYS = ['module', 'calls', 'timeoutOptions', 'optionArguments', 'chainTimeoutMethods', 'factories', 'factoryTimeoutOptions', 'defaultWaitMs'] as const;
+export const LATENCY_CLIENT_KEYS = ['module', 'calls', 'timeoutOptions', 'optionArguments', 'chainTimeoutMethods', 'factories', 'factoryTimeoutOptions', 'defaultWaitMs', 'io'] as const;
 export const LATENCY_MEASURE_KEYS = ['fakes', 'rate', 'durationMs', 'warmupMs'] as const;
 
 /** `METHOD /path`, the way a route is named in budgets and in the report. */
@@ -107,6 +107,10 @@ function validateClient(scope: ValidationScope, path: ConfigPath, value: unknown
       throw clientError(scope, [...path, 'defaultWaitMs'], `defaultWaitMs must be a positive number of milliseconds, found ${JSON.stringify(wait)}.`, wait);
     }
     client.defaultWaitMs = wait;
+  }
+  if (record.io !== undefined) {
+    if (typeof record.io !== 'boolean') throw clientError(scope, [...path, 'io'], `io must be true or false, found ${JSON.stringify(record.io)}.`, record.io);
+    client.io = record.io;
   }
   return client;
 }

@@ -28,6 +28,8 @@ export interface AnalysisContext {
   parameterBindings: Map<Node, number>[];
   /** The outbound model's clients and those the config adds (`latency.clients`). */
   clients: readonly OutboundClient[];
+  /** Libraries the config says do no I/O (`io: false`): their calls are neither outbound nor unknown. */
+  quietClients: readonly OutboundClient[];
   /** What each call evaluated so far reaches in the outbound model (`undefined`: nothing). */
   outboundMatches: Map<Node, OutboundMatch | undefined>;
   /**

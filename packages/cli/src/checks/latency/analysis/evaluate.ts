@@ -1,4 +1,4 @@
-import { GLOBAL_SCOPE, type OutboundKind, type OutboundMatch } from '@npvguard/core';
+import { findDeclaredCall, findOutboundClient, GLOBAL_SCOPE, type OutboundKind, type OutboundMatch } from '@npvguard/core';
 import { Node, SyntaxKind, type CallExpression } from 'ts-morph';
 import { LATENCY_RULES } from '../meta.js';
 import { callText, fileOf, stepOf, type AnalysisContext } from './context.js';
@@ -346,6 +346,8 @@ function chainedCall(context: AnalysisContext, call: CallExpression): CallExpres
   // A builder chain of one client (`knex('t').where(x).first()`) is one query, run where the chain is awaited.
   const outer = outboundCallable(context, call);
   if (outer !== undefined && outer.client === inner.client && (outer.via === 'declared' || inner.via === 'declared')) return undefined;
+  // `knex.select('*').from('tasks').stream()`: a builder turned into something other than a promise is not awaited as a query.
+  if (outer === undefined && inner.via === 'declared') return undefined;
   return receiver;
 }
 
@@ -364,9 +366,11 @@ function noteUnknownCall(context: AnalysisContext, call: CallExpression): void {
   const module = signatureModule(context, call);
   if (module === undefined || module === GLOBAL_SCOPE) return;
   const shown = packageShownAs(module);
-  if (NOT_A_DEPENDENCY.has(shown) || !returnsPromise(call)) return;
+  // A known client's method the model leaves out on purpose (knex `destroy`, ioredis `quit`) is not unknown.
+  if (NOT_A_DEPENDENCY.has(shown) || findOutboundClient(module, context.clients) !== undefined || !returnsPromise(call)) return;
   const callee = unwrap(call.getExpression());
   const name = Node.isPropertyAccessExpression(callee) ? callee.getName() : callee.getText();
+  if (findDeclaredCall(module, name, context.quietClients) !== undefined) return;
   const key = `${shown}\u0000${name}`;
   const entry = context.unknownCalls.get(key);
   if (entry === undefined) context.unknownCalls.set(key, { module: shown, name, sites: [call] });

@@ -120,7 +120,9 @@ export function signatureModule(context: AnalysisContext, call: CallExpression):
   // arguments, and TypeScript's checker throws on some argument shapes of real libraries (the corpus test found one).
   const checker = context.project.getTypeChecker().compilerObject;
   const callee = unwrap(call.getExpression()).compilerNode;
-  const signatures = checker.getTypeAtLocation(callee).getCallSignatures();
+  const type = checker.getTypeAtLocation(callee);
+  // `(trx ?? knex)('users')`: a union of callables, each declared by the client.
+  const signatures = (type.isUnion() ? type.types : [type]).flatMap((member) => member.getCallSignatures());
   for (const signature of signatures) {
     const declaration = signature.getDeclaration() as ts.Node | undefined;
     if (declaration !== undefined) return declaringModuleOf(declaration);
