@@ -142,12 +142,18 @@ function boundariesFile(root: string, file: string, report: CorpusReport): void 
   }
 }
 
-/** Runs the three tools over the files; `progress` hears after each batch. */
-export async function runCorpus(root: string, files: readonly string[], progress?: (done: number, report: CorpusReport) => void): Promise<CorpusReport> {
+/** Runs the three tools over the files; `progress` hears after each batch, `starting` before it (with its first file). */
+export async function runCorpus(
+  root: string,
+  files: readonly string[],
+  progress?: (done: number, report: CorpusReport) => void,
+  starting?: (first: string) => void,
+): Promise<CorpusReport> {
   const report: CorpusReport = { files: files.length, functions: 0, routes: 0, latencyFindings: 0, eslintMessages: 0, unparsed: 0, imports: 0, errors: [] };
   const eslint = eslintFor(root);
   for (let start = 0; start < files.length; start += BATCH) {
     const batch = files.slice(start, start + BATCH);
+    starting?.(path.relative(root, batch[0] ?? ''));
     try {
       latencyBatch(root, batch, report);
     } catch (error) {

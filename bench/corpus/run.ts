@@ -18,9 +18,16 @@ const every = everyIndex < 0 ? 1 : Math.max(1, Number(process.argv[everyIndex + 
 const all = corpusFiles(nodeModules);
 const files = sample(all, every);
 const started = performance.now();
-const report = await runCorpus(nodeModules, files, (done, current) => {
-  process.stderr.write(`\r${done}/${files.length} files, ${current.errors.length} errors`);
-});
+const report = await runCorpus(
+  nodeModules,
+  files,
+  (done, current) => {
+    process.stderr.write(`\r${done}/${files.length} files, ${current.errors.length} errors`);
+  },
+  (first) => {
+    process.stderr.write(`\r(batch from ${first})\u001b[K`);
+  },
+);
 process.stderr.write('\n');
 const seconds = Math.round((performance.now() - started) / 100) / 10;
 console.log(`corpus: ${report.files} of ${all.length} TypeScript files in node_modules (every ${every}), ${seconds} s`);
