@@ -50,6 +50,35 @@ export interface LatencyConfig {
   /** The file(s) choosing implementations; when an interface has several, the one constructed here is taken. */
   compositionRoot?: Globs;
   measure?: LatencyMeasureConfig;
+  /** Libraries that do I/O beyond the ones npvguard knows (docs/checks/latency.md#clients). */
+  clients?: LatencyClientConfig[];
+}
+
+/**
+ * One library the project calls that does I/O: which of its calls wait on the network, and what bounds them.
+ * Option names ending in `signal` (any case) carry an AbortSignal; every other option carries milliseconds.
+ */
+export interface LatencyClientConfig {
+  /** Package name (or glob: `@acme/*`) whose declarations make the calls. */
+  module: string;
+  /** Function and method names that do I/O; absent: every call declared in the module that returns a promise. */
+  calls?: string[];
+  /** Option names that bound one call, looked up in its object arguments (dotted paths reach nested objects). */
+  timeoutOptions?: string[];
+  /** Zero-based positions of the arguments that may hold the options; absent: any argument. */
+  optionArguments?: number[];
+  /** Methods anywhere in the call chain that bound it with their first argument in ms (`.timeout(ms)`). */
+  chainTimeoutMethods?: string[];
+  /** Functions or classes that create an instance (`createDb`, `DbClient`), and the options that bound every call of it. */
+  factories?: string[];
+  factoryTimeoutOptions?: string[];
+  /** How long a call waits when nothing bounds it; absent: without limit. */
+  defaultWaitMs?: number;
+  /**
+   * `false`: the calls do no I/O (a metrics registry, a hash): they count as 0 ms and are not reported as unknown.
+   * Default `true`.
+   */
+  io?: boolean;
 }
 
 /** One model the service calls over the Open Inference Protocol v2. */

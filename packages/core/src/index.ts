@@ -10,7 +10,7 @@ export { blocksOf } from './blocks.js';
 export type { BaseCommit, Change, ChangedFile, ChangeSource, FileStatus, RepositoryChange } from './change.js';
 export type { NpvConfig, BoundariesConfig, Globs, AgentConfig } from './config.js';
 export type { ContractsConfig, ContractsModelConfig, ContractsPropertiesConfig, ContractsScenarioConfig } from './config.js';
-export type { LatencyConfig, LatencyBudget, LatencyMeasureConfig } from './config.js';
+export type { LatencyConfig, LatencyBudget, LatencyClientConfig, LatencyMeasureConfig } from './config.js';
 export type { LintConfig, IntegrityConfig, EslintRuleSetting } from './config.js';
 export { defineConfig } from './config.js';
 export * from './layers/index.js';
@@ -78,4 +78,29 @@ export {
   TIMEOUT_VALUE_TYPES,
   timeoutValueCarrier,
   UNDICI,
+} from './outbound/index.js';
+export type { ClientFactory, ConstructionTimeouts, DeclaredCalls, OutboundKind } from './outbound/index.js';
+export {
+  AMQPLIB,
+  AWS_SDK,
+  AXIOS,
+  clientFromConfig,
+  clientHasModule,
+  DRIZZLE,
+  findClientFactory,
+  findDeclaredCall,
+  findListedCall,
+  findModuleMember,
+  findOutboundClient,
+  GOT,
+  IOREDIS,
+  KAFKAJS,
+  KNEX,
+  KYSELY,
+  MONGODB,
+  MYSQL2,
+  PG,
+  PRISMA,
+  REDIS,
+  TYPEORM,
 } from './outbound/index.js';

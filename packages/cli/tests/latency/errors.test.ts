@@ -32,6 +32,7 @@ describe('latency bad input: coded error, exit 2, no stack trace', () => {
     ['a budget for an unknown route', { budgets: { 'POST /v1/npv/card': { p99Ms: 50 } } }, [], 'NPV1202', 'POST /v1/npv/cards'],
     ['a negative budget', { budgets: { 'POST /v1/npv/cards': { p99Ms: -5 } } }, [], 'NPV1201', 'p99Ms must be a positive number'],
     ['a budget key that is not a route', { budgets: { '/v1/npv/cards': { p99Ms: 5 } } }, [], 'NPV1201', 'METHOD /path'],
+    ['a latency client without a module', { clients: [{ calls: ['query'] }] }, [], 'NPV1203', 'clients[0].module'],
     ['a fakes module that does not exist', { measure: { fakes: 'latency/missing.ts', durationMs: 100, warmupMs: 10 } }, ['--measure'], 'NPV2201', 'does not exist'],
   ])('%s', { timeout: 60_000 }, async (_, latency, extra, code, text) => {
     const root = copyWith(latency);

@@ -17,6 +17,7 @@ export const SERVICE_LATENCY = {
   ports: 'src/core/ports.ts',
   sideEffects: ['src/components/sideEffects/**', 'src/clients/events/**'],
   compositionRoot: 'src/server/app.ts',
+  clients: [{ module: 'prom-client', io: false }],
 };
 
 const TSCONFIG = {

@@ -1,4 +1,8 @@
 export type {
+  ClientFactory,
+  ConstructionTimeouts,
+  DeclaredCalls,
+  OutboundKind,
   OutboundCallable,
   OutboundClient,
   OutboundInstances,
@@ -8,7 +12,27 @@ export type {
   TimeoutValueType,
 } from './model.js';
 export { GLOBAL_SCOPE } from './model.js';
-export { GLOBAL_FETCH, NODE_HTTP, OUTBOUND_CLIENTS, UNDICI } from './clients.js';
+export {
+  AMQPLIB,
+  AWS_SDK,
+  AXIOS,
+  DRIZZLE,
+  GLOBAL_FETCH,
+  GOT,
+  IOREDIS,
+  KAFKAJS,
+  KNEX,
+  KYSELY,
+  MONGODB,
+  MYSQL2,
+  NODE_HTTP,
+  OUTBOUND_CLIENTS,
+  PG,
+  PRISMA,
+  REDIS,
+  TYPEORM,
+  UNDICI,
+} from './clients.js';
 export {
   DEADLINE_SCOPE_METHODS,
   PROJECT_CLIENT_TIMEOUT_OPTIONS,
@@ -18,6 +42,12 @@ export {
 } from './timeouts.js';
 export type { OutboundMatch } from './lookup.js';
 export {
+  clientHasModule,
+  findClientFactory,
+  findDeclaredCall,
+  findListedCall,
+  findModuleMember,
+  findOutboundClient,
   findOutboundFunction,
   findOutboundMethod,
   findSignalFactory,
@@ -29,3 +59,4 @@ export {
   receiverConventions,
   timeoutValueCarrier,
 } from './lookup.js';
+export { clientFromConfig } from './configured.js';

@@ -4,6 +4,7 @@ import type ts from 'typescript';
 import { calleeParts, isThis, unwrapExpression } from '../util/ast.js';
 import { createRule } from '../util/create-rule.js';
 import { outboundMethodOf } from '../util/declarations.js';
+import { boundingWays, chainBound, constructedWithTimeout, declaredLibraryCall } from '../util/library-clients.js';
 import { nameMatches } from '../util/files.js';
 import {
   configuredClientCall,
@@ -13,6 +14,7 @@ import {
   libraryCall,
   libraryFunctionCall,
   receiverDisplay,
+  syntacticEvidence,
   type ClientMethods,
   type OutboundCall,
 } from '../util/outbound-calls.js';
@@ -35,6 +37,11 @@ export type MessageIds = 'missingTimeout' | 'timeoutNotGuaranteed';
 export const DEFAULT_CLIENT_TYPES: readonly string[] = ['*Client', '*Port'];
 export const DEFAULT_TIMEOUT_TYPES: readonly string[] = TIMEOUT_VALUE_TYPES.flatMap((type) => type.typeNames);
 const DEFAULT_IGNORED_METHODS: readonly string[] = ['close', 'destroy', 'then', 'catch', 'finally'];
+const PROMISE_METHODS: ReadonlySet<string> = new Set(['then', 'catch', 'finally']);
+
+function memberName(member: TSESTree.MemberExpression): string | undefined {
+  return !member.computed && member.property.type === AST_NODE_TYPES.Identifier ? member.property.name : undefined;
+}
 
 export default createRule<Options, MessageIds>({
   name: 'require-timeout-type-checked',
@@ -82,11 +89,51 @@ export default createRule<Options, MessageIds>({
     }
 
     /** A method of a library client the outbound model knows, by the class that declares it: `pool.request(...)`. */
-    function typedLibraryCall(node: TSESTree.CallExpression): OutboundCall | undefined {
+    function typedLibraryCall(node: TSESTree.CallExpression): OutboundCall | 'bounded' | undefined {
       const callee = unwrapExpression(node.callee);
       if (callee.type !== AST_NODE_TYPES.MemberExpression) return undefined;
       const match = outboundMethodOf(services.getSymbolAtLocation(callee.property));
-      return match && libraryCall(match, `${receiverDisplay(callee.object)}.${match.callable.name}`);
+      if (match === undefined) return undefined;
+      if (constructedWithTimeout(services.esTreeNodeToTSNodeMap.get(node), match, checker)) return 'bounded';
+      return { ...libraryCall(match, `${receiverDisplay(callee.object)}.${match.callable.name}`), ways: boundingWays(match) };
+    }
+
+    /**
+     * A call a database, cache, queue or cloud client declares whose result is a promise or thenable, by the package
+     * that declares the callee's type (`fastify.knex('tasks').where(...)`, `prisma.user.findMany()`, `redis.get(key)`).
+     * A chain of one client is judged once, where it ends.
+     */
+    function declaredCall(node: TSESTree.CallExpression): OutboundCall | 'bounded' | undefined {
+      const parent = node.parent;
+      if (
+        parent.type === AST_NODE_TYPES.MemberExpression &&
+        parent.object === node &&
+        parent.parent.type === AST_NODE_TYPES.CallExpression &&
+        parent.parent.callee === parent &&
+        !PROMISE_METHODS.has(memberName(parent) ?? '')
+      ) {
+        return undefined;
+      }
+      const tsNode = services.esTreeNodeToTSNodeMap.get(node);
+      const match = declaredLibraryCall(tsNode, checker);
+      if (match === undefined || !isThenable(typeOf(node), checker)) return undefined;
+      if (chainBound(tsNode, match.callable.chainTimeoutMethods ?? []) || constructedWithTimeout(tsNode, match, checker)) return 'bounded';
+      if (insideBoundedCallback(node)) return 'bounded';
+      const text = context.sourceCode.getText(unwrapExpression(node.callee)).replace(/\s+/g, ' ');
+      return { ...libraryCall(match, text.length > 60 ? `${text.slice(0, 57)}...` : text), ways: boundingWays(match) };
+    }
+
+    /** A call inside a callback handed to a bounded call of the same kind (`prisma.$transaction(fn, { timeout })`): the outer timeout bounds it. */
+    function insideBoundedCallback(node: TSESTree.Node): boolean {
+      for (let current: TSESTree.Node | null | undefined = node.parent; current; current = current.parent) {
+        if (current.type !== AST_NODE_TYPES.ArrowFunctionExpression && current.type !== AST_NODE_TYPES.FunctionExpression) continue;
+        const outer = current.parent;
+        if (outer.type !== AST_NODE_TYPES.CallExpression || !outer.arguments.includes(current)) return false;
+        const match = declaredLibraryCall(services.esTreeNodeToTSNodeMap.get(outer), checker);
+        if (match === undefined || match.callable.timeoutOptions.length === 0) return false;
+        return syntacticEvidence(outer, libraryCall(match, ''), context.sourceCode, []) === 'present';
+      }
+      return false;
     }
 
     /** A call of an async method on a value whose type is a configured client type. */
@@ -120,9 +167,10 @@ export default createRule<Options, MessageIds>({
           : outbound.optionArguments.flatMap((index) => node.arguments[index] ?? []);
       const inspectable = candidates.filter((argument) => argument.type !== AST_NODE_TYPES.SpreadElement);
       if (inspectable.some((argument) => argumentCarriesTimeout(argument, outbound))) return;
+      // A client with no per-call option (knex, ioredis) is bounded elsewhere, never by an options argument.
       const optionsArgument =
-        outbound.kind === 'client' ? undefined : inspectable.findLast((argument) => isOptionsObjectType(typeOf(argument)));
-      const data = { call: outbound.display, properties: formatNames(outbound.properties) };
+        outbound.kind === 'client' || outbound.properties.length === 0 ? undefined : inspectable.findLast((argument) => isOptionsObjectType(typeOf(argument)));
+      const data = { call: outbound.display, properties: outbound.ways ?? formatNames(outbound.properties) };
       if (optionsArgument) {
         context.report({
           node: node.callee,
@@ -139,9 +187,10 @@ export default createRule<Options, MessageIds>({
         const outbound =
           libraryFunctionCall(node, context.sourceCode) ??
           typedLibraryCall(node) ??
+          declaredCall(node) ??
           configuredClientCall(node, { clients, timeoutProperties }) ??
           typedClientCall(node);
-        if (outbound) check(node, outbound);
+        if (outbound !== undefined && outbound !== 'bounded') check(node, outbound);
       },
     };
   },

@@ -1,5 +1,6 @@
 import {
-  findOutboundFunction,
+  findClientFactory,
+  findListedCall,
   findOutboundMethod,
   findSignalFactory,
   PROJECT_CLIENT_TIMEOUT_OPTIONS,
@@ -45,6 +46,8 @@ export interface OutboundCall {
   properties: readonly string[];
   /** Methods of the call's result that set a timeout afterwards (`setTimeout`). */
   timeoutMethods: readonly string[];
+  /** What bounds the call, for messages, when more than its options do (chain methods, options at creation). */
+  ways?: string;
 }
 
 export interface OutboundCallOptions {
@@ -77,8 +80,23 @@ export function libraryFunctionCall(
   const name = qualifiedName(call.callee, sourceCode);
   const [exported] = name?.path ?? [];
   if (name === undefined || exported === undefined || name.path.length !== 1) return undefined;
-  const match = findOutboundFunction(name.module, exported);
+  const match = findListedCall(name.module, exported);
   return match && libraryCall(match, displayQualifiedName(name));
+}
+
+/** Whether a client's creation options, written in this file, set a timeout that bounds every call of the instance. */
+function createdWithTimeout(
+  match: OutboundMatch,
+  creation: TSESTree.CallExpression | TSESTree.NewExpression,
+  optionArguments: readonly number[],
+  sourceCode: Readonly<TSESLint.SourceCode>,
+): boolean {
+  const options = match.client.construction?.timeoutOptions ?? [];
+  return optionArguments.some((index) => {
+    const argument = creation.arguments[index];
+    if (argument === undefined || argument.type === AST_NODE_TYPES.SpreadElement) return false;
+    return options.some((option) => !option.name.includes('.') && option.requires === undefined && optionsEvidence(argument, [option.name], sourceCode) === 'present');
+  });
 }
 
 /** `const pool = new Pool(origin); pool.request(...)`: a method of an instance of a model class built in this file. */
@@ -90,12 +108,19 @@ export function constructedInstanceCall(
   const target = receiver && unwrapExpression(receiver);
   if (target?.type !== AST_NODE_TYPES.Identifier || method === undefined) return undefined;
   const initializer = constInitializer(target, sourceCode);
-  if (initializer?.type !== AST_NODE_TYPES.NewExpression) return undefined;
+  if (initializer?.type !== AST_NODE_TYPES.NewExpression && initializer?.type !== AST_NODE_TYPES.CallExpression) return undefined;
   const constructed = qualifiedName(initializer.callee, sourceCode);
-  const [className] = constructed?.path ?? [];
-  if (constructed === undefined || className === undefined || constructed.path.length !== 1) return undefined;
-  const match = findOutboundMethod(constructed.module, className, method);
-  return match && libraryCall(match, `${target.name}.${method}`);
+  const factoryName = constructed?.path.at(-1);
+  if (constructed === undefined || factoryName === undefined) return undefined;
+  // `new Pool(origin)` of undici, or a client factory of the model (`axios.create(config)`).
+  const factory = findClientFactory(constructed.module, factoryName);
+  const match =
+    (initializer.type === AST_NODE_TYPES.NewExpression && constructed.path.length === 1 ? findOutboundMethod(constructed.module, factoryName, method) : undefined) ??
+    (factory === undefined ? undefined : findListedCall(constructed.module, method, [factory.client]));
+  if (match === undefined) return undefined;
+  // An instance created with a timeout that bounds every call (`axios.create({ timeout })`) needs none per call.
+  if (factory !== undefined && createdWithTimeout(match, initializer, factory.factory.optionArguments, sourceCode)) return undefined;
+  return libraryCall(match, `${target.name}.${method}`);
 }
 
 /** A method of a configured client, recognised by receiver and method name. */

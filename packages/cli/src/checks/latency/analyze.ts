@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { existsSync } from 'node:fs';
-import { NpvError, type FindingInput, type LatencyConfig } from '@npvguard/core';
+import { clientFromConfig, NpvError, OUTBOUND_CLIENTS, type FindingInput, type LatencyConfig } from '@npvguard/core';
 import { Node, Project } from 'ts-morph';
 import { compileGlobs } from './globs.js';
 import { fileOf, type AnalysisContext } from './analysis/context.js';
@@ -9,7 +9,7 @@ import { functionCost } from './analysis/evaluate.js';
 import { findDeadlineBudget } from './analysis/signals.js';
 import { findRoutes, type RouteRegistration } from './routes/findRoutes.js';
 import type { RouteTable } from '../routes/table.js';
-import { createReferenceSearch, type ReferenceSearchMode } from './analysis/search.js';
+import { createReferenceSearch, type ReferenceSearch, type ReferenceSearchMode } from './analysis/search.js';
 import { LATENCY_RULES } from './meta.js';
 
 export interface AnalyzeLatencyOptions {
@@ -65,26 +65,69 @@ export function formatPath(steps: readonly PathStep[]): string {
   return steps.map((step) => `${step.file}:${step.line} ${step.call} — ${formatMs(step.ms)}`).join('\n  → ');
 }
 
-/** extract routes → bound each handler's critical path → compare with budgets. */
-export function analyzeLatency(options: AnalyzeLatencyOptions): LatencyAnalysis {
-  const started = performance.now();
-  const { root, config } = options;
-  const project = createProject(root, options.tsconfig, options.files);
-  const sourceSet = new Set(options.files);
-  const isPort = compileGlobs(config.ports);
-  const isSideEffect = compileGlobs(config.sideEffects);
+/**
+ * One info per dependency function awaited on some route and unknown to the outbound model, at its first call
+ * site (by file and line), listing the others: the fix (add the function to latency.clients, or decide it does no
+ * I/O) is made once per function, not once per call, so one finding per function is what a reader acts on.
+ */
+export function reportUnknownCalls(context: AnalysisContext): void {
+  for (const { module, name, sites, reason } of context.unknownCalls.values()) {
+    if (reason !== undefined) {
+      const [site] = sites;
+      if (site === undefined) continue;
+      context.report({
+        ruleId: LATENCY_RULES.unknownDependencyCall,
+        file: fileOf(context, site),
+        line: site.getStartLineNumber(),
+        column: site.getStart() - site.getStartLinePos() + 1,
+        message: `npvguard could not resolve ${name}: TypeScript's type checker failed on it (${reason}). Whatever it awaits is not bounded and counts as 0 ms in the route's bound.`,
+        hint: 'Check that the file type-checks with the project\'s tsconfig (npx tsc --noEmit); a type annotation on the value the call uses often lets the checker resolve it.',
+        fingerprintParts: [LATENCY_RULES.unknownDependencyCall, fileOf(context, site), name],
+        data: { unresolved: true, reason },
+      });
+      continue;
+    }
+    const ordered = [...sites].sort((a, b) => fileOf(context, a).localeCompare(fileOf(context, b)) || a.getStart() - b.getStart());
+    const [first, ...others] = ordered;
+    if (first === undefined) continue;
+    const more = others.length === 0 ? '' : ` It is awaited at ${others.length} more place${others.length === 1 ? '' : 's'}: ${others.slice(0, 5).map((site) => `${fileOf(context, site)}:${site.getStartLineNumber()}`).join(', ')}${others.length > 5 ? ', ...' : ''}.`;
+    context.report({
+      ruleId: LATENCY_RULES.unknownDependencyCall,
+      file: fileOf(context, first),
+      line: first.getStartLineNumber(),
+      column: first.getStart() - first.getStartLinePos() + 1,
+      message: `This awaits ${module}.${name}, which npvguard does not know as I/O; its time is not bounded and counts as 0 ms in the route's bound.${more}`,
+      hint: `If ${module}.${name} does I/O, add { module: ${JSON.stringify(module)}, calls: [${JSON.stringify(name)}], timeoutOptions: [...] } to latency.clients so its timeout is checked; if it does none, add { module: ${JSON.stringify(module)}, io: false }.`,
+      fingerprintParts: [LATENCY_RULES.unknownDependencyCall, module, name],
+      data: { module, function: name, sites: ordered.length },
+    });
+  }
+}
+
+export interface AnalysisContextOptions {
+  project: Project;
+  search: ReferenceSearch;
+  root: string;
+  /** Project source files, root-relative POSIX. */
+  files: readonly string[];
+  config: LatencyConfig;
+  /** Receives each finding once per rule and position. */
+  findings: FindingInput[];
+}
+
+/** The evaluator's context over a project: globs compiled, clients of the model and the config, empty caches. */
+export function createAnalysisContext({ project, search, root, files, config, findings }: AnalysisContextOptions): AnalysisContext {
+  const sourceSet = new Set(files);
   const isComposition = compileGlobs(config.compositionRoot);
-  const findings: FindingInput[] = [];
   const reported = new Set<string>();
-  const search = createReferenceSearch(project, options.referenceSearch);
-  const context: AnalysisContext = {
+  return {
     project,
     search,
     root,
-    isPortFile: isPort,
-    isSideEffectFile: isSideEffect,
+    isPortFile: compileGlobs(config.ports),
+    isSideEffectFile: compileGlobs(config.sideEffects),
     isSourceFile: (file) => sourceSet.has(file),
-    compositionRoots: options.files.filter(isComposition).map((file) => project.getSourceFileOrThrow(path.join(root, file))),
+    compositionRoots: files.filter(isComposition).map((file) => project.getSourceFileOrThrow(path.join(root, file))),
     deadlineBudgetMs: Number.POSITIVE_INFINITY,
     report(finding) {
       const key = `${finding.ruleId}|${finding.file}|${finding.line}|${finding.column}`;
@@ -95,7 +138,23 @@ export function analyzeLatency(options: AnalyzeLatencyOptions): LatencyAnalysis 
     functionCosts: new Map(),
     numbers: new Map(),
     parameterBindings: [],
+    // The project's own entries first, so one of them can redefine a library the model knows.
+    clients: [...(config.clients ?? []).filter((entry) => entry.io !== false).map((entry) => clientFromConfig(entry)), ...OUTBOUND_CLIENTS],
+    // Entries that say their calls do no I/O: found as clients (module and calls), then counted as 0 ms in silence.
+    quietClients: (config.clients ?? []).filter((entry) => entry.io === false).map((entry) => clientFromConfig(entry)),
+    outboundMatches: new Map(),
+    unknownCalls: new Map(),
   };
+}
+
+/** extract routes → bound each handler's critical path → compare with budgets. */
+export function analyzeLatency(options: AnalyzeLatencyOptions): LatencyAnalysis {
+  const started = performance.now();
+  const { root, config } = options;
+  const project = createProject(root, options.tsconfig, options.files);
+  const findings: FindingInput[] = [];
+  const search = createReferenceSearch(project, options.referenceSearch);
+  const context = createAnalysisContext({ project, search, root, files: options.files, config, findings });
   context.deadlineBudgetMs = findDeadlineBudget(context);
   const sourceFiles = options.files.map((file) => project.getSourceFileOrThrow(path.join(root, file)));
   const found = findRoutes(sourceFiles, search);
@@ -161,6 +220,7 @@ export function analyzeLatency(options: AnalyzeLatencyOptions): LatencyAnalysis 
       verdict: budget === undefined ? 'no-budget' : bound > budget ? 'exceeded' : 'within',
     });
   }
+  reportUnknownCalls(context);
   return {
     routes: bounds,
     routeOrigin: options.routeTable === undefined ? { origin: 'static' } : { origin: 'app', ...(unmatched.length === 0 ? {} : { unmatched }) },

@@ -1,4 +1,4 @@
-import type { FindingInput } from '@npvguard/core';
+import type { FindingInput, OutboundClient, OutboundMatch } from '@npvguard/core';
 import type { Node, Project, SourceFile } from 'ts-morph';
 import type { Cost } from './cost.js';
 import type { ReferenceSearch } from './search.js';
@@ -26,6 +26,17 @@ export interface AnalysisContext {
   numbers: Map<Node, number | undefined>;
   /** Numbers the call being evaluated passes for its callee's parameters (innermost call last). */
   parameterBindings: Map<Node, number>[];
+  /** The outbound model's clients and those the config adds (`latency.clients`). */
+  clients: readonly OutboundClient[];
+  /** Libraries the config says do no I/O (`io: false`): their calls are neither outbound nor unknown. */
+  quietClients: readonly OutboundClient[];
+  /** What each call evaluated so far reaches in the outbound model (`undefined`: nothing). */
+  outboundMatches: Map<Node, OutboundMatch | undefined>;
+  /**
+   * Awaited calls into a dependency the model does not know, by package and function: every call site, in the
+   * order met. Reported once per package function after the analysis (see unknown-dependency-call).
+   */
+  unknownCalls: Map<string, { module: string; name: string; sites: Node[]; reason?: string }>;
 }
 
 /** Repo-relative POSIX path of a node's file. */

@@ -1,10 +1,10 @@
-import type { OutboundMatch } from '@npvguard/core';
+import { findDeclaredCall, findOutboundClient, GLOBAL_SCOPE, type OutboundKind, type OutboundMatch } from '@npvguard/core';
 import { Node, SyntaxKind, type CallExpression } from 'ts-morph';
 import { LATENCY_RULES } from '../meta.js';
 import { callText, fileOf, stepOf, type AnalysisContext } from './context.js';
 import { cap, formatMs, leaf, parallel, race, repeat, sequence, through, worstOf, ZERO, type Cost } from './cost.js';
 import { collectionBound, resolveNumber } from './numbers.js';
-import { guaranteedTimeout, NODE_FETCH_DEFAULT_MS, outboundCallable, timeoutOptions, timerWait, type TimeoutOptions } from './outbound.js';
+import { guaranteedTimeout, NODE_FETCH_DEFAULT_MS, outboundCallable, signatureModule, timeoutOptions, timerWait, type TimeoutOptions } from './outbound.js';
 import { deadlineChildTimeout, unwrap } from './signals.js';
 import { callTargets, returnsPromise } from './targets.js';
 
@@ -33,11 +33,17 @@ export function functionCost(context: AnalysisContext, fn: Node, bindings: Map<N
   byBindings.set(key, undefined);
   context.parameterBindings.push(bindings);
   let cost = ZERO;
-  if (Node.isFunctionDeclaration(fn) || Node.isMethodDeclaration(fn) || Node.isArrowFunction(fn) || Node.isFunctionExpression(fn)) {
-    const body = fn.getBody();
-    if (body !== undefined) cost = Node.isBlock(body) ? statementCost(context, body) : promiseOf(context, body);
+  try {
+    if (Node.isFunctionDeclaration(fn) || Node.isMethodDeclaration(fn) || Node.isArrowFunction(fn) || Node.isFunctionExpression(fn)) {
+      const body = fn.getBody();
+      if (body !== undefined) cost = Node.isBlock(body) ? statementCost(context, body) : promiseOf(context, body);
+    }
+  } catch (error) {
+    if (!isCheckerFailure(error)) throw error;
+    noteUnresolved(context, fn, error);
+  } finally {
+    context.parameterBindings.pop();
   }
-  context.parameterBindings.pop();
   byBindings.set(key, cost);
   return cost;
 }
@@ -246,7 +252,7 @@ function newPromiseCost(context: AnalysisContext, executor: Node): Cost {
       costs.push(leaf(ms ?? Number.POSITIVE_INFINITY, stepOf(context, call), { io: false, deadlineBound: false }));
       continue;
     }
-    const outbound = outboundCallable(call);
+    const outbound = outboundCallable(context, call);
     if (outbound !== undefined) costs.push(outboundCost(context, call, outbound, timeoutOptions(context, call, outbound)));
   }
   return parallel(costs);
@@ -255,19 +261,45 @@ function newPromiseCost(context: AnalysisContext, executor: Node): Cost {
 /** The wait of a call of the outbound model, or of a port method when `outbound` is undefined. */
 function outboundCost(context: AnalysisContext, call: CallExpression, outbound: OutboundMatch | undefined, { present, limit, deadline }: TimeoutOptions): Cost {
   const guaranteed = present ? undefined : guaranteedTimeout(call, outbound);
+  // A port call (the service's own client) is assumed to wait as long as Node's fetch; a library waits its own default, or without limit.
+  const defaultMs = outbound === undefined ? NODE_FETCH_DEFAULT_MS : (outbound.client.defaultWaitMs ?? Number.POSITIVE_INFINITY);
   if (!present && guaranteed === undefined) {
-    report(
-      context,
-      LATENCY_RULES.missingTimeout,
-      call,
-      `${outbound === undefined ? 'The port call' : 'The outbound call'} ${callText(call)} is awaited with no signal or timeout, so it may wait ${formatMs(NODE_FETCH_DEFAULT_MS)} (Node's fetch default).`,
-      'Pass a signal bounded by the request deadline (e.g. deadline.child(ms).signal) or AbortSignal.timeout(ms).',
-    );
+    report(context, LATENCY_RULES.missingTimeout, call, missingTimeoutMessage(call, outbound, defaultMs), missingTimeoutHint(outbound));
   }
   // A deadline object with no number of its own lets the call wait what the request's deadline allows.
   const byDeadline = deadline || guaranteed === 'deadline';
   const bound = limit ?? (byDeadline && Number.isFinite(context.deadlineBudgetMs) ? { ms: context.deadlineBudgetMs, fromDeadline: true } : undefined);
-  return leaf(bound?.ms ?? NODE_FETCH_DEFAULT_MS, stepOf(context, call), { io: true, deadlineBound: bound?.fromDeadline ?? false });
+  return leaf(bound?.ms ?? defaultMs, stepOf(context, call), { io: true, deadlineBound: bound?.fromDeadline ?? false });
+}
+
+/** What a client of each kind waits on, for messages. */
+const PEER: Record<OutboundKind, string> = { http: 'the server', database: 'the database', cache: 'the cache', queue: 'the broker', cloud: 'the service' };
+
+function missingTimeoutMessage(call: CallExpression, outbound: OutboundMatch | undefined, defaultMs: number): string {
+  if (outbound === undefined) {
+    return `The port call ${callText(call)} is awaited with no signal or timeout, so it may wait ${formatMs(NODE_FETCH_DEFAULT_MS)} (Node's fetch default).`;
+  }
+  const { client } = outbound;
+  const wait = Number.isFinite(defaultMs) ? `${formatMs(defaultMs)} (${client.id}'s default)` : `as long as ${PEER[client.kind]} does not answer (${client.id} has no default limit)`;
+  const connectOnly = client.construction?.connectionOptions ?? [];
+  const note = connectOnly.length === 0 ? '' : ` ${connectOnly.map((name) => `\`${name}\``).join(' and ')} bound only getting a connection, not the call.`;
+  return `The ${client.kind === 'http' ? 'outbound' : client.kind} call ${callText(call)} (${client.id}) is awaited with no timeout, so it may wait ${wait}.${note}`;
+}
+
+/** What bounds a call of this client, as the fix to apply. */
+function missingTimeoutHint(outbound: OutboundMatch | undefined): string {
+  const generic = 'Pass a signal bounded by the request deadline (e.g. deadline.child(ms).signal) or AbortSignal.timeout(ms).';
+  if (outbound === undefined) return generic;
+  const ways = [
+    ...outbound.callable.timeoutOptions.map((option) => `the \`${option.name}\` option of this call`),
+    ...(outbound.callable.chainTimeoutMethods ?? []).map((method) => `\`.${method}(ms)\` on the query`),
+    ...(outbound.callable.timeoutMethods ?? []).map((method) => `\`.${method}(ms)\` on the request`),
+    ...(outbound.client.construction?.timeoutOptions ?? []).map(
+      (option) => `\`${option.name}\`${option.requires === undefined ? '' : ` with \`${option.requires}: true\``} where the client is created`,
+    ),
+  ];
+  if (ways.length === 0) return `${outbound.client.id} has no timeout of its own: race the call against the request deadline (a signal that rejects the wait) or bound it in the database or broker.`;
+  return `Bound it with ${ways.join(', or ')}, derived from the request deadline.`;
 }
 
 function promiseCombinator(context: AnalysisContext, call: CallExpression): Cost | undefined {
@@ -303,29 +335,90 @@ const PROMISE_CHAIN_METHODS = new Set(['then', 'catch', 'finally']);
  * The call whose result this call is a method of, when waiting for this call waits for it: a promise chain
  * (`fetch(url).then(...)`) or a request configured in place (`http.get(url).setTimeout(ms)`).
  */
-function chainedCall(call: CallExpression): CallExpression | undefined {
+function chainedCall(context: AnalysisContext, call: CallExpression): CallExpression | undefined {
   const callee = call.getExpression();
   if (!Node.isPropertyAccessExpression(callee)) return undefined;
   const receiver = unwrap(callee.getExpression());
   if (!Node.isCallExpression(receiver)) return undefined;
-  return PROMISE_CHAIN_METHODS.has(callee.getName()) || outboundCallable(receiver) !== undefined ? receiver : undefined;
+  if (PROMISE_CHAIN_METHODS.has(callee.getName())) return receiver;
+  const inner = outboundCallable(context, receiver);
+  if (inner === undefined) return undefined;
+  // A builder chain of one client (`knex('t').where(x).first()`) is one query, run where the chain is awaited.
+  const outer = outboundCallable(context, call);
+  if (outer !== undefined && outer.client === inner.client && (outer.via === 'declared' || inner.via === 'declared')) return undefined;
+  // `knex.select('*').from('tasks').stream()`: a builder turned into something other than a promise is not awaited as a query.
+  if (outer === undefined && inner.via === 'declared') return undefined;
+  return receiver;
+}
+
+/** Packages whose thenables are not waits on a dependency: fastify's reply and instance are the response and the app themselves. */
+const NOT_A_DEPENDENCY = new Set(['fastify']);
+
+/** `@types/bcrypt` → `bcrypt`, `@types/scope__name` → `@scope/name`. */
+function packageShownAs(module: string): string {
+  if (!module.startsWith('@types/')) return module;
+  const name = module.slice('@types/'.length);
+  return name.includes('__') ? `@${name.replace('__', '/')}` : name;
+}
+
+/** A call whose promise is waited for, declared by a dependency the outbound model does not know: collected for one info per function. */
+function noteUnknownCall(context: AnalysisContext, call: CallExpression): void {
+  const module = signatureModule(context, call);
+  if (module === undefined || module === GLOBAL_SCOPE) return;
+  const shown = packageShownAs(module);
+  // A known client's method the model leaves out on purpose (knex `destroy`, ioredis `quit`) is not unknown.
+  if (NOT_A_DEPENDENCY.has(shown) || findOutboundClient(module, context.clients) !== undefined || !returnsPromise(call)) return;
+  const callee = unwrap(call.getExpression());
+  const name = Node.isPropertyAccessExpression(callee) ? callee.getName() : callee.getText();
+  if (findDeclaredCall(module, name, context.quietClients) !== undefined) return;
+  const key = `${shown}\u0000${name}`;
+  const entry = context.unknownCalls.get(key);
+  if (entry === undefined) context.unknownCalls.set(key, { module: shown, name, sites: [call] });
+  else if (!entry.sites.includes(call)) entry.sites.push(call);
+}
+
+/**
+ * Whether an error was thrown inside TypeScript's checker (ts-morph's bundled compiler), not by the analysis: the
+ * checker fails on some expressions of real libraries (the node_modules corpus found one, a contextual type of an
+ * object literal element). Such a call cannot be resolved; it is said so, not crashed on.
+ */
+function isCheckerFailure(error: unknown): error is Error {
+  return error instanceof Error && !(error instanceof RangeError) && /[\\/]@?ts-morph[\\/]common[\\/]dist[\\/]typescript\.js:/.test(error.stack?.split('\n')[1] ?? '');
+}
+
+/** A call or function TypeScript could not type: reported with the unknown calls, as time the bound does not count. */
+function noteUnresolved(context: AnalysisContext, node: Node, error: Error): void {
+  const key = `\u0000unresolved\u0000${fileOf(context, node)}:${node.getStart()}`;
+  if (context.unknownCalls.has(key)) return;
+  context.unknownCalls.set(key, { module: '', name: callText(node), sites: [node], reason: error.message });
 }
 
 function callCost(context: AnalysisContext, call: CallExpression): Cost {
+  try {
+    return resolvedCallCost(context, call);
+  } catch (error) {
+    if (!isCheckerFailure(error)) throw error;
+    noteUnresolved(context, call, error);
+    return ZERO;
+  }
+}
+
+function resolvedCallCost(context: AnalysisContext, call: CallExpression): Cost {
   const combined = promiseCombinator(context, call);
   if (combined !== undefined) return combined;
-  const chained = chainedCall(call);
+  const chained = chainedCall(context, call);
   const before =
     chained === undefined ? waitOf(context, call) : sequence([callCost(context, chained), ...call.getArguments().map((argument) => waitOf(context, argument))]);
   const timer = timerWait(context, call);
   if (timer !== undefined) return sequence([before, leaf(timer, stepOf(context, call), { io: false, deadlineBound: false })]);
   if (deadlineChildTimeout(context, call) !== undefined) return before;
-  const outbound = outboundCallable(call);
+  const outbound = outboundCallable(context, call);
   const timeouts = timeoutOptions(context, call, outbound);
   const { limit } = timeouts;
   if (outbound !== undefined) return sequence([before, outboundCost(context, call, outbound, timeouts)]);
 
   const targets = callTargets(context, call);
+  if (targets.functions.length === 0 && !targets.port && !targets.sideEffect) noteUnknownCall(context, call);
   const step = stepOf(context, call);
   if (targets.assumption !== undefined) {
     report(context, LATENCY_RULES.assumedImplementation, call, targets.assumption, 'Construct the implementation in the composition root (latency.compositionRoot) so the analysis can follow it.');
