@@ -8,7 +8,7 @@ import { formatMs, type PathStep } from './analysis/cost.js';
 import { functionCost } from './analysis/evaluate.js';
 import { findDeadlineBudget } from './analysis/signals.js';
 import { findRoutes, type RouteRegistration } from './routes/findRoutes.js';
-import type { RouteTable } from '../routes/table.js';
+import type { RouteTable } from '../routeTable.js';
 import { createReferenceSearch, type ReferenceSearch, type ReferenceSearchMode } from './analysis/search.js';
 import { LATENCY_RULES } from './meta.js';
 

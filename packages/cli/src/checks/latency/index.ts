@@ -4,7 +4,7 @@ import { NpvError, type CheckContext } from '@npvguard/core';
 import { saveCodeCaches } from '../../modules/codeCache.js';
 import { analyzeLatency } from './analyze.js';
 import type { LatencyData, LatencyRouteData } from './data.js';
-import type { RouteTable } from '../routes/table.js';
+import type { RouteTable } from '../routeTable.js';
 
 export { analyzeLatency, formatPath } from './analyze.js';
 export type { AnalyzeLatencyOptions, LatencyAnalysis, RouteBound } from './analyze.js';

@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { NpvError, type CheckContext } from '@npvguard/core';
 import { findUnsupportedKeywords, isRecord, openApiPath, stableJson, type ContractAppHandle, type ContractApp } from '@npvguard/harness/contracts';
-import { ownRoutes, routeTableFromRecording, type RouteTable } from '../../routes/table.js';
+import { ownRoutes, routeTableFromRecording, type RouteTable } from '../../routeTable.js';
 import { CONTRACT_RULES } from '../meta.js';
 import { DocumentParseError, parseApiDocument, type ParsedDocument } from '../load/document.js';
 import { lineDiff } from '../snapshot/lineDiff.js';

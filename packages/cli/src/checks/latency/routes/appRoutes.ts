@@ -2,7 +2,7 @@ import type { ContractsConfig } from '@npvguard/core';
 import { buildContractApp } from '../../contracts/load/buildApp.js';
 import { createModuleLoader } from '../../contracts/load/moduleExport.js';
 import { captureConsole } from '../../contracts/steps/appConsole.js';
-import { routeTableFromRecording, type RouteTable } from '../../routes/table.js';
+import { routeTableFromRecording, type RouteTable } from '../../routeTable.js';
 
 export type AppRoutes = { table: RouteTable } | { reason: string };
 
