@@ -6,7 +6,7 @@ import type { Result } from '@npvguard/core';
 import { REPO_ROOT, runCli } from '../support/cli.js';
 import { buildContractApp } from '../../src/checks/contracts/load/buildApp.js';
 import { createModuleLoader } from '../../src/checks/contracts/load/moduleExport.js';
-import { routeTableFromRecording, type RouteTable } from '../../src/checks/routes/table.js';
+import { routeTableFromRecording, type RouteTable } from '../../src/checks/routeTable.js';
 
 const FIXTURE = path.join(REPO_ROOT, 'packages', 'cli', 'tests', 'fixtures', 'apps', 'autoload-app');
 
