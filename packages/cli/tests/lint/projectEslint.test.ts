@@ -52,7 +52,7 @@ describe('the lint check runs the ESLint the project has installed', () => {
     expect(run.stderr).toBe('');
     expect(run.code).toBe(1);
     expect(run.result.findings.map((finding) => `${finding.ruleId} ${finding.file}:${finding.line}:${finding.column}`)).toEqual([
-      'lint/no-process-env-outside-config src/port.ts:2:17',
+      'lint/npvguard/no-process-env-outside-config src/port.ts:2:17',
     ]);
     const data = run.result.checks.find((check) => check.id === 'lint')?.data as { config: string; eslint: { version: string; path: string; source: string } };
     expect(data.config).toBe('eslint.config.js');

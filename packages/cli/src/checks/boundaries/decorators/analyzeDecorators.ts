@@ -9,7 +9,15 @@ import { packageProviders } from './packageProviders.js';
 const CODE_FILE = /\.(?:[cm]?tsx?|[cm]?jsx?)$/;
 /** A project wired through fastify: some file imports fastify or one of its plugins, or calls a `decorate*` method. */
 const USES_FASTIFY = /(?:from|import|require)\s*\(?\s*['"](?:fastify|@fastify\/[^'"]+|fastify-[^'"]+)['"]|\.decorate(?:Request|Reply)?\s*[<(]/;
-const IMPORTS_FASTIFY = /(?:from|import|require)\s*\(?\s*['"](?:fastify|fastify-plugin)['"]/;
+const FASTIFY_MODULES = new Set(['fastify', 'fastify-plugin']);
+
+/** Whether the file imports fastify or fastify-plugin in code (a static import or re-export), not in a string or comment. */
+function importsFastify(sourceFile: ts.SourceFile): boolean {
+  return sourceFile.statements.some((statement) => {
+    const specifier = typescript.isImportDeclaration(statement) || typescript.isExportDeclaration(statement) ? statement.moduleSpecifier : undefined;
+    return specifier !== undefined && typescript.isStringLiteral(specifier) && FASTIFY_MODULES.has(specifier.text);
+  });
+}
 
 /**
  * The capabilities files provide to each other through fastify decorators, and who provides each one a file uses.
@@ -55,7 +63,7 @@ export function analyzeDecorators(
     for (const file of projectFiles) {
       const sourceFile = program.getSourceFile(absolute(file));
       if (sourceFile === undefined) continue;
-      if (!typed && IMPORTS_FASTIFY.test(sourceFile.text)) untyped.push(file);
+      if (!typed && importsFastify(sourceFile)) untyped.push(file);
       const found = collectProvisions(sourceFile, file, checker);
       provisions.push(...found.provisions);
       unnamed.push(...found.unnamed);
