@@ -1,6 +1,7 @@
 import { NpvError, type ContractsConfig } from '@npvguard/core';
 import { startContractApp, type ContractApp, type ContractAppHandle } from '@npvguard/harness/contracts';
 import { describeCause, type ModuleLoader } from './moduleExport.js';
+import { appSchemaConverter } from './schemaConverter.js';
 import { holdTypeScriptLoader, isTypeScriptModule } from './typescriptLoader.js';
 
 function isContractApp(value: unknown): value is ContractApp {
@@ -88,16 +89,17 @@ export function callAppFactory(
 type ClosingApp = { addHook(name: 'onClose', hook: () => Promise<void>): unknown };
 
 async function buildWithLoader(modules: ModuleLoader, config: ContractsConfig, title: string, release: (() => Promise<void>) | undefined): Promise<ContractAppHandle<ContractApp>> {
-  const { value: factory } = await modules.load(config.app, 'contracts.app');
+  const { value: factory, file } = await modules.load(config.app, 'contracts.app');
   if (typeof factory !== 'function') {
     throw new NpvError('NPV1102', `contracts.app names ${config.app}, which is not a function (found ${typeof factory}); export the app factory.`, { app: config.app });
   }
+  const convertSchema = await appSchemaConverter(file);
   try {
     return await startContractApp(
       () => callAppFactory(factory, config, (app) => {
         if (release !== undefined) (app as unknown as ClosingApp).addHook('onClose', release);
       }),
-      { title, version: 'snapshot' },
+      { title, version: 'snapshot', ...(convertSchema === undefined ? {} : { convertSchema }) },
     );
   } catch (error) {
     if (error instanceof NpvError) throw error;
