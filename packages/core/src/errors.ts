@@ -45,6 +45,7 @@ export const ERROR_CODES = {
   NPV2104: { title: 'Model metadata could not be fetched', solution: 'Start the model server and pass its base URL with --model-url; it must answer GET /v2/models/<name> with 200.' },
   NPV2105: { title: 'Acknowledged changes file is malformed', solution: 'Fix contracts/changes.json: { "acknowledged": [{ "id", "path", "reason", "method"? }] } with non-empty strings.' },
   NPV2106: { title: 'Model metadata snapshot is malformed', solution: 'Regenerate the model snapshot with `npvguard contracts update --model-url <url>`.' },
+  NPV2107: { title: 'Route schema is not JSON Schema', solution: 'Write the route schema as JSON Schema (or TypeBox), or with zod 4 installed where the app resolves it; a schema zod cannot represent (dates, transforms) needs a JSON-representable form in the route schema.' },
   NPV2201: { title: 'Latency fakes module missing or invalid', solution: 'Point latency.measure.fakes at a module exporting start() (resolving to { url, close }) and requests, as docs/checks/latency.md shows.' },
   NPV2202: { title: 'Latency measurement could not run', solution: 'Check that the app started by the fakes module answers the configured requests with 2xx; the message names the route and the failure.' },
   NPV2301: { title: 'ESLint failed while linting', solution: 'A rule or plugin crashed on a file; run `npx eslint <file>` to see the full error and fix or update the plugin.' },

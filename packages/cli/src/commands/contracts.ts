@@ -27,6 +27,7 @@ import { defaultFormat } from '../report/agentFormat.js';
 import { cliVersion } from '../shared/version.js';
 import { buildContractApp } from '../checks/contracts/load/buildApp.js';
 import { createModuleLoader } from '../checks/contracts/load/moduleExport.js';
+import { assertJsonSchemas } from '../checks/contracts/load/schemaConverter.js';
 import { fetchModelMetadata } from '../checks/model-contract/metadata.js';
 import { appModuleFile, contractTitle, DEFAULT_SNAPSHOT } from '../checks/contracts/settings.js';
 import { modelSnapshotPath } from '../checks/model-contract/modelStep.js';
@@ -59,6 +60,7 @@ export async function runContractsUpdate(options: ContractsUpdateOptions, io: Cl
     modules.close();
   }
   try {
+    assertJsonSchemas(handle, config, project.root);
     const snapshot = config.snapshot ?? DEFAULT_SNAPSHOT;
     writeFile(path.resolve(project.root, snapshot), stableJson(handle.extraction.document));
     io.stdout.write(`wrote ${snapshot} (${Object.keys(handle.extraction.document['paths'] as object).length} paths from ${appModuleFile(config)})\n`);

@@ -65,6 +65,7 @@ describe('contracts check on a small fastify app', { timeout: 30_000 }, () => {
     project.configure("appOptions: { defect: 'no-response-schema' },");
     const { code, result } = await check();
     expect(summary(result)).toEqual([
+      // The route finding points at the registering call (`get`), the property finding at the path literal after it.
       'contracts/route-without-response-schema app.ts:57',
       'contracts/property-undocumented-status app.ts:57',
       'contracts/snapshot-drift contracts/openapi.json:8',

@@ -1,5 +1,5 @@
 import { AST_NODE_TYPES, ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
-import { calleeParts, propertyKeyName, receiverName, unwrapExpression } from '../util/ast.js';
+import { calleeParts, memberPropertyName, propertyKeyName, receiverName, unwrapExpression } from '../util/ast.js';
 import { createRule } from '../util/create-rule.js';
 import { nameMatches } from '../util/files.js';
 import { requestSerializer } from '../util/log-serializers.js';
@@ -14,6 +14,7 @@ export type Options = [
     pseudonymisers?: string[];
     requestObjects?: string[];
     requestProperties?: string[];
+    pathProperties?: string[];
     loggers?: string[];
     logMethods?: string[];
     metrics?: string[];
@@ -28,6 +29,8 @@ export type MessageIds =
   | 'wrapInPseudonymiser'
   | 'invalidSettings';
 
+/** Request parts that hold its path: what fastify's own request serializer logs (`url`) and the route's parameters. */
+const DEFAULT_PATH_PROPERTIES: readonly string[] = ['params', 'url'];
 const DEFAULT_LOGGERS: readonly string[] = ['log', 'logger', '*Logger', 'console'];
 const DEFAULT_LOG_METHODS: readonly string[] = ['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'log', 'child'];
 const DEFAULT_METRICS: readonly string[] = ['*counter*', '*histogram*', '*gauge*', '*summary*', '*metric*', '*total', '*seconds', '*duration*'];
@@ -69,6 +72,9 @@ export default createRule<Options, MessageIds>({
           ),
           requestObjects: NAMES_SCHEMA('Names of request objects whose raw parts must not be logged (`req`, `request`).'),
           requestProperties: NAMES_SCHEMA('Raw parts of a request that carry identifiers (`body`, `headers`, `query`, `ip`...).'),
+          pathProperties: NAMES_SCHEMA(
+            'Raw parts of a request that hold its path (`params`, `url`): reported only when the path of the route registered around the log call has a parameter named like an identifier (`/users/:userId`). Default `params`, `url`; `[]` reports them like `requestProperties`.',
+          ),
           loggers: NAMES_SCHEMA('Receiver name patterns of loggers (`log`, `logger`, `*Logger`, `console`).'),
           logMethods: NAMES_SCHEMA('Logging methods on those receivers, `child` included (its bindings are logged with every line).'),
           metrics: NAMES_SCHEMA('Receiver name patterns of metrics (`*counter*`, `*histogram*`, `*total`...).'),
@@ -92,7 +98,18 @@ export default createRule<Options, MessageIds>({
       const logMethods = options.logMethods ?? DEFAULT_LOG_METHODS;
       const metrics = options.metrics ?? DEFAULT_METRICS;
       const metricMethods = options.metricMethods ?? DEFAULT_METRIC_METHODS;
+      const pathProperties = options.pathProperties ?? DEFAULT_PATH_PROPERTIES;
       const sourceCode = context.sourceCode;
+
+      /**
+       * `request.params` or `request.url` logged whole: a path and its parameters identify nobody in general, so
+       * they count only inside a route whose path has a parameter named like an identifier (`'/users/:email'`).
+       */
+      function isPathOnly(value: PiiValue): boolean {
+        if (value.kind !== 'request-data' || value.node.type !== AST_NODE_TYPES.MemberExpression) return false;
+        if (!nameMatches(memberPropertyName(value.node), pathProperties)) return false;
+        return !routeParameters(value.node).some((name) => nameMatches(name, patterns.identifiers));
+      }
 
       function sink(node: TSESTree.CallExpression): 'log' | 'metric' | undefined {
         const { receiver, name } = calleeParts(node);
@@ -119,6 +136,7 @@ export default createRule<Options, MessageIds>({
       }
 
       function reportValue(value: PiiValue, call: string, kind: 'log' | 'metric'): void {
+        if (isPathOnly(value)) return;
         const text = sourceCode.getText(value.node);
         if (kind === 'metric') {
           context.report({ node: value.node, messageId: 'piiInMetricLabel', data: { value: text, call } });
@@ -196,6 +214,40 @@ export function pseudonymiseAdvice(inScope: string | undefined, configured: read
   const named = configured?.[0];
   if (named !== undefined) return `Pass it through the configured pseudonymising function \`${named}(...)\` first, or leave it out.`;
   return 'Leave it out, or log a pseudonym of it (a keyed hash) made by a function you name in the rule\'s `pseudonymisers` option.';
+}
+
+/** A route path written in the code: a string literal, or a template literal without expressions. */
+function pathText(node: TSESTree.Node): string | undefined {
+  const target = node.type === AST_NODE_TYPES.Property ? node.value : node;
+  if (target.type === AST_NODE_TYPES.Literal && typeof target.value === 'string') return target.value;
+  if (target.type === AST_NODE_TYPES.TemplateLiteral && target.expressions.length === 0) return target.quasis[0]?.value.cooked ?? undefined;
+  return undefined;
+}
+
+/**
+ * The parameter names (`:userId` → `userId`) of the route paths registered around `node`: a string argument
+ * starting with `/` of an enclosing call (`app.get('/users/:userId', handler)`), or the `url`/`path` of an
+ * options object (`app.route({ url: '/users/:userId', handler })`).
+ */
+function routeParameters(node: TSESTree.Node): string[] {
+  const names: string[] = [];
+  for (let current = node.parent; current; current = current.parent) {
+    if (current.type !== AST_NODE_TYPES.CallExpression) continue;
+    for (const argument of current.arguments) {
+      const candidates: TSESTree.Node[] = [argument];
+      if (argument.type === AST_NODE_TYPES.ObjectExpression) {
+        for (const property of argument.properties) {
+          if (property.type === AST_NODE_TYPES.Property && ['url', 'path'].includes(propertyKeyName(property) ?? '')) candidates.push(property);
+        }
+      }
+      for (const candidate of candidates) {
+        const text = pathText(candidate);
+        if (text === undefined || !text.startsWith('/')) continue;
+        for (const match of text.matchAll(/:([A-Za-z_$][\w$]*)/g)) if (match[1] !== undefined) names.push(match[1]);
+      }
+    }
+  }
+  return names;
 }
 
 /** String literals in `new Counter({ labelNames: [...] })`. */

@@ -7,7 +7,7 @@ import { INVALID_SETTINGS_MESSAGE, withSettings } from '../util/rule-settings.js
 import { GLOBS_SCHEMA } from '../util/schemas.js';
 import { DEFAULT_CONFIG_PATH } from '../util/settings.js';
 
-export type Options = [{ configPath?: string[] }];
+export type Options = [{ configPath?: string[]; entryPoints?: boolean }];
 export type MessageIds = 'processEnv' | 'invalidSettings';
 
 /**
@@ -53,8 +53,12 @@ export default createRule<Options, MessageIds>({
         additionalProperties: false,
         properties: {
           configPath: GLOBS_SCHEMA(
-            'Globs (relative to the ESLint cwd) of files allowed to read `process.env`. Default: `settings.npvguard.configPath`, else `**/src/config/**`, `**/*.config.*`, tests, bench and scripts.',
+            'Globs (relative to the ESLint cwd) of files allowed to read `process.env`. Default: `settings.npvguard.configPath`, else config modules (`**/config/**`, `**/{config,env,settings}.*`), `**/*.config.*`, tests, bench and scripts.',
           ),
+          entryPoints: {
+            type: 'boolean',
+            description: 'Whether a file that starts a server (calls `.listen(...)`), the entry point, may read `process.env` (`PORT`, `HOST`). Default true.',
+          },
         },
       },
     ],
@@ -65,6 +69,13 @@ export default createRule<Options, MessageIds>({
       const configPath = options.configPath ?? settings.configPath ?? DEFAULT_CONFIG_PATH;
       if (fileMatches(context, configPath)) return {};
       const sourceCode = context.sourceCode;
+      const entryPoints = options.entryPoints ?? true;
+      // Reported once the whole file was seen: an entry point (it starts the server) may read the environment.
+      const pending: Array<{ node: TSESTree.Node; expression: string }> = [];
+      let startsServer = false;
+      const report = (node: TSESTree.Node, expression: string): void => {
+        pending.push({ node, expression });
+      };
 
       function isProcess(node: TSESTree.Node): boolean {
         const name = qualifiedName(node, sourceCode);
@@ -74,14 +85,14 @@ export default createRule<Options, MessageIds>({
       return {
         MemberExpression(node: TSESTree.MemberExpression) {
           if (memberPropertyName(node) !== 'env' || !isProcess(node.object) || isForwarded(node)) return;
-          context.report({ node, messageId: 'processEnv', data: { expression: sourceCode.getText(node) } });
+          report(node, sourceCode.getText(node));
         },
         // `const { env } = process`
         VariableDeclarator(node: TSESTree.VariableDeclarator) {
           if (node.id.type !== AST_NODE_TYPES.ObjectPattern || !node.init || !isProcess(unwrapExpression(node.init))) return;
           for (const property of node.id.properties) {
             if (property.type === AST_NODE_TYPES.Property && propertyKeyName(property) === 'env') {
-              context.report({ node: property, messageId: 'processEnv', data: { expression: 'process.env' } });
+              report(property, 'process.env');
             }
           }
         },
@@ -92,8 +103,17 @@ export default createRule<Options, MessageIds>({
           const module = declaration.source.value.replace(/^node:/, '');
           const imported = node.imported.type === AST_NODE_TYPES.Identifier ? node.imported.name : node.imported.value;
           if (module === 'process' && imported === 'env') {
-            context.report({ node, messageId: 'processEnv', data: { expression: 'process.env' } });
+            report(node, 'process.env');
           }
+        },
+        // `app.listen({ port })`, `server.listen(port)`: the file that starts the server.
+        CallExpression(node: TSESTree.CallExpression) {
+          const callee = unwrapExpression(node.callee);
+          if (callee.type === AST_NODE_TYPES.MemberExpression && memberPropertyName(callee) === 'listen') startsServer = true;
+        },
+        'Program:exit'() {
+          if (entryPoints && startsServer) return;
+          for (const { node, expression } of pending) context.report({ node, messageId: 'processEnv', data: { expression } });
         },
       };
     });

@@ -36,7 +36,8 @@ export const DEFAULT_REQUEST_PATH: readonly string[] = [
 export const DEFAULT_DETERMINISTIC_PATH: readonly string[] = ['**/src/experiments/**', '**/src/components/**'];
 
 export const DEFAULT_CONFIG_PATH: readonly string[] = [
-  '**/src/config/**',
+  '**/config/**',
+  '**/{config,env,settings}.{ts,mts,cts,js,mjs,cjs}',
   '**/*.config.{ts,mts,cts,js,mjs,cjs}',
   '**/tests/**',
   '**/*.test.{ts,mts,cts,js,mjs,cjs}',

@@ -33,6 +33,12 @@ ruleTester.run('no-pii-in-logs', rule, {
       code: 'logger.info({ accountRef });',
       settings: { npvguard: { identifiers: ['listenerId'] } },
     },
+    // A path and its parameters identify nobody in general: an error handler logging where the request went.
+    "fastify.setErrorHandler((err, request, reply) => {\n  request.log.error({ url: request.url, params: request.params }, 'failed');\n  reply.send(err);\n});",
+    "app.get('/venues/:id', async (request) => {\n  request.log.info({ params: request.params }, 'venue read');\n});",
+    "app.route({ method: 'GET', url: '/orders/:orderId', handler: async (req) => { req.log.debug(req.params); } });",
+    // What fastify's own request serializer logs.
+    'export const options = { serializers: { req: (request: RequestLike) => ({ method: request.method, url: request.url }) } };',
   ],
   invalid: [
     {
@@ -122,10 +128,30 @@ ruleTester.run('no-pii-in-logs', rule, {
     },
     {
       code: 'export function serializeRequest(request: RequestLike): Record<string, unknown> {\n  return { method: request.method, url: request.url, ip: request.ip };\n}\nexport const options = { serializers: { req: serializeRequest, res: serializeReply } };',
+      errors: [{ messageId: 'requestDataInLog', line: 2, column: 58, data: { value: 'request.ip', call: 'serializers.req' } }],
+    },
+    // The route's path has a parameter named like an identifier: its params and url carry it.
+    {
+      code: "app.get('/users/:userId/cards', async (request) => {\n  request.log.info({ params: request.params, url: request.url }, 'cards read');\n});",
       errors: [
-        { messageId: 'requestDataInLog', line: 2, column: 41, data: { value: 'request.url', call: 'serializers.req' } },
-        { messageId: 'requestDataInLog', line: 2, column: 58, data: { value: 'request.ip', call: 'serializers.req' } },
+        { messageId: 'requestDataInLog', line: 2, column: 30, data: { value: 'request.params', call: 'request.log.info' } },
+        { messageId: 'requestDataInLog', line: 2, column: 51, data: { value: 'request.url', call: 'request.log.info' } },
       ],
+    },
+    {
+      code: "app.route({ method: 'GET', url: `/by-email/:email`, handler: async (req) => { req.log.debug(req.params); } });",
+      errors: [{ messageId: 'requestDataInLog', line: 1, column: 93 }],
+    },
+    // A named parameter inside params is an identifier wherever it is logged.
+    {
+      code: "fastify.setErrorHandler((err, request) => { request.log.error({ user: request.params.userId }, 'failed'); });",
+      errors: [{ messageId: 'piiInLog', line: 1, column: 71 }],
+    },
+    // pathProperties: [] reports them like any raw request part.
+    {
+      code: "fastify.setErrorHandler((err, request) => { request.log.error({ url: request.url }, 'failed'); });",
+      options: [{ pathProperties: [] }],
+      errors: [{ messageId: 'requestDataInLog', line: 1, column: 70 }],
     },
     {
       code: 'const app = fastify({ logger: { serializers: { req: (r) => ({ method: r.method, query: r.query, listener: r.body.listenerId }) } } });',

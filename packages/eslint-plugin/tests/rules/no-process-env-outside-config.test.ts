@@ -17,6 +17,15 @@ ruleTester.run('no-process-env-outside-config', rule, {
     { code: 'spawn(command, args, { env: options.env ?? process.env });', filename },
     { code: 'const options = parseArgs(argv, process.env);', filename },
     { code: 'const key = process.env.KEY;', filename: 'lib/settings.ts', options: [{ configPath: ['lib/settings.ts'] }] },
+    // The config module by its name: a file named config, env or settings, or any file under a config/ folder.
+    { code: 'export function loadSettings(env = process.env) { return { url: env.CARRIER_URL }; }', filename: 'src/config.ts' },
+    { code: 'export const env = { port: Number(process.env.PORT ?? 3000) };', filename: 'packages/svc-a/src/env.mts' },
+    { code: 'export const settings = { db: process.env.DATABASE_URL };', filename: 'src/settings.js' },
+    { code: 'export default { db: process.env.DATABASE_URL };', filename: 'src/config/database.ts' },
+    // The entry point: the file that starts the server reads where to listen.
+    { code: "const app = createApp();\napp.listen({ port: Number(process.env.PORT ?? 8080), host: '0.0.0.0' });", filename: 'src/index.ts' },
+    { code: 'const app = await build({ databaseUrl: process.env.DATABASE_URL });\nawait app.listen({ port: 3000 });', filename: 'src/main.ts' },
+    { code: 'const { env } = process;\nserver.listen(env.PORT);', filename: 'src/server.js' },
     { code: 'const key = process.env.KEY;', filename: 'lib/settings.ts', settings: { npvguard: { configPath: ['lib/**'] } } },
   ],
   invalid: [
@@ -62,6 +71,25 @@ ruleTester.run('no-process-env-outside-config', rule, {
       filename: 'src/config/env.ts',
       options: [{ configPath: ['src/settings/**'] }],
       errors: [{ messageId: 'processEnv', line: 1, column: 13 }],
+    },
+    // A file named like the config module in name only is still checked: `configure.ts`, `environment-check.ts`.
+    {
+      code: 'export const retries = Number(process.env.RETRIES);',
+      filename: 'src/configure.ts',
+      errors: [{ messageId: 'processEnv', line: 1, column: 31 }],
+    },
+    // Reading a setting beside a call that is not `.listen(...)` is not an entry point.
+    {
+      code: 'const app = createApp();\nawait app.ready();\nexport const port = process.env.PORT;',
+      filename: 'src/index.ts',
+      errors: [{ messageId: 'processEnv', line: 3, column: 21 }],
+    },
+    // With entryPoints off, the entry point reads its settings from the config module too.
+    {
+      code: 'app.listen({ port: Number(process.env.PORT) });',
+      filename: 'src/index.ts',
+      options: [{ entryPoints: false }],
+      errors: [{ messageId: 'processEnv', line: 1, column: 27 }],
     },
   ],
 });

@@ -16,8 +16,8 @@ export type { ContractApp, RouteOptionsLike, InjectOptionsLike, InjectResponseLi
 export { registeringCallSite } from './openapi/callSite.js';
 export type { CallSite } from './openapi/callSite.js';
 export { recordRoutes, servedRoutes, unrecordedRoutes } from './openapi/app.js';
-export { extractOpenApi, stableJson, openApiPath } from './openapi/extract.js';
-export type { OpenApiDocument, ExtractOptions, Extraction } from './openapi/extract.js';
+export { extractOpenApi, stableJson, openApiPath, isLibrarySchema } from './openapi/extract.js';
+export type { OpenApiDocument, ExtractOptions, Extraction, SchemaConverter, UnconvertedSchema } from './openapi/extract.js';
 export { startContractApp } from './openapi/contractApp.js';
 export type { ContractAppHandle } from './openapi/contractApp.js';
 export { listOperations, responseFor, escapeSegment } from './openapi/operations.js';

@@ -1,6 +1,7 @@
 import { NpvError, type CheckContext } from '@npvguard/core';
 import { buildAppOrReportFailure } from './load/appBuildFailure.js';
 import { createModuleLoader } from './load/moduleExport.js';
+import { assertJsonSchemas } from './load/schemaConverter.js';
 import { appModuleFile, contractTitle, DEFAULT_CHANGES, DEFAULT_SNAPSHOT } from './settings.js';
 import { captureConsole } from './steps/appConsole.js';
 import { diffFindings } from './steps/diffStep.js';
@@ -32,6 +33,7 @@ export async function runContracts(context: CheckContext): Promise<void> {
     const extractionMs = Math.round(performance.now() - extractionStarted);
     try {
       context.signal.throwIfAborted();
+      assertJsonSchemas(handle, config, context.root);
       const snapshot = snapshotFindings(context, handle, snapshotPath, appFile);
       const diffStarted = performance.now();
       const diff = await diffFindings(context, snapshot, snapshotPath, config.changes ?? DEFAULT_CHANGES);

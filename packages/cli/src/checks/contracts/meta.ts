@@ -28,7 +28,7 @@ const OWN_RULES: readonly RuleMeta[] = [
   { id: CONTRACT_RULES.snapshotDrift, description: 'The OpenAPI document extracted from the code differs from the committed snapshot.', defaultSeverity: 'error' },
   { id: CONTRACT_RULES.snapshotMissing, description: 'The configured snapshot file does not exist.', defaultSeverity: 'error' },
   { id: CONTRACT_RULES.routeWithoutResponseSchema, description: 'A route declares no response schema, so its answers are not part of any contract.', defaultSeverity: 'error' },
-  { id: CONTRACT_RULES.routeNotRecorded, description: 'A route was registered before npvguard could record it (on an instance created before the factory ran); its contract is unknown.', defaultSeverity: 'error' },
+  { id: CONTRACT_RULES.routeNotRecorded, description: 'A route was registered before npvguard could record it (on an instance created before the factory was called); its contract is unknown.', defaultSeverity: 'error' },
   { id: CONTRACT_RULES.unresolvedReference, description: 'A schema `$ref` resolves to nothing.', defaultSeverity: 'error' },
   { id: CONTRACT_RULES.unsupportedSchemaKeyword, description: 'A schema keyword property tests do not generate; values are filtered against it instead.', defaultSeverity: 'warning' },
   { id: CONTRACT_RULES.acknowledged, description: 'A breaking change is acknowledged by an entry the change itself added to contracts/changes.json.', defaultSeverity: 'warning' },

@@ -8,6 +8,10 @@ function isContractApp(value: unknown): value is ContractApp {
   return typeof value === 'object' && value !== null && typeof (value as { addHook?: unknown }).addHook === 'function';
 }
 
+function isThenable(value: unknown): value is PromiseLike<unknown> {
+  return (typeof value === 'object' || typeof value === 'function') && value !== null && typeof (value as { then?: unknown }).then === 'function';
+}
+
 export interface ContractAppHandle<App extends ContractApp> {
   app: App;
   extraction: Extraction;
@@ -19,35 +23,44 @@ export interface ContractAppHandle<App extends ContractApp> {
   payloads: PayloadCapture;
 }
 
+/** What is attached to an instance from its creation on. */
+interface Watch {
+  recording: RouteRecording;
+  payloads: PayloadCapture;
+}
+
 /**
  * Builds an app with `build`, records its routes while it boots (`ready()`, never `listen`), and extracts
- * its OpenAPI document; the payloads its routes hand to the serializer are captured. The caller closes the app.
+ * its OpenAPI document; the payloads its routes hand to the serializer are captured. `build` may return the
+ * instance or a promise of it (an `async` factory, which may await its plugins before returning): fastify's
+ * instance is a thenable that loads the plugins registered so far and resolves with itself, still not booted.
+ * The caller closes the app.
  */
-export async function startContractApp<App extends ContractApp>(build: () => App, options: ExtractOptions = {}): Promise<ContractAppHandle<App>> {
-  // fastify announces each instance it creates on this channel: recording from creation on sees the routes a
-  // factory adds on the root instance before returning it, which a hook added afterwards would miss.
-  const created = new Map<unknown, RouteRecording>();
+export async function startContractApp<App extends ContractApp>(build: () => App | PromiseLike<App>, options: ExtractOptions = {}): Promise<ContractAppHandle<App>> {
+  // fastify announces each instance it creates on this channel: watching from creation on sees the routes a
+  // factory adds (on the root instance, or in plugins it awaits) before handing the instance over, which
+  // hooks added afterwards would miss. The subscription lasts until an async factory's promise settles.
+  const created = new Map<unknown, Watch>();
   const onCreate = (message: unknown): void => {
     const fastify = isRecord(message) ? message['fastify'] : undefined;
-    if (isContractApp(fastify) && !created.has(fastify)) created.set(fastify, recordRoutes(fastify));
+    if (isContractApp(fastify) && !created.has(fastify)) created.set(fastify, { recording: recordRoutes(fastify), payloads: capturePayloads(fastify) });
   };
   subscribe(FASTIFY_CREATED, onCreate);
   let app: unknown;
   try {
-    app = build();
+    const returned: unknown = build();
+    // The instance itself is a thenable too: awaited here it would load its plugins early, so it is not.
+    app = isContractApp(returned) || !isThenable(returned) ? returned : await returned;
   } finally {
     unsubscribe(FASTIFY_CREATED, onCreate);
   }
-  // A fastify instance is itself a thenable whose `then` boots it, so a promise cannot carry one unbooted:
-  // the factory must hand it over directly, before `ready()`.
-  if (!isContractApp(app)) throw new TypeError('the app factory must return the fastify instance itself (not a promise of it), before ready()');
+  if (!isContractApp(app)) throw new TypeError('the app factory must return the fastify instance (or a promise of it), before ready()');
   const instance = app as App;
-  // An instance created before the factory was called (a module-level singleton) is recorded from here on.
-  const recording = created.get(instance) ?? recordRoutes(instance);
-  const payloads = capturePayloads(instance);
+  // An instance created before the factory was called (a module-level singleton) is watched from here on.
+  const watch = created.get(instance) ?? { recording: recordRoutes(instance), payloads: capturePayloads(instance) };
   await instance.ready();
-  const extraction = extractOpenApi(recording.routes, { sharedSchemas: instance.getSchemas(), ...options });
-  return { app: instance, extraction, unrecorded: unrecordedRoutes(instance, recording), payloads, routes: recording.routes };
+  const extraction = extractOpenApi(watch.recording.routes, { sharedSchemas: instance.getSchemas(), ...options });
+  return { app: instance, extraction, unrecorded: unrecordedRoutes(instance, watch.recording), payloads: watch.payloads, routes: watch.recording.routes };
 }
 
 const FASTIFY_CREATED = 'fastify.initialization';

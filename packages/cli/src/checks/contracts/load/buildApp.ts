@@ -1,6 +1,7 @@
 import { NpvError, type ContractsConfig } from '@npvguard/core';
 import { startContractApp, type ContractApp, type ContractAppHandle } from '@npvguard/harness/contracts';
 import { describeCause, type ModuleLoader } from './moduleExport.js';
+import { appSchemaConverter } from './schemaConverter.js';
 import { holdTypeScriptLoader, isTypeScriptModule } from './typescriptLoader.js';
 
 function isContractApp(value: unknown): value is ContractApp {
@@ -44,28 +45,62 @@ export async function buildContractApp(modules: ModuleLoader, config: ContractsC
   }
 }
 
+function isThenable(value: unknown): value is PromiseLike<unknown> {
+  return (typeof value === 'object' || typeof value === 'function') && value !== null && typeof (value as { then?: unknown }).then === 'function';
+}
+
+function notAnApp(config: ContractsConfig, scenario: string | undefined): NpvError {
+  const where = scenario === undefined ? '' : ` for the property scenario "${scenario}"`;
+  return new NpvError('NPV2102', `The factory ${config.app} did not return a fastify instance (no addHook/ready/inject)${where}.`, { app: config.app, ...(scenario === undefined ? {} : { scenario }) });
+}
+
+/**
+ * Calls the app factory with `contracts.appOptions` (or the given options): a sync factory's instance is handed
+ * on as it is (fastify's instance is a thenable, and awaiting it would load its plugins early); an `async`
+ * factory's promise is handed on, settled into the instance (awaited plugins included). What the factory throws or rejects with is
+ * AppBuildError at the build stage; a value that is not a fastify instance is NPV2102. `accepted` runs on the
+ * instance before it boots.
+ */
+export function callAppFactory(
+  factory: unknown,
+  config: ContractsConfig,
+  accepted: (app: ContractApp) => void = () => undefined,
+  options: { appOptions?: unknown; scenario?: string } = { appOptions: config.appOptions },
+): ContractApp | Promise<ContractApp> {
+  let returned: unknown;
+  try {
+    returned = options.appOptions === undefined ? (factory as () => unknown)() : (factory as (options: unknown) => unknown)(options.appOptions);
+  } catch (error) {
+    throw new AppBuildError(config.app, 'build', error);
+  }
+  const accept = (app: unknown): ContractApp => {
+    if (!isContractApp(app)) throw notAnApp(config, options.scenario);
+    accepted(app);
+    return app;
+  };
+  if (isContractApp(returned) || !isThenable(returned)) return accept(returned);
+  // Settled through fastify's own `then` (it loads the plugins registered so far and hands the instance back unbooted).
+  return Promise.resolve(returned).then(accept, (error: unknown) => {
+    throw new AppBuildError(config.app, 'build', error);
+  });
+}
+
 /** fastify's `onClose` hook, added before the app boots (hooks cannot be added once it has). */
 type ClosingApp = { addHook(name: 'onClose', hook: () => Promise<void>): unknown };
 
 async function buildWithLoader(modules: ModuleLoader, config: ContractsConfig, title: string, release: (() => Promise<void>) | undefined): Promise<ContractAppHandle<ContractApp>> {
-  const { value: factory } = await modules.load(config.app, 'contracts.app');
+  const { value: factory, file } = await modules.load(config.app, 'contracts.app');
   if (typeof factory !== 'function') {
     throw new NpvError('NPV1102', `contracts.app names ${config.app}, which is not a function (found ${typeof factory}); export the app factory.`, { app: config.app });
   }
+  const convertSchema = await appSchemaConverter(file);
   try {
-    return await startContractApp(() => {
-      let app: unknown;
-      try {
-        app = config.appOptions === undefined ? (factory as () => unknown)() : (factory as (options: unknown) => unknown)(config.appOptions);
-      } catch (error) {
-        throw new AppBuildError(config.app, 'build', error);
-      }
-      if (!isContractApp(app)) {
-        throw new NpvError('NPV2102', `The factory ${config.app} did not return a fastify instance (no addHook/ready/inject).`, { app: config.app });
-      }
-      if (release !== undefined) (app as unknown as ClosingApp).addHook('onClose', release);
-      return app;
-    }, { title, version: 'snapshot' });
+    return await startContractApp(
+      () => callAppFactory(factory, config, (app) => {
+        if (release !== undefined) (app as unknown as ClosingApp).addHook('onClose', release);
+      }),
+      { title, version: 'snapshot', ...(convertSchema === undefined ? {} : { convertSchema }) },
+    );
   } catch (error) {
     if (error instanceof NpvError) throw error;
     // The factory returned an app (checked above), so what failed is its boot: a plugin or hook that threw.

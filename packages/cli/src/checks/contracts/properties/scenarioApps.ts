@@ -1,5 +1,6 @@
 import { NpvError, type ContractsConfig } from '@npvguard/core';
 import { DEFAULT_SCENARIO, startContractApp, type ContractApp, type ContractAppHandle, type InvariantsDefinition, type PayloadCapture } from '@npvguard/harness/contracts';
+import { AppBuildError, callAppFactory } from '../load/buildApp.js';
 import { describeCause, type ModuleLoader } from '../load/moduleExport.js';
 
 /** One app the property tests run against. */
@@ -14,12 +15,6 @@ export interface PropertyApp {
 }
 
 type Factory = (options?: unknown) => unknown;
-
-function isContractApp(value: unknown): value is ContractApp {
-  if (typeof value !== 'object' || value === null) return false;
-  const candidate = value as Record<string, unknown>;
-  return ['addHook', 'ready', 'close', 'inject', 'printRoutes', 'getSchemas'].every((name) => typeof candidate[name] === 'function');
-}
 
 async function loadFactory(modules: ModuleLoader, config: ContractsConfig): Promise<Factory> {
   const { value } = await modules.load(config.app, 'contracts.app');
@@ -41,12 +36,9 @@ async function startScenario(config: ContractsConfig, factory: Factory, scenario
   const options = prepared === undefined ? appOptions : prepared.appOptions;
   let handle: ContractAppHandle<ContractApp>;
   try {
-    handle = await startContractApp(() => {
-      const app = options === undefined ? factory() : factory(options);
-      if (!isContractApp(app)) throw new NpvError('NPV2102', `The factory ${config.app} did not return a fastify instance (no addHook/ready/inject) for the property scenario "${scenario}".`, { app: config.app, scenario });
-      return app;
-    });
+    handle = await startContractApp(() => callAppFactory(factory, config, undefined, { appOptions: options, scenario }));
   } catch (error) {
+    if (error instanceof AppBuildError) throw failed(error.cause);
     throw error instanceof NpvError ? error : failed(error);
   }
   return { scenario, app: handle.app, payloads: handle.payloads, context: prepared?.context, owned: true };
