@@ -1,5 +1,7 @@
 // First: ts-morph's compiler, loaded with a code cache before ts-morph itself.
 import './compiler.js';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { NpvError, type CheckContext } from '@npvguard/core';
 import { saveCodeCaches } from '../../modules/codeCache.js';
 import { analyzeLatency } from './analyze.js';
@@ -11,6 +13,23 @@ export type { AnalyzeLatencyOptions, LatencyAnalysis, RouteBound } from './analy
 export type { LatencyData, LatencyRouteData, MeasuredRoute } from './data.js';
 export { latencyMeta, LATENCY_RULES } from './meta.js';
 
+const AUTOLOAD_IMPORT = /(?:from|import|require)\s*\(?\s*['"]@fastify\/autoload['"]/;
+
+/**
+ * Whether the app loads routes through @fastify/autoload, whose prefixes come from folders and options that only
+ * booting the app shows for certain. Without it, the sources name every route with its plugin prefixes, and the
+ * app is not booted a second time (the contracts check boots it already).
+ */
+function usesAutoload(root: string, files: readonly string[]): boolean {
+  return files.some((file) => {
+    try {
+      return AUTOLOAD_IMPORT.test(readFileSync(path.join(root, file), 'utf8'));
+    } catch {
+      return false;
+    }
+  });
+}
+
 /** The latency check: static worst-case bound per route by default; measured p99 and base comparison with --measure. */
 export async function runLatency(context: CheckContext<LatencyData>): Promise<void> {
   const config = context.config.latency;
@@ -18,7 +37,10 @@ export async function runLatency(context: CheckContext<LatencyData>): Promise<vo
   // One route table: the booted app's when an app factory is configured, else the sources' (and why).
   let routeTable: RouteTable | undefined;
   let fallbackReason = 'no app factory is configured (contracts.app), so urls come from the sources and autoload folders';
-  if (context.config.contracts?.app !== undefined) {
+  const autoloaded = usesAutoload(context.root, context.files);
+  if (context.config.contracts?.app !== undefined && !autoloaded) {
+    fallbackReason = 'no route is loaded through @fastify/autoload, so the urls the sources give (plugin prefixes included) are the app\'s';
+  } else if (context.config.contracts?.app !== undefined) {
     const { appRoutes } = await import('./routes/appRoutes.js');
     const booted = await appRoutes(context.root, context.config.contracts);
     if ('table' in booted) routeTable = booted.table;

@@ -1,3 +1,5 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { builtinModules } from 'node:module';
 import path from 'node:path';
 import type * as ts from 'typescript';
 import { typescript } from '../../../modules/typescript.js';
@@ -10,6 +12,58 @@ const CODE_FILE = /\.(?:[cm]?tsx?|[cm]?jsx?)$/;
 /** A project wired through fastify: some file imports fastify or one of its plugins, or calls a `decorate*` method. */
 const USES_FASTIFY = /(?:from|import|require)\s*\(?\s*['"](?:fastify|@fastify\/[^'"]+|fastify-[^'"]+)['"]|\.decorate(?:Request|Reply)?\s*[<(]/;
 const FASTIFY_MODULES = new Set(['fastify', 'fastify-plugin']);
+const DECORATES = /\.decorate(?:Request|Reply)?\s*[<(]/;
+/** Bare specifiers of imports and requires (`pkg`, `@scope/pkg`, subpaths dropped). */
+const PACKAGE_SPECIFIER = /(?:from|import|require)\s*\(?\s*['"]((?:@[\w.-]+\/)?[A-Za-z0-9_][\w.-]*)(?:\/[^'"]*)?['"]/g;
+/** A declaration file that adds members to fastify's instance, request or reply. */
+const AUGMENTS_FASTIFY = /declare\s+module\s+['"]fastify['"]/;
+const augmentsByPackage = new Map<string, boolean>();
+
+/**
+ * Whether the source imports a package whose type declarations augment fastify (a plugin that decorates). A
+ * package whose declarations cannot be read counts as one that may: the program is then built (fail closed).
+ */
+function importsAugmentingPackage(root: string, text: string): boolean {
+  for (const match of text.matchAll(PACKAGE_SPECIFIER)) {
+    const name = match[1] ?? '';
+    if (name === 'fastify' || name === 'fastify-plugin' || name.startsWith('node:') || builtinModules.includes(name)) continue;
+    const key = `${root}\0${name}`;
+    let augments = augmentsByPackage.get(key);
+    if (augments === undefined) {
+      augments = packageAugmentsFastify(root, name);
+      augmentsByPackage.set(key, augments);
+    }
+    if (augments) return true;
+  }
+  return false;
+}
+
+/** The installed package's manifest, found as Node finds packages: node_modules folders from the root upwards. */
+function findManifest(root: string, name: string): string | undefined {
+  for (let folder = root; ; folder = path.dirname(folder)) {
+    const candidate = path.join(folder, 'node_modules', name, 'package.json');
+    if (existsSync(candidate)) return candidate;
+    if (path.dirname(folder) === folder) return undefined;
+  }
+}
+
+function packageAugmentsFastify(root: string, name: string): boolean {
+  const manifestPath = findManifest(root, name);
+  // Not an installed package (a path alias such as `@/lib`, a missing dependency): it may be anything, so the
+  // program is built unless the name is plainly no package.
+  if (manifestPath === undefined) return true;
+  try {
+    const folder = path.dirname(manifestPath);
+    const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as { types?: string; typings?: string; dependencies?: Record<string, string>; peerDependencies?: Record<string, string> };
+    const dependsOnFastify = ['fastify', 'fastify-plugin'].some((dep) => manifest.dependencies?.[dep] !== undefined || manifest.peerDependencies?.[dep] !== undefined);
+    if (!dependsOnFastify && !name.includes('fastify')) return false;
+    const typesFile = path.join(folder, manifest.types ?? manifest.typings ?? 'index.d.ts');
+    if (!existsSync(typesFile)) return true;
+    return AUGMENTS_FASTIFY.test(readFileSync(typesFile, 'utf8'));
+  } catch {
+    return true;
+  }
+}
 
 /** Whether the file imports fastify or fastify-plugin in code (a static import or re-export), not in a string or comment. */
 function importsFastify(sourceFile: ts.SourceFile): boolean {
@@ -35,6 +89,11 @@ export function analyzeDecorators(
   // Uses may sit in files that import nothing from fastify (a service typed by a local alias), so once one file
   // does, every file is looked at.
   if (!code.some((file) => USES_FASTIFY.test(readText(file) ?? ''))) return { edges: [], unnamed: [], untyped: [] };
+  // With no `decorate*` call in the project and no imported package that adds capabilities to fastify's types,
+  // there is nothing a file could use through the instance but fastify's own members: no program to build.
+  if (!code.some((file) => DECORATES.test(readText(file) ?? '')) && !code.some((file) => importsAugmentingPackage(root, readText(file) ?? ''))) {
+    return { edges: [], unnamed: [], untyped: [] };
+  }
 
   // The program takes every file of the project (declarations included, for augmentations); the walks take the code files.
   const byProject = new Map<CompilerProject, string[]>();
