@@ -147,6 +147,32 @@ export function createAnalysisContext({ project, search, root, files, config, fi
   };
 }
 
+/** A route the latency check finds in the sources, as its budgets name it, with the line that registers it. */
+export interface StaticRoute {
+  key: string;
+  method: string;
+  url: string;
+  file: string;
+  line: number;
+}
+
+/**
+ * The routes the latency check finds in the sources (plugin prefixes and @fastify/autoload folders included),
+ * keyed as `latency.budgets` names them: what `init` proposes budgets for, so the two never disagree.
+ */
+export function findStaticRoutes(root: string, files: readonly string[], tsconfig?: string): StaticRoute[] {
+  const project = createProject(root, tsconfig, files);
+  const search = createReferenceSearch(project);
+  const sourceFiles = files.map((file) => project.getSourceFileOrThrow(path.join(root, file)));
+  return findRoutes(sourceFiles, search).map((route) => ({
+    key: route.key,
+    method: route.method,
+    url: route.url,
+    file: path.relative(root, route.call.getSourceFile().getFilePath()).split(path.sep).join('/'),
+    line: route.call.getStartLineNumber(),
+  }));
+}
+
 /** extract routes → bound each handler's critical path → compare with budgets. */
 export function analyzeLatency(options: AnalyzeLatencyOptions): LatencyAnalysis {
   const started = performance.now();
