@@ -71,8 +71,8 @@ ${allowed.join('\n')}
 ${externalsBlock}  },
   // ESLint with the project's ESLint config, or eslint-plugin-npvguard's recommended rules when it has none.
   lint: {},
-${inGit ? '' : '  // Needs a git repository: the change is compared with --base (or HEAD).\n  // '}  // Guardrails the change must not weaken (suppressions, skipped tests, loosened configs).
-  ${inGit ? '' : '// '}integrity: {},
+  // Guardrails the change must not weaken (suppressions, skipped tests, loosened configs).
+${inGit ? '' : '  // Needs a git repository: the change is compared with --base (or HEAD).\n'}  ${inGit ? '' : '// '}integrity: {},
 ${contractsLines(shape)}
 ${latencyLines(shape)}
 });
