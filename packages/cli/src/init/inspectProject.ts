@@ -46,7 +46,7 @@ export interface ProjectShape {
 
 const SOURCE = /\.(ts|tsx|mts|cts)$/;
 const TEST = /\.(test|spec)\.[cm]?tsx?$/;
-const ESLINT_CONFIGS = ['eslint.config.js', 'eslint.config.mjs', 'eslint.config.cjs', 'eslint.config.ts', 'eslint.config.mts'];
+export const ESLINT_CONFIGS = ['eslint.config.js', 'eslint.config.mjs', 'eslint.config.cjs', 'eslint.config.ts', 'eslint.config.mts'];
 /** Root files that configure tools, never the app. */
 const TOOL_FILES = /^(npvguard|eslint|vitest|vite|jest|tsup|prettier)\.config\.|^npvguard\.app\./;
 
