@@ -3,7 +3,7 @@ import { externalPackageName, isBuiltinSpecifier, isRelativeSpecifier, NpvError,
 import { Node, SyntaxKind, ts, type SourceFile } from 'ts-morph';
 import { listProjectFiles } from '../load/listFiles.js';
 import { createChangeSource } from '../base/changeSource.js';
-import type { ProjectShape } from './inspectProject.js';
+import { TESTS_LAYER, type ProjectShape } from './inspectProject.js';
 
 export interface ObservedImports {
   /** Layer → the other layers its files import today. */
@@ -109,6 +109,8 @@ export async function observeLayerImports(shape: ProjectShape, checks: readonly 
     const targets = allow[from];
     if (from !== to && targets !== undefined && allow[to] !== undefined && !targets.includes(to)) targets.push(to);
   };
+  // Tests exercise every layer and no layer may import them: allowed everything, whatever they import today.
+  if (allow[TESTS_LAYER] !== undefined) allow[TESTS_LAYER] = Object.keys(shape.layers).filter((layer) => layer !== TESTS_LAYER);
   const graph = observeGraph(shape);
   for (const [from, to] of graph.edges) addEdge(from, to);
   const externals = Object.fromEntries([...graph.externals].sort(([a], [b]) => a.localeCompare(b)).map(([name, layers]) => [name, [...layers].sort()]));
@@ -116,7 +118,7 @@ export async function observeLayerImports(shape: ProjectShape, checks: readonly 
   const boundaries = checks.find((check) => check.id === 'boundaries');
   const findings: FindingInput[] = [];
   if (boundaries !== undefined) {
-    const raw = { boundaries: { layers: shape.layers, allow: Object.fromEntries(Object.keys(shape.layers).map((layer) => [layer, []])) } };
+    const raw = { ...(shape.include === undefined ? {} : { include: shape.include }), boundaries: { layers: shape.layers, allow: Object.fromEntries(Object.keys(shape.layers).map((layer) => [layer, []])) } };
     const config = validateConfig(raw, { file: 'npvguard.config.ts', knownRuleIds: boundaries.meta.rules.map((rule) => rule.id) });
     let data: Record<string, unknown> = {};
     try {

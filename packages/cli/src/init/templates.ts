@@ -41,6 +41,13 @@ ${budgets.join('\n')}
   // },`;
 }
 
+function includeLines(shape: ProjectShape): string {
+  if (shape.include === undefined) return '';
+  return `  // The sources and the test folders beside src/ (test support the tests layer holds).
+  include: [${shape.include.map(quoted).join(', ')}],
+`;
+}
+
 /** The starting npvguard.config.ts: the layers of src/, today's imports allowed, drivers where they are used, lint on. */
 export function configTemplate(shape: ProjectShape, observed: { allow: Record<string, readonly string[]>; externals: Record<string, readonly string[]> }, inGit: boolean): string {
   const layers = Object.entries(shape.layers).map(([name, patterns]) => `      ${key(name)}: ${globs(patterns)},`);
@@ -57,11 +64,13 @@ ${externals.join('\n')}
 
 /**
  * Written by \`npvguard init\`. The layers are the folders of src/, and each layer may import exactly the layers
- * its code imports today: a new kind of import fails \`npvguard check\`. Tighten \`allow\` to the architecture you
+ * its code imports today: a new kind of import fails \`npvguard check\`.${shape.layers.tests === undefined ? '' : ` Test files and
+ * test support are the \`tests\` layer, declared first so it wins over the folder a test sits in: it may import
+ * every layer, and no layer may import it.`} Tighten \`allow\` to the architecture you
  * want (docs/checks/boundaries.md), then enable the checks below one by one.
  */
 export default defineConfig({
-  boundaries: {
+${includeLines(shape)}  boundaries: {
     layers: {
 ${layers.join('\n')}
     },
