@@ -20,7 +20,31 @@ export interface AppCandidate {
   reasons: string[];
   /** For a plugin: how an entry or helper registers it on the root instance, when one does. */
   registration?: PluginRegistration;
+  /** The test runner its module imports: it cannot be loaded outside a test run, so it is listed, never chosen. */
+  testFramework?: string;
+  /** For a listen entry: the setup between creating the instance and `listen`, when it can be reproduced, or why not. */
+  setup?: ListenSetup;
 }
+
+/**
+ * What an entry does between `fastify()` and `listen`, when every step is a call on the instance whose arguments
+ * are literals or imported values: a factory module can then do the same and return the instance unstarted.
+ */
+export type ListenSetup =
+  | {
+      reproducible: true;
+      /** The instance's variable name in the entry. */
+      variable: string;
+      /** The initializer creating the instance, as written. */
+      creation: string;
+      /** The statements between creation and listen, as written (dedented). */
+      statements: string[];
+      /** The entry's import declarations that the copied text uses: original text and module specifier. */
+      imports: { text: string; specifier: string }[];
+      firstLine: number;
+      lastLine: number;
+    }
+  | { reproducible: false; reason: string };
 
 export interface PluginRegistration {
   /** Root-relative file of the `register` call. */
@@ -328,12 +352,15 @@ export function discoverApp(root: string, files: readonly string[], project: Pro
         if (fn === undefined || fn.getSourceFile() !== sourceFile || candidates.has(fn)) continue;
         const line = fn.getStartLineNumber();
         const created = returnedExpressions(fn).map((expression) => fastifyCallOf(expression)).find((call) => call !== undefined);
-        if (created !== undefined) {
+        // A function that starts the server is an entry, not a factory: building the app through it would listen.
+        if (created !== undefined && !callsListen(fn)) {
           const async = fn.isAsync();
           const reasons = [`${name === 'default' ? 'the default export' : name} returns the instance created by ${created.getExpression().getText()}() (line ${created.getStartLineNumber()})`];
           if (async) reasons.push('it is async, so it hands over the app after its plugins loaded; if `npvguard contracts update` refuses it (NPV2102), export a function that returns the instance without awaiting it');
+          const framework = testFramework(sourceFile);
           if (helper) reasons.push('it is a test helper');
-          candidates.set(fn, { kind: async ? 'async-factory' : 'factory', file, exportName: name, line, score: async ? 40 : helper ? 60 : 100, reasons });
+          else if (framework !== undefined) reasons.push(`it is test support: its module imports ${framework}, which runs only under the test runner`);
+          candidates.set(fn, { kind: async ? 'async-factory' : 'factory', file, exportName: name, line, score: framework !== undefined ? 30 : async ? 40 : helper ? 60 : 100, reasons, ...(framework === undefined ? {} : { testFramework: framework }) });
           continue;
         }
         if (fn.getParameters().length === 0 || inAutoloadDir(sourceFile.getFilePath())) continue;
@@ -360,8 +387,12 @@ export function discoverApp(root: string, files: readonly string[], project: Pro
       const callee = call.getExpression();
       if (!Node.isPropertyAccessExpression(callee) || callee.getName() !== 'listen') continue;
       const created = fastifyCallOf(callee.getExpression());
-      if (created === undefined || [...candidates.values()].some((candidate) => candidate.file === file)) continue;
-      candidates.set(call, { kind: 'listen-entry', file, line: created.getStartLineNumber(), score: 10, reasons: [`it creates the app with ${created.getExpression().getText()}() and calls listen when it is run`] });
+      if (created === undefined || [...candidates.values()].some((candidate) => candidate.file === file && candidate.kind !== 'listen-entry' && candidate.score >= 60)) continue;
+      const setup = listenSetup(call, created);
+      const reasons = [`it creates the app with ${created.getExpression().getText()}() and calls listen when it is run`];
+      if (setup.reproducible) reasons.push(`every step between them (lines ${setup.firstLine}–${setup.lastLine}) is a call on the instance with literal or imported arguments, so a factory module can repeat them without listening`);
+      else reasons.push(`its setup cannot be repeated without running it: ${setup.reason}`);
+      candidates.set(call, { kind: 'listen-entry', file, line: created.getStartLineNumber(), score: setup.reproducible ? 70 : 10, reasons, setup });
     }
   }
 
@@ -372,6 +403,157 @@ export function discoverApp(root: string, files: readonly string[], project: Pro
     autoloadDirs: [...new Set(autoloadDirs.map(({ dir }) => relative(root, dir)))].sort(),
     importExtension: tsImports > jsImports && tsImports > bareImports ? '.ts' : bareImports > jsImports ? '' : '.js',
   };
+}
+
+/** Test runners whose API fails outside a test run: a module importing one is test support. */
+const TEST_FRAMEWORKS = ['vitest', 'jest', '@jest/globals', 'mocha', 'node:test', 'tap', 'ava'];
+
+function testFramework(sourceFile: SourceFile): string | undefined {
+  for (const declaration of sourceFile.getImportDeclarations()) {
+    if (declaration.isTypeOnly()) continue;
+    const specifier = declaration.getModuleSpecifierValue();
+    if (TEST_FRAMEWORKS.includes(specifier)) return specifier;
+  }
+  return undefined;
+}
+
+/** The function's own body calls `listen` on a fastify instance. */
+function callsListen(fn: FunctionNode): boolean {
+  return (fn.getBody()?.getDescendantsOfKind(SyntaxKind.CallExpression) ?? []).some((call) => {
+    const callee = call.getExpression();
+    return Node.isPropertyAccessExpression(callee) && callee.getName() === 'listen' && fastifyCallOf(callee.getExpression()) !== undefined;
+  });
+}
+
+/** A value a factory module can recompute by importing the same things: literals, imports, their properties, literal objects and arrays of those. */
+function copyableValue(node: Node): string | undefined {
+  const value = unwrap(node);
+  if (Node.isStringLiteral(value) || Node.isNumericLiteral(value) || Node.isNoSubstitutionTemplateLiteral(value) || Node.isTrueLiteral(value) || Node.isFalseLiteral(value) || Node.isNullLiteral(value) || Node.isRegularExpressionLiteral(value)) return undefined;
+  if (Node.isPrefixUnaryExpression(value) && Node.isNumericLiteral(value.getOperand())) return undefined;
+  if (Node.isIdentifier(value)) {
+    if (value.getText() === 'undefined' || importOrigin(value) !== undefined) return undefined;
+    return `\`${value.getText()}\` is a value of the module, not an import`;
+  }
+  if (Node.isPropertyAccessExpression(value)) return copyableValue(value.getExpression());
+  if (Node.isArrayLiteralExpression(value)) {
+    for (const element of value.getElements()) {
+      const why = copyableValue(element);
+      if (why !== undefined) return why;
+    }
+    return undefined;
+  }
+  if (Node.isObjectLiteralExpression(value)) {
+    for (const entry of value.getProperties()) {
+      if (Node.isPropertyAssignment(entry) && !Node.isComputedPropertyName(entry.getNameNode())) {
+        const initializer = entry.getInitializer();
+        const why = initializer === undefined ? 'an option without a value' : copyableValue(initializer);
+        if (why !== undefined) return why;
+      } else if (Node.isShorthandPropertyAssignment(entry)) {
+        if (importOrigin(entry.getNameNode()) === undefined) return `\`${entry.getName()}\` is a value of the module, not an import`;
+      } else return `\`${oneLine(entry.getText())}\` is computed`;
+    }
+    return undefined;
+  }
+  return `\`${oneLine(value.getText())}\` is computed where the app is built`;
+}
+
+function oneLine(text: string): string {
+  const line = text.replace(/\s+/g, ' ').trim();
+  return line.length > 60 ? `${line.slice(0, 57)}...` : line;
+}
+
+/** Every call of a chain `a.b(x).c(y)` down to its root expression; undefined when a link is not a method call. */
+function callChain(expression: Node): { root: Node; calls: CallExpression[] } | undefined {
+  const calls: CallExpression[] = [];
+  let current = unwrap(expression);
+  while (Node.isCallExpression(current)) {
+    calls.unshift(current);
+    const callee = current.getExpression();
+    if (!Node.isPropertyAccessExpression(callee)) return { root: current, calls: calls.slice(1) };
+    current = unwrap(callee.getExpression());
+  }
+  return { root: current, calls };
+}
+
+/**
+ * Whether the steps between `fastify()` and `listen` can be repeated by a factory module: the instance held in a
+ * variable, then only calls on it (not `listen`, not `close`) with copyable arguments, in the same block.
+ */
+function listenSetup(listen: CallExpression, created: CallExpression): ListenSetup {
+  const declaration = created.getFirstAncestorByKind(SyntaxKind.VariableDeclaration);
+  const statement = declaration?.getFirstAncestorByKind(SyntaxKind.VariableStatement);
+  const nameNode = declaration?.getNameNode();
+  if (declaration === undefined || statement === undefined || nameNode === undefined || !Node.isIdentifier(nameNode)) {
+    return { reproducible: false, reason: `the instance ${created.getExpression().getText()}() creates is not held in a variable of its own` };
+  }
+  const container = statement.getParent();
+  const statements = container !== undefined && (Node.isSourceFile(container) || Node.isBlock(container)) ? container.getStatements() : [];
+  const start = statements.indexOf(statement);
+  const end = statements.findIndex((candidate) => candidate.getDescendants().includes(listen));
+  if (start < 0 || end <= start) return { reproducible: false, reason: `listen is not called in the block that creates the instance (line ${created.getStartLineNumber()})` };
+  const symbol = nameNode.getSymbol();
+  const isApp = (node: Node) => Node.isIdentifier(node) && node.getSymbol() === symbol;
+  const creationChain = callChain(declaration.getInitializerOrThrow());
+  for (const call of [created, ...(creationChain?.calls ?? [])]) {
+    for (const argument of call.getArguments()) {
+      const why = copyableValue(argument);
+      if (why !== undefined) return { reproducible: false, reason: `line ${call.getStartLineNumber()}: ${why}` };
+    }
+  }
+  const copied: Node[] = [];
+  for (const step of statements.slice(start + 1, end)) {
+    const expression = Node.isExpressionStatement(step) ? step.getExpression() : undefined;
+    const chain = expression === undefined ? undefined : callChain(expression);
+    if (chain === undefined || !isApp(chain.root) || chain.calls.length === 0) {
+      return { reproducible: false, reason: `line ${step.getStartLineNumber()} is not a call on \`${nameNode.getText()}\`: \`${oneLine(step.getText())}\`` };
+    }
+    for (const call of chain.calls) {
+      const callee = call.getExpression();
+      const method = Node.isPropertyAccessExpression(callee) ? callee.getName() : '';
+      if (method === 'listen' || method === 'close' || method === 'ready') return { reproducible: false, reason: `line ${call.getStartLineNumber()} calls ${method}` };
+      for (const argument of call.getArguments()) {
+        const why = copyableValue(argument);
+        if (why !== undefined) return { reproducible: false, reason: `line ${call.getStartLineNumber()}: ${why}` };
+      }
+    }
+    copied.push(step);
+  }
+  // The imports the copied text uses (values and types), with their declarations as written.
+  const used = new Set<Node>();
+  for (const node of [declaration.getInitializerOrThrow(), ...copied]) {
+    for (const identifier of node.getDescendantsOfKind(SyntaxKind.Identifier)) {
+      const origin = importOrigin(identifier);
+      if (origin === undefined) continue;
+      const importDeclaration = identifier.getSymbol()?.getDeclarations()[0]?.getFirstAncestorByKind(SyntaxKind.ImportDeclaration);
+      if (importDeclaration !== undefined) used.add(importDeclaration);
+    }
+  }
+  const imports = created
+    .getSourceFile()
+    .getImportDeclarations()
+    .filter((importDeclaration) => used.has(importDeclaration))
+    .map((importDeclaration) => ({ text: importDeclaration.getText(), specifier: importDeclaration.getModuleSpecifierValue() }));
+  return {
+    reproducible: true,
+    variable: nameNode.getText(),
+    creation: declaration.getInitializerOrThrow().getText(),
+    statements: copied.map((step) => dedent(step)),
+    imports,
+    firstLine: statement.getStartLineNumber(),
+    lastLine: statements[end - 1]?.getEndLineNumber() ?? statement.getEndLineNumber(),
+  };
+}
+
+/** A statement's text with the indentation of its first line removed from every line. */
+function dedent(node: Node): string {
+  const text = node.getSourceFile().getFullText();
+  const lineStart = text.lastIndexOf('\n', node.getStart() - 1) + 1;
+  const indent = /^[ \t]*/.exec(text.slice(lineStart, node.getStart()))?.[0] ?? '';
+  return node
+    .getText()
+    .split('\n')
+    .map((line, index) => (index > 0 && line.startsWith(indent) ? line.slice(indent.length) : line))
+    .join('\n');
 }
 
 function joinUrl(...parts: string[]): string {

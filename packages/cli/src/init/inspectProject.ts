@@ -2,7 +2,7 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { NpvError } from '@npvguard/core';
 import { walkFiles } from '../load/listFiles.js';
-import { discoverApp, openProject, type AppCandidate, type StaticRoute } from './findApp.js';
+import { discoverApp, openProject, type AppCandidate, type ListenSetup, type StaticRoute } from './findApp.js';
 import type { Project } from 'ts-morph';
 
 /** The factory module init writes when the app is a plugin: it builds the instance as the entry does, without listening. */
@@ -109,15 +109,46 @@ export function ${FACTORY_EXPORT}(options: Record<string, unknown> = {}) {
 `;
 }
 
+/** The factory module for an entry that builds the app and listens: the same creation and setup calls, returned unstarted. */
+function listenFactoryModule(candidate: AppCandidate, setup: Extract<ListenSetup, { reproducible: true }>): string {
+  const entryDir = path.posix.dirname(candidate.file);
+  const imports = setup.imports.map(({ text, specifier }) => {
+    if (!specifier.startsWith('.')) return text;
+    const rewritten = path.posix.normalize(path.posix.join(entryDir, specifier));
+    const relativeSpecifier = rewritten.startsWith('.') ? rewritten : `./${rewritten}`;
+    return text.replace(/(['"])[^'"]*\1(\s*(?:with|assert)\s*\{[^}]*\})?\s*;?\s*$/, (_match, quote: string, attributes: string | undefined) => `${quote}${relativeSpecifier}${quote}${attributes ?? ''};`);
+  });
+  const body = setup.statements.map((statement) => statement.split('\n').map((line) => (line === '' ? line : `  ${line}`)).join('\n'));
+  return `// Written by \`npvguard init\`: builds the app as ${candidate.file} does (lines ${setup.firstLine}–${setup.lastLine}: the
+// instance and the calls on it before listen), and returns it without listening, for \`npvguard check\` (contracts,
+// latency). When that setup changes, change this module the same way (or run \`npvguard init --force\`).
+// An app whose routes need a database: give it fakes here (docs/checks/contracts.md, "Apps that need a database").
+${imports.join('\n')}
+
+export function ${FACTORY_EXPORT}() {
+  const ${setup.variable} = ${setup.creation};
+${body.join('\n')}
+  return ${setup.variable};
+}
+`;
+}
+
 function chooseApp(candidates: readonly AppCandidate[], extension: string): { app?: AppChoice; reason?: string } {
-  const usable = candidates.find((candidate) => candidate.kind !== 'listen-entry');
+  // The best ranked that can be built without listening: a factory or a plugin (never one a test runner must load),
+  // or an entry whose setup a factory module can repeat.
+  const usable = candidates.find((candidate) => (candidate.kind === 'listen-entry' ? candidate.setup?.reproducible === true : candidate.testFramework === undefined));
+  if (usable?.kind === 'listen-entry' && usable.setup?.reproducible === true) {
+    return { app: { reference: `./${FACTORY_MODULE}#${FACTORY_EXPORT}`, candidate: usable, factory: { file: FACTORY_MODULE, content: listenFactoryModule(usable, usable.setup) } } };
+  }
   if ((usable?.kind === 'factory' || usable?.kind === 'async-factory') && usable.exportName !== undefined) return { app: { reference: `./${usable.file}#${usable.exportName}`, candidate: usable } };
   if (usable?.kind === 'plugin') {
     return { app: { reference: `./${FACTORY_MODULE}#${FACTORY_EXPORT}`, candidate: usable, factory: { file: FACTORY_MODULE, content: factoryModule(usable, extension) } } };
   }
-  const best = candidates[0];
-  if (best?.kind === 'listen-entry') {
-    return { reason: `${best.file} builds the app and calls listen, with nothing exported to reuse. Move the building into an exported function that returns the instance without listening` };
+  const best = candidates.find((candidate) => candidate.kind === 'listen-entry');
+  if (best !== undefined) {
+    const testSupport = candidates.find((candidate) => candidate.testFramework !== undefined);
+    const why = `${best.setup?.reproducible === false ? ` (${best.setup.reason})` : ''}${testSupport === undefined ? '' : `; ${testSupport.exportName ?? 'the factory'} in ${testSupport.file} returns an instance, but its module imports ${testSupport.testFramework}, which runs only under the test runner`}`;
+    return { reason: `${best.file} builds the app and calls listen, with nothing exported to reuse, and its setup cannot be repeated without running it${why}. Move the building into an exported function that returns the instance without listening` };
   }
   return { reason: 'no exported function returning a fastify() instance and no exported fastify plugin was found. Export a function that builds the app and returns it without listening' };
 }
