@@ -188,3 +188,85 @@ server.listen({ port: 3000 }).catch(() => process.exit(1));
     expect(clean.code, clean.stdout).toBe(0);
   }, 120_000);
 });
+
+describe('init on a plugin app that only a test helper build() registers', () => {
+  let project: FixtureProject;
+  let init: Awaited<ReturnType<typeof runCli>>;
+
+  beforeAll(async () => {
+    project = fixtureProject('test-helper');
+    init = await initAndCommit(project);
+  }, 60_000);
+  afterAll(() => project.remove());
+
+  it('prefers the plugin (with the helper\'s options) over the async helper that boots it', () => {
+    expect(init.code).toBe(0);
+    const factory = project.read('npvguard.app.ts');
+    expect(factory).toContain("import app from './src/app.js';");
+    expect(factory).toContain("instance.register(app, { greeting: 'hi', ...options });");
+    expect(factory).not.toContain('fastify-plugin');
+    expect(init.stdout).toMatch(/other ways the app is built, ranked lower:\n\s+test\/helper\.ts:\d+ \(build\) — async-factory/);
+    expect(project.read('npvguard.config.ts')).toContain("  //     'GET /notes': { p99Ms: 200 },");
+  });
+
+  it('the first check exits 0, and the factory module it wrote builds the app for contracts', async () => {
+    const clean = await runCli(['check', '--format', 'compact'], { cwd: project.root });
+    expect(clean.stderr).toBe('');
+    expect(clean.code).toBe(0);
+    project.write('npvguard.config.ts', project.read('npvguard.config.ts').replace('  // contracts: {', '  contracts: {'));
+    const update = await runCli(['contracts', 'update'], { cwd: project.root });
+    expect(update.stderr).toBe('');
+    expect(update.code).toBe(0);
+    const snapshot = JSON.parse(project.read('contracts/openapi.json')) as { paths: Record<string, unknown> };
+    expect(Object.keys(snapshot.paths).some((route) => route.startsWith('/notes'))).toBe(true);
+  }, 120_000);
+});
+
+describe('init on a project with ESLint but without the packages the ESLint config it would write imports', () => {
+  const missing = ['typescript-eslint', 'eslint-plugin-npvguard'];
+  let project: FixtureProject;
+
+  beforeAll(() => {
+    project = fixtureProject('arrow-factory', { withoutPackages: missing });
+    const manifest = JSON.parse(project.read('package.json')) as Record<string, unknown>;
+    project.write('package.json', `${JSON.stringify({ ...manifest, devDependencies: { eslint: '^9.0.0' } }, null, 2)}\n`);
+    project.commit('eslint');
+  });
+  afterAll(() => project.remove());
+
+  it('writes no ESLint config, prints the npm command, and the first check exits 0', async () => {
+    const init = await initAndCommit(project);
+    expect(init.code).toBe(0);
+    expect(existsSync(path.join(project.root, 'eslint.config.js'))).toBe(false);
+    expect(init.stdout).toContain('the ESLint config init would write imports typescript-eslint and eslint-plugin-npvguard, not installed: run `npm i -D typescript-eslint eslint-plugin-npvguard`, then `npvguard init` again (or `npvguard init --install`).');
+    const check = await runCli(['check', '--format', 'compact'], { cwd: project.root });
+    expect(check.stderr).toBe('');
+    expect(check.code).toBe(0);
+  }, 120_000);
+
+  it('with --install, runs npm for them, then writes the config and a workflow that installs them', async () => {
+    // An npm of the test's own on PATH: it records its arguments and links the packages it is asked for.
+    const bin = path.join(project.root, '..', 'bin');
+    const log = path.join(project.root, '..', 'npm-args.txt');
+    const linked = missing.map((name) => `ln -s "$(readlink -f "${path.join(project.root, 'node_modules', 'fastify')}")/../${name}" "node_modules/${name}"`).join('\n');
+    project.write('../bin/npm', `#!/bin/sh\necho "$@" > "${log}"\n${linked}\n`);
+    execFileSync('chmod', ['+x', path.join(bin, 'npm')]);
+    const previous = process.env.PATH;
+    process.env.PATH = `${bin}${path.delimiter}${previous ?? ''}`;
+    try {
+      const init = await runCli(['init', '--install', '--force'], { cwd: project.root });
+      expect(init.code).toBe(0);
+      expect(init.stdout).toMatch(/^running\s+npm i -D typescript-eslint eslint-plugin-npvguard$/m);
+    } finally {
+      process.env.PATH = previous;
+    }
+    expect(readFileSync(log, 'utf8').trim()).toBe('install --save-dev typescript-eslint eslint-plugin-npvguard');
+    expect(project.read('eslint.config.js')).toContain("import tseslint from 'typescript-eslint';");
+    expect(project.read('.github/workflows/npvguard.yml')).toContain('# npm ci installs what `npvguard init` added to devDependencies: typescript-eslint, eslint-plugin-npvguard');
+    project.commit('eslint config');
+    const check = await runCli(['check', '--format', 'compact'], { cwd: project.root });
+    expect(check.stdout).toBe('');
+    expect(check.stderr).toBe('');
+    expect(check.code).toBe(0);
+  }, 120_000);
+});
