@@ -7,7 +7,7 @@ import type { CliIO } from '../io/io.js';
 import { repositoryTop } from '../base/repository.js';
 import { CONFIG_FILE_NAMES } from '../load/findConfig.js';
 import { ESLINT_CONFIGS, inspectProject, resolvesFrom, type ProjectShape } from './inspectProject.js';
-import { observeLayerImports } from './observedEdges.js';
+import { describeJustification, observeLayerImports } from './observedEdges.js';
 import {
   AGENTS_MARKER,
   ESLINT_ENTRY,
@@ -149,7 +149,11 @@ export async function runInitCommand(options: InitOptions, io: CliIO, checks: re
     if (existsSync(configFile) && !options.force) outcomes.push([path.relative(io.cwd, configFile), 'kept']);
     else {
       const observed = await observeLayerImports(shape, checks);
+      shape.layers = observed.layers;
       write(configFile, configTemplate(shape, observed, gitTop !== undefined));
+      for (const split of observed.splits) notes.push(`${split.folder} is proposed as one layer per subfolder (${split.layers.join(', ')}), as they play different roles: ${split.why}.`);
+      const justified = Object.values(observed.justification);
+      if (justified.length > 0) notes.push(`each allow entry is a dependency the code has today:\n${justified.sort((a, b) => a.from.localeCompare(b.from) || a.to.localeCompare(b.to)).map((entry) => `  ${describeJustification(entry)}`).join('\n')}`);
       if (observed.unavailable !== undefined) notes.push(`the boundaries check cannot run on this project yet (${observed.unavailable}); fix that before \`npvguard check\`.`);
       for (const finding of observed.otherFindings) notes.push(`boundaries will report ${finding.ruleId} at ${finding.file}:${finding.line}: ${finding.message}`);
       if (shape.app?.factory !== undefined) write(path.join(root, shape.app.factory.file), shape.app.factory.content);

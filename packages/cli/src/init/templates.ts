@@ -63,11 +63,12 @@ ${externals.join('\n')}
   return `import { defineConfig } from 'npvguard';
 
 /**
- * Written by \`npvguard init\`. The layers are the folders of src/, and each layer may import exactly the layers
- * its code imports today: a new kind of import fails \`npvguard check\`.${shape.layers.tests === undefined ? '' : ` Test files and
- * test support are the \`tests\` layer, declared first so it wins over the folder a test sits in: it may import
- * every layer, and no layer may import it.`} Tighten \`allow\` to the architecture you
- * want (docs/checks/boundaries.md), then enable the checks below one by one.
+ * Written by \`npvguard init\`. The layers are the folders of src/ (a folder whose subfolders play different roles:
+ * one layer per subfolder), and each layer may import exactly the layers its code depends on today (imports and
+ * fastify decorators): a new kind of dependency fails \`npvguard check\`.${shape.layers.tests === undefined ? '' : `
+ * Test files and test support are the \`tests\` layer, declared first so it wins over the folder a test sits in:
+ * it may import every layer, and no layer may import it.`}
+ * Tighten \`allow\` to the architecture you want (docs/checks/boundaries.md), then enable the checks below one by one.
  */
 export default defineConfig({
 ${includeLines(shape)}  boundaries: {
