@@ -20,6 +20,8 @@ export interface AppCandidate {
   reasons: string[];
   /** For a plugin: how an entry or helper registers it on the root instance, when one does. */
   registration?: PluginRegistration;
+  /** A plugin registered on the root instance beside others: one part of the app, listed, never chosen. */
+  part?: boolean;
   /** The test runner its module imports: it cannot be loaded outside a test run, so it is listed, never chosen. */
   testFramework?: string;
   /** For a listen entry: the setup between creating the instance and `listen`, when it can be reproduced, or why not. */
@@ -284,7 +286,9 @@ export function openProject(root: string, files: readonly string[]): Project {
  */
 export function discoverApp(root: string, files: readonly string[], project: Project = openProject(root, files)): AppDiscovery {
   const candidates = new Map<Node, AppCandidate>();
-  const registrations = new Map<Node, PluginRegistration & { root: boolean; inFactory: boolean }>();
+  const registrations = new Map<Node, PluginRegistration & { root: boolean; inFactory: boolean; instance?: Node }>();
+  /** `fastify()` call → how many local plugins are registered on the instance it creates. */
+  const pluginsPerInstance = new Map<Node, number>();
   const autoloadDirs: { dir: string; prefix: string; plugin: Node | undefined }[] = [];
   /** Plugin function → the prefix it is registered with and the function that registers it. */
   const mounts = new Map<Node, { prefix: string; parent: Node | undefined }>();
@@ -324,6 +328,7 @@ export function discoverApp(root: string, files: readonly string[], project: Pro
       const declaration = aliased?.getDeclarations()[0];
       const fn = declaration === undefined ? undefined : asFunction(Node.isExportAssignment(declaration) ? declaration.getExpression() : declaration);
       if (fn === undefined) continue;
+      if (receiverCall !== undefined) pluginsPerInstance.set(receiverCall, (pluginsPerInstance.get(receiverCall) ?? 0) + 1);
       const prefixNode = property(objectArgument(options), 'prefix');
       if (!mounts.has(fn)) mounts.set(fn, { prefix: prefixNode !== undefined && Node.isStringLiteral(prefixNode) ? prefixNode.getLiteralValue() : '', parent: nearestFunction(call) });
       const previous = registrations.get(fn);
@@ -336,6 +341,7 @@ export function discoverApp(root: string, files: readonly string[], project: Pro
         wrapped,
         root: receiverCall !== undefined && !inFactory,
         inFactory,
+        ...(receiverCall === undefined ? {} : { instance: receiverCall }),
         serverOptions: receiverCall === undefined ? [] : literalProperties(objectArgument(receiverCall.getArguments()[0]), ['logger']),
         pluginOptions: literalProperties(objectArgument(options), []),
       });
@@ -368,7 +374,12 @@ export function discoverApp(root: string, files: readonly string[], project: Pro
         const loadsAutoload = autoloadDirs.some(({ plugin }) => plugin === fn);
         const reasons: string[] = [];
         let score = 0;
-        if (registration?.root === true) {
+        const siblings = registration?.instance === undefined ? 0 : (pluginsPerInstance.get(registration.instance) ?? 0) - 1;
+        if (registration?.root === true && siblings > 0) {
+          // One of several plugins on the root instance (routes registered one by one): a part of the app, not the app.
+          score = 20;
+          reasons.push(`${registration.file} registers it and ${siblings} other plugin${siblings === 1 ? '' : 's'} on the instance it creates with fastify(), so it is one part of the app`);
+        } else if (registration?.root === true) {
           score = 90;
           reasons.push(`${registration.file} registers it${registration.wrapped ? ' with fastify-plugin' : ''} on the instance it creates with fastify()`);
         } else if (registration !== undefined && !registration.inFactory) continue; // a plugin another plugin registers is part of the app, not the app
@@ -379,7 +390,7 @@ export function discoverApp(root: string, files: readonly string[], project: Pro
         if (score === 0) continue;
         const { serverOptions, pluginOptions, wrapped, file: registeredIn } = registration ?? { serverOptions: [], pluginOptions: [], wrapped: false, file: '' };
         if (helper) score -= 30;
-        candidates.set(fn, { kind: 'plugin', file, exportName: name, line, score, reasons, ...(registration === undefined ? {} : { registration: { file: registeredIn, wrapped, serverOptions, pluginOptions } }) });
+        candidates.set(fn, { kind: 'plugin', file, exportName: name, line, score, reasons, ...(siblings > 0 && registration?.root === true && !loadsAutoload ? { part: true } : {}), ...(registration === undefined ? {} : { registration: { file: registeredIn, wrapped, serverOptions, pluginOptions } }) });
       }
     }
     // An entry that builds the app and listens, with nothing exported to reuse.

@@ -116,7 +116,7 @@ function listenFactoryModule(candidate: AppCandidate, setup: Extract<ListenSetup
     if (!specifier.startsWith('.')) return text;
     const rewritten = path.posix.normalize(path.posix.join(entryDir, specifier));
     const relativeSpecifier = rewritten.startsWith('.') ? rewritten : `./${rewritten}`;
-    return text.replace(/(['"])[^'"]*\1(\s*(?:with|assert)\s*\{[^}]*\})?\s*;?\s*$/, (_match, quote: string, attributes: string | undefined) => `${quote}${relativeSpecifier}${quote}${attributes ?? ''};`);
+    return text.replace(/(['"])[^'"]*\1(\s*(?:with|assert)\s*\{[^}]*\})?(\s*;?)\s*$/, (_match, quote: string, attributes: string | undefined, end: string) => `${quote}${relativeSpecifier}${quote}${attributes ?? ''}${end}`);
   });
   const body = setup.statements.map((statement) => statement.split('\n').map((line) => (line === '' ? line : `  ${line}`)).join('\n'));
   return `// Written by \`npvguard init\`: builds the app as ${candidate.file} does (lines ${setup.firstLine}–${setup.lastLine}: the
@@ -136,7 +136,7 @@ ${body.join('\n')}
 function chooseApp(candidates: readonly AppCandidate[], extension: string): { app?: AppChoice; reason?: string } {
   // The best ranked that can be built without listening: a factory or a plugin (never one a test runner must load),
   // or an entry whose setup a factory module can repeat.
-  const usable = candidates.find((candidate) => (candidate.kind === 'listen-entry' ? candidate.setup?.reproducible === true : candidate.testFramework === undefined));
+  const usable = candidates.find((candidate) => (candidate.kind === 'listen-entry' ? candidate.setup?.reproducible === true : candidate.testFramework === undefined && candidate.part !== true));
   if (usable?.kind === 'listen-entry' && usable.setup?.reproducible === true) {
     return { app: { reference: `./${FACTORY_MODULE}#${FACTORY_EXPORT}`, candidate: usable, factory: { file: FACTORY_MODULE, content: listenFactoryModule(usable, usable.setup) } } };
   }

@@ -99,6 +99,21 @@ describe('discoverApp: the factory export in any form', () => {
     expect(computed.candidates[0]?.setup).toEqual({ reproducible: false, reason: 'line 3: `Date.now()` is computed where the app is built' });
   });
 
+  it('route plugins that an entry registers one by one are parts of the app: the entry is the app', () => {
+    const plugin = (name: string, url: string) => `import type { FastifyInstance } from 'fastify';\nexport async function ${name}(app: FastifyInstance) {\n  app.get('${url}', async () => 'ok');\n}\n`;
+    const found = discover({
+      'src/routes/a.ts': plugin('aRoute', '/a'),
+      'src/routes/b.ts': plugin('bRoute', '/b'),
+      'src/server.ts': "import fastify from 'fastify';\nimport { aRoute } from './routes/a.js';\nimport { bRoute } from './routes/b.js';\nconst app = fastify();\napp.register(aRoute);\napp.register(bRoute);\napp.listen({ port: 1 });\n",
+    });
+    expect(found.candidates.map((candidate) => [candidate.kind, candidate.file, candidate.part ?? false])).toEqual([
+      ['listen-entry', 'src/server.ts', false],
+      ['plugin', 'src/routes/a.ts', true],
+      ['plugin', 'src/routes/b.ts', true],
+    ]);
+    expect(found.candidates[1]?.reasons).toEqual(['src/server.ts registers it and 1 other plugin on the instance it creates with fastify(), so it is one part of the app']);
+  });
+
   it('an entry that builds the app inline and listens is found, ranked last', () => {
     const found = discover({ 'src/main.ts': "import fastify from 'fastify';\nconst server = fastify();\nserver.get('/ping', async () => 'pong');\nawait server.listen({ port: 1 });\n" });
     expect(found.candidates.map((candidate) => candidate.kind)).toEqual(['listen-entry']);

@@ -25,6 +25,8 @@ describe('init on a service with tests beside the code, test factories in tests/
     },`);
     expect(config).toContain("      tests: ['db', 'functions', 'http'],");
     expect(config).toContain("      http: ['functions'],");
+    // drivers are allowed where the service uses them, and in tests
+    expect(config).toMatch(/externals: \{\n\s+undici: \['db', 'tests'\],\n\s+\},/);
     expect(config).toContain("  include: ['src/**/*.{ts,tsx,mts,cts}', 'tests/**/*.{ts,tsx,mts,cts}'],");
     // the declaration file is no layer of its own
     expect(config).not.toContain('@types');
