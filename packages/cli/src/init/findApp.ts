@@ -443,7 +443,7 @@ function copyableValue(node: Node): string | undefined {
   if (Node.isPrefixUnaryExpression(value) && Node.isNumericLiteral(value.getOperand())) return undefined;
   if (Node.isIdentifier(value)) {
     if (value.getText() === 'undefined' || importOrigin(value) !== undefined) return undefined;
-    return `\`${value.getText()}\` is a value of the module, not an import`;
+    return `\`${value.getText()}\` is a value computed in the code, not an import`;
   }
   if (Node.isPropertyAccessExpression(value)) return copyableValue(value.getExpression());
   if (Node.isArrayLiteralExpression(value)) {
@@ -460,7 +460,7 @@ function copyableValue(node: Node): string | undefined {
         const why = initializer === undefined ? 'an option without a value' : copyableValue(initializer);
         if (why !== undefined) return why;
       } else if (Node.isShorthandPropertyAssignment(entry)) {
-        if (importOrigin(entry.getNameNode()) === undefined) return `\`${entry.getName()}\` is a value of the module, not an import`;
+        if (importOrigin(entry.getNameNode()) === undefined) return `\`${entry.getName()}\` is a value computed in the code, not an import`;
       } else return `\`${oneLine(entry.getText())}\` is computed`;
     }
     return undefined;
