@@ -34,11 +34,8 @@ export interface ProjectShape {
   routes: StaticRoute[];
   /** Root-relative sources of src/ (no tests, no declarations). */
   sources: string[];
-  /**
-   * `include` to write when tests live outside src/ (test/, tests/, __tests__/): src/ and those folders, so the
-   * `tests` layer's globs match analysed files. Absent: the default include (src/) is enough.
-   */
-  include?: string[];
+  /** `boundaries.ignore`: the test files among the sources, when there are some. */
+  testIgnore?: string[];
   tsconfig?: string;
   eslintConfig?: string;
   /** package.json says "type": "module". */
@@ -53,10 +50,6 @@ const SOURCE = /\.(ts|tsx|mts|cts)$/;
 const TEST = /\.(test|spec)\.[cm]?tsx?$/;
 /** Test files: `*.test.ts`, `*.spec.ts`, anything in a `__tests__/` folder. */
 const TEST_FILE = /(\.(test|spec)\.[cm]?tsx?$)|(^|\/)__tests__\//;
-/** Top-level folders of test files and test support (factories, helpers). */
-const TEST_FOLDERS = ['test', 'tests', '__tests__'];
-/** The layer of test files and test support: allowed to import every layer, and no layer allowed to import it. */
-export const TESTS_LAYER = 'tests';
 const TS_EXTENSIONS = '{ts,tsx,mts,cts}';
 export const ESLINT_CONFIGS = ['eslint.config.js', 'eslint.config.mjs', 'eslint.config.cjs', 'eslint.config.ts', 'eslint.config.mts'];
 /** Root files that configure tools, never the app. */
@@ -154,31 +147,16 @@ function chooseApp(candidates: readonly AppCandidate[], extension: string): { ap
 }
 
 /**
- * The `tests` layer: test files next to the code (`*.spec.ts`, `*.test.ts`, `__tests__/`) and the top-level test
- * folders with their support code. Each in-folder glob has the same specificity as the folder layer it sits in
- * (`src/a/**` and `src/a/**\/*.{spec,test}.ts`), so the test files go to `tests` when it is declared first.
+ * `boundaries.ignore` for the test files among the sources (`*.spec.ts`, `*.test.ts`, `__tests__/`): tests exercise
+ * every layer and import test support from outside src/, so judging them by the service's layers only reports
+ * noise. One glob per form, under src/, so deleting tests never leaves a glob of the config without a file.
  */
-function testLayer(files: readonly string[], folderLayers: Readonly<Record<string, readonly string[]>>): { globs: string[]; include?: string[] } {
-  const globs = new Set<string>();
-  const outside = new Set<string>();
-  for (const file of files) {
-    const parts = file.split('/');
-    const top = parts[0] ?? '';
-    if (TEST_FOLDERS.includes(top) && parts.length > 1) {
-      outside.add(top);
-      continue;
-    }
-    if (top !== 'src' || !TEST_FILE.test(file)) continue;
-    const folder = parts.length > 2 ? parts[1] : undefined;
-    if (folder === undefined) globs.add(file);
-    else if (folderLayers[folder] === undefined) globs.add(`src/${folder}/**`);
-    else if (file.includes('/__tests__/')) globs.add(`src/${folder}/**/__tests__/**`);
-    else globs.add(`src/${folder}/**/*.{spec,test}.${TS_EXTENSIONS}`);
-  }
-  for (const folder of [...outside].sort()) globs.add(`${folder}/**`);
-  const result: { globs: string[]; include?: string[] } = { globs: [...globs].sort() };
-  if (outside.size > 0) result.include = [`src/**/*.${TS_EXTENSIONS}`, ...[...outside].sort().map((folder) => `${folder}/**/*.${TS_EXTENSIONS}`)];
-  return result;
+function testIgnore(files: readonly string[]): string[] {
+  const globs: string[] = [];
+  const inSource = files.filter((file) => file.startsWith('src/'));
+  if (inSource.some((file) => TEST.test(file))) globs.push(`src/**/*.{spec,test}.${TS_EXTENSIONS}`);
+  if (inSource.some((file) => file.includes('/__tests__/'))) globs.push('src/**/__tests__/**');
+  return globs;
 }
 
 export function inspectProject(root: string): ProjectShape {
@@ -197,10 +175,8 @@ export function inspectProject(root: string): ProjectShape {
     if (parts.length === 2) (folderLayers.entry ??= []).push(file);
     else if (parts[1] !== undefined && folderLayers[parts[1]] === undefined) folderLayers[parts[1]] = [`src/${parts[1]}/**`];
   }
-  const tests = testLayer(walked, folderLayers);
-  // Declared first: a test glob ties in specificity with the folder glob it sits in, and the first declared wins.
-  const layers: Record<string, string[]> = tests.globs.length === 0 ? folderLayers : { [TESTS_LAYER]: [...new Set([...tests.globs, ...(folderLayers[TESTS_LAYER] ?? [])])], ...folderLayers };
-  if (tests.globs.length > 0 && folderLayers[TESTS_LAYER] !== undefined) layers[TESTS_LAYER] = [...new Set([...tests.globs, ...folderLayers[TESTS_LAYER]])];
+  const layers = folderLayers;
+  const ignoredTests = testIgnore(walked);
   // The app can be built at the top (server.ts), in src/ or in a test helper (test/helper.ts).
   const scanned = [...sources, ...all.filter((file) => (!file.includes('/') && !TOOL_FILES.test(file)) || /^(test|tests|__tests__)\/.*helper/i.test(file))].sort();
   const project = openProject(root, scanned);
@@ -217,7 +193,7 @@ export function inspectProject(root: string): ProjectShape {
     hasEslint: packageJson.devDependencies?.eslint !== undefined || packageJson.dependencies?.eslint !== undefined,
     project,
   };
-  if (tests.include !== undefined) shape.include = tests.include;
+  if (ignoredTests.length > 0) shape.testIgnore = ignoredTests;
   if (app !== undefined) shape.app = app;
   if (reason !== undefined) shape.noAppReason = reason;
   if (statSync(path.join(root, 'tsconfig.json'), { throwIfNoEntry: false })?.isFile() === true) shape.tsconfig = 'tsconfig.json';

@@ -3,7 +3,7 @@ import { compileLayers, externalPackageName, isBuiltinSpecifier, isRelativeSpeci
 import { Node, SyntaxKind, ts, type SourceFile } from 'ts-morph';
 import { listProjectFiles } from '../load/listFiles.js';
 import { analyzeBoundaries, type LocalEdge } from '../checks/boundaries/index.js';
-import { TESTS_LAYER, type ProjectShape } from './inspectProject.js';
+import type { ProjectShape } from './inspectProject.js';
 
 export interface ObservedImports {
   /** Layer → the other layers its files import today. */
@@ -152,8 +152,7 @@ function splitFolders(shape: ProjectShape, edges: readonly FileEdge[]): { layers
       const sourceSubfolder = subfolderOf(edge.from);
       if (sourceSubfolder === target) continue;
       const user = sourceSubfolder === undefined ? layerOf(policy, edge.from)?.layer : `./${sourceSubfolder}`;
-      // Tests use every part: they tell nothing of the roles.
-      if (user === undefined || user === TESTS_LAYER) continue;
+      if (user === undefined) continue;
       users.get(target)?.add(user);
       if (sourceSubfolder !== undefined) inner ??= edge;
     }
@@ -198,7 +197,7 @@ export async function observeLayerImports(shape: ProjectShape, checks: readonly 
   let unavailable: string | undefined;
   const boundaries = checks.find((check) => check.id === 'boundaries');
   if (boundaries !== undefined) {
-    const raw = { ...(shape.include === undefined ? {} : { include: shape.include }), boundaries: { layers: shape.layers, allow: Object.fromEntries(Object.keys(shape.layers).map((layer) => [layer, []])) } };
+    const raw = { boundaries: { layers: shape.layers, allow: Object.fromEntries(Object.keys(shape.layers).map((layer) => [layer, []])), ...(shape.testIgnore === undefined ? {} : { ignore: shape.testIgnore }) } };
     const config = validateConfig(raw, { file: 'npvguard.config.ts', knownRuleIds: boundaries.meta.rules.map((rule) => rule.id) });
     try {
       const files = listProjectFiles(shape.root, config, 'npvguard.config.ts');
@@ -221,7 +220,7 @@ export async function observeLayerImports(shape: ProjectShape, checks: readonly 
   for (const edge of edges) {
     const from = layerFor(edge.from);
     const to = layerFor(edge.to);
-    if (from === undefined || to === undefined || from === to || from === TESTS_LAYER) continue;
+    if (from === undefined || to === undefined || from === to) continue;
     const targets = allow[from];
     if (targets === undefined || allow[to] === undefined) continue;
     if (!targets.includes(to)) targets.push(to);
@@ -229,15 +228,10 @@ export async function observeLayerImports(shape: ProjectShape, checks: readonly 
     const known = (justification[key] ??= { from, to, kinds: {}, example: edge });
     known.kinds[edge.kind] = (known.kinds[edge.kind] ?? 0) + 1;
   }
-  // Tests exercise every layer and no layer may import them: allowed everything, whatever they import today.
-  if (allow[TESTS_LAYER] !== undefined) allow[TESTS_LAYER] = Object.keys(layers).filter((layer) => layer !== TESTS_LAYER);
 
   const externals: Record<string, string[]> = {};
   for (const [name, files] of [...graph.externals].sort(([a], [b]) => a.localeCompare(b))) {
-    const owners = [...new Set([...files].map(layerFor).filter((layer): layer is string => layer !== undefined))];
-    // Tests set up and inspect what the service stores: the drivers are theirs too.
-    if (layers[TESTS_LAYER] !== undefined && owners.length > 0 && !owners.includes(TESTS_LAYER)) owners.push(TESTS_LAYER);
-    owners.sort();
+    const owners = [...new Set([...files].map(layerFor).filter((layer): layer is string => layer !== undefined))].sort();
     if (owners.length > 0) externals[name] = owners;
   }
   return {

@@ -41,10 +41,10 @@ ${budgets.join('\n')}
   // },`;
 }
 
-function includeLines(shape: ProjectShape): string {
-  if (shape.include === undefined) return '';
-  return `  // The sources and the test folders beside src/ (test support the tests layer holds).
-  include: [${shape.include.map(quoted).join(', ')}],
+function ignoreLines(shape: ProjectShape): string {
+  if (shape.testIgnore === undefined) return '';
+  return `    // Tests exercise every layer and import test support: boundaries judges the service code, not them.
+    ignore: [${shape.testIgnore.map(quoted).join(', ')}],
 `;
 }
 
@@ -65,20 +65,18 @@ ${externals.join('\n')}
 /**
  * Written by \`npvguard init\`. The layers are the folders of src/ (a folder whose subfolders play different roles:
  * one layer per subfolder), and each layer may import exactly the layers its code depends on today (imports and
- * fastify decorators): a new kind of dependency fails \`npvguard check\`.${shape.layers.tests === undefined ? '' : `
- * Test files and test support are the \`tests\` layer, declared first so it wins over the folder a test sits in:
- * it may import every layer, and no layer may import it.`}
+ * fastify decorators): a new kind of dependency fails \`npvguard check\`.
  * Tighten \`allow\` to the architecture you want (docs/checks/boundaries.md), then enable the checks below one by one.
  */
 export default defineConfig({
-${includeLines(shape)}  boundaries: {
+  boundaries: {
     layers: {
 ${layers.join('\n')}
     },
     allow: {
 ${allowed.join('\n')}
     },
-${externalsBlock}  },
+${externalsBlock}${ignoreLines(shape)}  },
   // ESLint with the project's ESLint config, or eslint-plugin-npvguard's recommended rules when it has none.
   lint: {},
   // Guardrails the change must not weaken (suppressions, skipped tests, loosened configs).
