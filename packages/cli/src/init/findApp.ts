@@ -20,7 +20,33 @@ export interface AppCandidate {
   reasons: string[];
   /** For a plugin: how an entry or helper registers it on the root instance, when one does. */
   registration?: PluginRegistration;
+  /** A plugin registered on the root instance beside others: one part of the app, listed, never chosen. */
+  part?: boolean;
+  /** The test runner its module imports: it cannot be loaded outside a test run, so it is listed, never chosen. */
+  testFramework?: string;
+  /** For a listen entry: the setup between creating the instance and `listen`, when it can be reproduced, or why not. */
+  setup?: ListenSetup;
 }
+
+/**
+ * What an entry does between `fastify()` and `listen`, when every step is a call on the instance whose arguments
+ * are literals or imported values: a factory module can then do the same and return the instance unstarted.
+ */
+export type ListenSetup =
+  | {
+      reproducible: true;
+      /** The instance's variable name in the entry. */
+      variable: string;
+      /** The initializer creating the instance, as written. */
+      creation: string;
+      /** The statements between creation and listen, as written (dedented). */
+      statements: string[];
+      /** The entry's import declarations that the copied text uses: original text and module specifier. */
+      imports: { text: string; specifier: string }[];
+      firstLine: number;
+      lastLine: number;
+    }
+  | { reproducible: false; reason: string };
 
 export interface PluginRegistration {
   /** Root-relative file of the `register` call. */
@@ -260,7 +286,9 @@ export function openProject(root: string, files: readonly string[]): Project {
  */
 export function discoverApp(root: string, files: readonly string[], project: Project = openProject(root, files)): AppDiscovery {
   const candidates = new Map<Node, AppCandidate>();
-  const registrations = new Map<Node, PluginRegistration & { root: boolean; inFactory: boolean }>();
+  const registrations = new Map<Node, PluginRegistration & { root: boolean; inFactory: boolean; instance?: Node }>();
+  /** `fastify()` call → how many local plugins are registered on the instance it creates. */
+  const pluginsPerInstance = new Map<Node, number>();
   const autoloadDirs: { dir: string; prefix: string; plugin: Node | undefined }[] = [];
   /** Plugin function → the prefix it is registered with and the function that registers it. */
   const mounts = new Map<Node, { prefix: string; parent: Node | undefined }>();
@@ -300,6 +328,7 @@ export function discoverApp(root: string, files: readonly string[], project: Pro
       const declaration = aliased?.getDeclarations()[0];
       const fn = declaration === undefined ? undefined : asFunction(Node.isExportAssignment(declaration) ? declaration.getExpression() : declaration);
       if (fn === undefined) continue;
+      if (receiverCall !== undefined) pluginsPerInstance.set(receiverCall, (pluginsPerInstance.get(receiverCall) ?? 0) + 1);
       const prefixNode = property(objectArgument(options), 'prefix');
       if (!mounts.has(fn)) mounts.set(fn, { prefix: prefixNode !== undefined && Node.isStringLiteral(prefixNode) ? prefixNode.getLiteralValue() : '', parent: nearestFunction(call) });
       const previous = registrations.get(fn);
@@ -312,6 +341,7 @@ export function discoverApp(root: string, files: readonly string[], project: Pro
         wrapped,
         root: receiverCall !== undefined && !inFactory,
         inFactory,
+        ...(receiverCall === undefined ? {} : { instance: receiverCall }),
         serverOptions: receiverCall === undefined ? [] : literalProperties(objectArgument(receiverCall.getArguments()[0]), ['logger']),
         pluginOptions: literalProperties(objectArgument(options), []),
       });
@@ -328,12 +358,15 @@ export function discoverApp(root: string, files: readonly string[], project: Pro
         if (fn === undefined || fn.getSourceFile() !== sourceFile || candidates.has(fn)) continue;
         const line = fn.getStartLineNumber();
         const created = returnedExpressions(fn).map((expression) => fastifyCallOf(expression)).find((call) => call !== undefined);
-        if (created !== undefined) {
+        // A function that starts the server is an entry, not a factory: building the app through it would listen.
+        if (created !== undefined && !callsListen(fn)) {
           const async = fn.isAsync();
           const reasons = [`${name === 'default' ? 'the default export' : name} returns the instance created by ${created.getExpression().getText()}() (line ${created.getStartLineNumber()})`];
           if (async) reasons.push('it is async, so it hands over the app after its plugins loaded; if `npvguard contracts update` refuses it (NPV2102), export a function that returns the instance without awaiting it');
+          const framework = testFramework(sourceFile);
           if (helper) reasons.push('it is a test helper');
-          candidates.set(fn, { kind: async ? 'async-factory' : 'factory', file, exportName: name, line, score: async ? 40 : helper ? 60 : 100, reasons });
+          else if (framework !== undefined) reasons.push(`it is test support: its module imports ${framework}, which runs only under the test runner`);
+          candidates.set(fn, { kind: async ? 'async-factory' : 'factory', file, exportName: name, line, score: framework !== undefined ? 30 : async ? 40 : helper ? 60 : 100, reasons, ...(framework === undefined ? {} : { testFramework: framework }) });
           continue;
         }
         if (fn.getParameters().length === 0 || inAutoloadDir(sourceFile.getFilePath())) continue;
@@ -341,7 +374,12 @@ export function discoverApp(root: string, files: readonly string[], project: Pro
         const loadsAutoload = autoloadDirs.some(({ plugin }) => plugin === fn);
         const reasons: string[] = [];
         let score = 0;
-        if (registration?.root === true) {
+        const siblings = registration?.instance === undefined ? 0 : (pluginsPerInstance.get(registration.instance) ?? 0) - 1;
+        if (registration?.root === true && siblings > 0) {
+          // One of several plugins on the root instance (routes registered one by one): a part of the app, not the app.
+          score = 20;
+          reasons.push(`${registration.file} registers it and ${siblings} other plugin${siblings === 1 ? '' : 's'} on the instance it creates with fastify(), so it is one part of the app`);
+        } else if (registration?.root === true) {
           score = 90;
           reasons.push(`${registration.file} registers it${registration.wrapped ? ' with fastify-plugin' : ''} on the instance it creates with fastify()`);
         } else if (registration !== undefined && !registration.inFactory) continue; // a plugin another plugin registers is part of the app, not the app
@@ -352,7 +390,7 @@ export function discoverApp(root: string, files: readonly string[], project: Pro
         if (score === 0) continue;
         const { serverOptions, pluginOptions, wrapped, file: registeredIn } = registration ?? { serverOptions: [], pluginOptions: [], wrapped: false, file: '' };
         if (helper) score -= 30;
-        candidates.set(fn, { kind: 'plugin', file, exportName: name, line, score, reasons, ...(registration === undefined ? {} : { registration: { file: registeredIn, wrapped, serverOptions, pluginOptions } }) });
+        candidates.set(fn, { kind: 'plugin', file, exportName: name, line, score, reasons, ...(siblings > 0 && registration?.root === true && !loadsAutoload ? { part: true } : {}), ...(registration === undefined ? {} : { registration: { file: registeredIn, wrapped, serverOptions, pluginOptions } }) });
       }
     }
     // An entry that builds the app and listens, with nothing exported to reuse.
@@ -360,8 +398,12 @@ export function discoverApp(root: string, files: readonly string[], project: Pro
       const callee = call.getExpression();
       if (!Node.isPropertyAccessExpression(callee) || callee.getName() !== 'listen') continue;
       const created = fastifyCallOf(callee.getExpression());
-      if (created === undefined || [...candidates.values()].some((candidate) => candidate.file === file)) continue;
-      candidates.set(call, { kind: 'listen-entry', file, line: created.getStartLineNumber(), score: 10, reasons: [`it creates the app with ${created.getExpression().getText()}() and calls listen when it is run`] });
+      if (created === undefined || [...candidates.values()].some((candidate) => candidate.file === file && candidate.kind !== 'listen-entry' && candidate.score >= 60)) continue;
+      const setup = listenSetup(call, created);
+      const reasons = [`it creates the app with ${created.getExpression().getText()}() and calls listen when it is run`];
+      if (setup.reproducible) reasons.push(`every step between them (lines ${setup.firstLine}–${setup.lastLine}) is a call on the instance with literal or imported arguments, so a factory module can repeat them without listening`);
+      else reasons.push(`its setup cannot be repeated without running it: ${setup.reason}`);
+      candidates.set(call, { kind: 'listen-entry', file, line: created.getStartLineNumber(), score: setup.reproducible ? 70 : 10, reasons, setup });
     }
   }
 
@@ -372,6 +414,157 @@ export function discoverApp(root: string, files: readonly string[], project: Pro
     autoloadDirs: [...new Set(autoloadDirs.map(({ dir }) => relative(root, dir)))].sort(),
     importExtension: tsImports > jsImports && tsImports > bareImports ? '.ts' : bareImports > jsImports ? '' : '.js',
   };
+}
+
+/** Test runners whose API fails outside a test run: a module importing one is test support. */
+const TEST_FRAMEWORKS = ['vitest', 'jest', '@jest/globals', 'mocha', 'node:test', 'tap', 'ava'];
+
+function testFramework(sourceFile: SourceFile): string | undefined {
+  for (const declaration of sourceFile.getImportDeclarations()) {
+    if (declaration.isTypeOnly()) continue;
+    const specifier = declaration.getModuleSpecifierValue();
+    if (TEST_FRAMEWORKS.includes(specifier)) return specifier;
+  }
+  return undefined;
+}
+
+/** The function's own body calls `listen` on a fastify instance. */
+function callsListen(fn: FunctionNode): boolean {
+  return (fn.getBody()?.getDescendantsOfKind(SyntaxKind.CallExpression) ?? []).some((call) => {
+    const callee = call.getExpression();
+    return Node.isPropertyAccessExpression(callee) && callee.getName() === 'listen' && fastifyCallOf(callee.getExpression()) !== undefined;
+  });
+}
+
+/** A value a factory module can recompute by importing the same things: literals, imports, their properties, literal objects and arrays of those. */
+function copyableValue(node: Node): string | undefined {
+  const value = unwrap(node);
+  if (Node.isStringLiteral(value) || Node.isNumericLiteral(value) || Node.isNoSubstitutionTemplateLiteral(value) || Node.isTrueLiteral(value) || Node.isFalseLiteral(value) || Node.isNullLiteral(value) || Node.isRegularExpressionLiteral(value)) return undefined;
+  if (Node.isPrefixUnaryExpression(value) && Node.isNumericLiteral(value.getOperand())) return undefined;
+  if (Node.isIdentifier(value)) {
+    if (value.getText() === 'undefined' || importOrigin(value) !== undefined) return undefined;
+    return `\`${value.getText()}\` is a value computed in the code, not an import`;
+  }
+  if (Node.isPropertyAccessExpression(value)) return copyableValue(value.getExpression());
+  if (Node.isArrayLiteralExpression(value)) {
+    for (const element of value.getElements()) {
+      const why = copyableValue(element);
+      if (why !== undefined) return why;
+    }
+    return undefined;
+  }
+  if (Node.isObjectLiteralExpression(value)) {
+    for (const entry of value.getProperties()) {
+      if (Node.isPropertyAssignment(entry) && !Node.isComputedPropertyName(entry.getNameNode())) {
+        const initializer = entry.getInitializer();
+        const why = initializer === undefined ? 'an option without a value' : copyableValue(initializer);
+        if (why !== undefined) return why;
+      } else if (Node.isShorthandPropertyAssignment(entry)) {
+        if (importOrigin(entry.getNameNode()) === undefined) return `\`${entry.getName()}\` is a value computed in the code, not an import`;
+      } else return `\`${oneLine(entry.getText())}\` is computed`;
+    }
+    return undefined;
+  }
+  return `\`${oneLine(value.getText())}\` is computed where the app is built`;
+}
+
+function oneLine(text: string): string {
+  const line = text.replace(/\s+/g, ' ').trim();
+  return line.length > 60 ? `${line.slice(0, 57)}...` : line;
+}
+
+/** Every call of a chain `a.b(x).c(y)` down to its root expression; undefined when a link is not a method call. */
+function callChain(expression: Node): { root: Node; calls: CallExpression[] } | undefined {
+  const calls: CallExpression[] = [];
+  let current = unwrap(expression);
+  while (Node.isCallExpression(current)) {
+    calls.unshift(current);
+    const callee = current.getExpression();
+    if (!Node.isPropertyAccessExpression(callee)) return { root: current, calls: calls.slice(1) };
+    current = unwrap(callee.getExpression());
+  }
+  return { root: current, calls };
+}
+
+/**
+ * Whether the steps between `fastify()` and `listen` can be repeated by a factory module: the instance held in a
+ * variable, then only calls on it (not `listen`, not `close`) with copyable arguments, in the same block.
+ */
+function listenSetup(listen: CallExpression, created: CallExpression): ListenSetup {
+  const declaration = created.getFirstAncestorByKind(SyntaxKind.VariableDeclaration);
+  const statement = declaration?.getFirstAncestorByKind(SyntaxKind.VariableStatement);
+  const nameNode = declaration?.getNameNode();
+  if (declaration === undefined || statement === undefined || nameNode === undefined || !Node.isIdentifier(nameNode)) {
+    return { reproducible: false, reason: `the instance ${created.getExpression().getText()}() creates is not held in a variable of its own` };
+  }
+  const container = statement.getParent();
+  const statements = container !== undefined && (Node.isSourceFile(container) || Node.isBlock(container)) ? container.getStatements() : [];
+  const start = statements.indexOf(statement);
+  const end = statements.findIndex((candidate) => candidate.getDescendants().includes(listen));
+  if (start < 0 || end <= start) return { reproducible: false, reason: `listen is not called in the block that creates the instance (line ${created.getStartLineNumber()})` };
+  const symbol = nameNode.getSymbol();
+  const isApp = (node: Node) => Node.isIdentifier(node) && node.getSymbol() === symbol;
+  const creationChain = callChain(declaration.getInitializerOrThrow());
+  for (const call of [created, ...(creationChain?.calls ?? [])]) {
+    for (const argument of call.getArguments()) {
+      const why = copyableValue(argument);
+      if (why !== undefined) return { reproducible: false, reason: `line ${call.getStartLineNumber()}: ${why}` };
+    }
+  }
+  const copied: Node[] = [];
+  for (const step of statements.slice(start + 1, end)) {
+    const expression = Node.isExpressionStatement(step) ? step.getExpression() : undefined;
+    const chain = expression === undefined ? undefined : callChain(expression);
+    if (chain === undefined || !isApp(chain.root) || chain.calls.length === 0) {
+      return { reproducible: false, reason: `line ${step.getStartLineNumber()} is not a call on \`${nameNode.getText()}\`: \`${oneLine(step.getText())}\`` };
+    }
+    for (const call of chain.calls) {
+      const callee = call.getExpression();
+      const method = Node.isPropertyAccessExpression(callee) ? callee.getName() : '';
+      if (method === 'listen' || method === 'close' || method === 'ready') return { reproducible: false, reason: `line ${call.getStartLineNumber()} calls ${method}` };
+      for (const argument of call.getArguments()) {
+        const why = copyableValue(argument);
+        if (why !== undefined) return { reproducible: false, reason: `line ${call.getStartLineNumber()}: ${why}` };
+      }
+    }
+    copied.push(step);
+  }
+  // The imports the copied text uses (values and types), with their declarations as written.
+  const used = new Set<Node>();
+  for (const node of [declaration.getInitializerOrThrow(), ...copied]) {
+    for (const identifier of node.getDescendantsOfKind(SyntaxKind.Identifier)) {
+      const origin = importOrigin(identifier);
+      if (origin === undefined) continue;
+      const importDeclaration = identifier.getSymbol()?.getDeclarations()[0]?.getFirstAncestorByKind(SyntaxKind.ImportDeclaration);
+      if (importDeclaration !== undefined) used.add(importDeclaration);
+    }
+  }
+  const imports = created
+    .getSourceFile()
+    .getImportDeclarations()
+    .filter((importDeclaration) => used.has(importDeclaration))
+    .map((importDeclaration) => ({ text: importDeclaration.getText(), specifier: importDeclaration.getModuleSpecifierValue() }));
+  return {
+    reproducible: true,
+    variable: nameNode.getText(),
+    creation: declaration.getInitializerOrThrow().getText(),
+    statements: copied.map((step) => dedent(step)),
+    imports,
+    firstLine: statement.getStartLineNumber(),
+    lastLine: statements[end - 1]?.getEndLineNumber() ?? statement.getEndLineNumber(),
+  };
+}
+
+/** A statement's text with the indentation of its first line removed from every line. */
+function dedent(node: Node): string {
+  const text = node.getSourceFile().getFullText();
+  const lineStart = text.lastIndexOf('\n', node.getStart() - 1) + 1;
+  const indent = /^[ \t]*/.exec(text.slice(lineStart, node.getStart()))?.[0] ?? '';
+  return node
+    .getText()
+    .split('\n')
+    .map((line, index) => (index > 0 && line.startsWith(indent) ? line.slice(indent.length) : line))
+    .join('\n');
 }
 
 function joinUrl(...parts: string[]): string {

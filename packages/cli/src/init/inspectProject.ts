@@ -2,7 +2,7 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { NpvError } from '@npvguard/core';
 import { walkFiles } from '../load/listFiles.js';
-import { discoverApp, openProject, type AppCandidate, type StaticRoute } from './findApp.js';
+import { discoverApp, openProject, type AppCandidate, type ListenSetup, type StaticRoute } from './findApp.js';
 import type { Project } from 'ts-morph';
 
 /** The factory module init writes when the app is a plugin: it builds the instance as the entry does, without listening. */
@@ -34,6 +34,8 @@ export interface ProjectShape {
   routes: StaticRoute[];
   /** Root-relative sources of src/ (no tests, no declarations). */
   sources: string[];
+  /** `boundaries.ignore`: the test files among the sources, when there are some. */
+  testIgnore?: string[];
   tsconfig?: string;
   eslintConfig?: string;
   /** package.json says "type": "module". */
@@ -46,7 +48,10 @@ export interface ProjectShape {
 
 const SOURCE = /\.(ts|tsx|mts|cts)$/;
 const TEST = /\.(test|spec)\.[cm]?tsx?$/;
-const ESLINT_CONFIGS = ['eslint.config.js', 'eslint.config.mjs', 'eslint.config.cjs', 'eslint.config.ts', 'eslint.config.mts'];
+/** Test files: `*.test.ts`, `*.spec.ts`, anything in a `__tests__/` folder. */
+const TEST_FILE = /(\.(test|spec)\.[cm]?tsx?$)|(^|\/)__tests__\//;
+const TS_EXTENSIONS = '{ts,tsx,mts,cts}';
+export const ESLINT_CONFIGS = ['eslint.config.js', 'eslint.config.mjs', 'eslint.config.cjs', 'eslint.config.ts', 'eslint.config.mts'];
 /** Root files that configure tools, never the app. */
 const TOOL_FILES = /^(npvguard|eslint|vitest|vite|jest|tsup|prettier)\.config\.|^npvguard\.app\./;
 
@@ -97,34 +102,81 @@ export function ${FACTORY_EXPORT}(options: Record<string, unknown> = {}) {
 `;
 }
 
+/** The factory module for an entry that builds the app and listens: the same creation and setup calls, returned unstarted. */
+function listenFactoryModule(candidate: AppCandidate, setup: Extract<ListenSetup, { reproducible: true }>): string {
+  const entryDir = path.posix.dirname(candidate.file);
+  const imports = setup.imports.map(({ text, specifier }) => {
+    if (!specifier.startsWith('.')) return text;
+    const rewritten = path.posix.normalize(path.posix.join(entryDir, specifier));
+    const relativeSpecifier = rewritten.startsWith('.') ? rewritten : `./${rewritten}`;
+    return text.replace(/(['"])[^'"]*\1(\s*(?:with|assert)\s*\{[^}]*\})?(\s*;?)\s*$/, (_match, quote: string, attributes: string | undefined, end: string) => `${quote}${relativeSpecifier}${quote}${attributes ?? ''}${end}`);
+  });
+  const body = setup.statements.map((statement) => statement.split('\n').map((line) => (line === '' ? line : `  ${line}`)).join('\n'));
+  return `// Written by \`npvguard init\`: builds the app as ${candidate.file} does (lines ${setup.firstLine}–${setup.lastLine}: the
+// instance and the calls on it before listen), and returns it without listening, for \`npvguard check\` (contracts,
+// latency). When that setup changes, change this module the same way (or run \`npvguard init --force\`).
+// An app whose routes need a database: give it fakes here (docs/checks/contracts.md, "Apps that need a database").
+${imports.join('\n')}
+
+export function ${FACTORY_EXPORT}() {
+  const ${setup.variable} = ${setup.creation};
+${body.join('\n')}
+  return ${setup.variable};
+}
+`;
+}
+
 function chooseApp(candidates: readonly AppCandidate[], extension: string): { app?: AppChoice; reason?: string } {
-  const usable = candidates.find((candidate) => candidate.kind !== 'listen-entry');
+  // The best ranked that can be built without listening: a factory or a plugin (never one a test runner must load),
+  // or an entry whose setup a factory module can repeat.
+  const usable = candidates.find((candidate) => (candidate.kind === 'listen-entry' ? candidate.setup?.reproducible === true : candidate.testFramework === undefined && candidate.part !== true));
+  if (usable?.kind === 'listen-entry' && usable.setup?.reproducible === true) {
+    return { app: { reference: `./${FACTORY_MODULE}#${FACTORY_EXPORT}`, candidate: usable, factory: { file: FACTORY_MODULE, content: listenFactoryModule(usable, usable.setup) } } };
+  }
   if ((usable?.kind === 'factory' || usable?.kind === 'async-factory') && usable.exportName !== undefined) return { app: { reference: `./${usable.file}#${usable.exportName}`, candidate: usable } };
   if (usable?.kind === 'plugin') {
     return { app: { reference: `./${FACTORY_MODULE}#${FACTORY_EXPORT}`, candidate: usable, factory: { file: FACTORY_MODULE, content: factoryModule(usable, extension) } } };
   }
-  const best = candidates[0];
-  if (best?.kind === 'listen-entry') {
-    return { reason: `${best.file} builds the app and calls listen, with nothing exported to reuse. Move the building into an exported function that returns the instance without listening` };
+  const best = candidates.find((candidate) => candidate.kind === 'listen-entry');
+  if (best !== undefined) {
+    const testSupport = candidates.find((candidate) => candidate.testFramework !== undefined);
+    const why = `${best.setup?.reproducible === false ? ` (${best.setup.reason})` : ''}${testSupport === undefined ? '' : `; ${testSupport.exportName ?? 'the factory'} in ${testSupport.file} returns an instance, but its module imports ${testSupport.testFramework}, which runs only under the test runner`}`;
+    return { reason: `${best.file} builds the app and calls listen, with nothing exported to reuse, and its setup cannot be repeated without running it${why}. Move the building into an exported function that returns the instance without listening` };
   }
   return { reason: 'no exported function returning a fastify() instance and no exported fastify plugin was found. Export a function that builds the app and returns it without listening' };
+}
+
+/**
+ * `boundaries.ignore` for the test files among the sources (`*.spec.ts`, `*.test.ts`, `__tests__/`): tests exercise
+ * every layer and import test support from outside src/, so judging them by the service's layers only reports
+ * noise. One glob per form, under src/, so deleting tests never leaves a glob of the config without a file.
+ */
+function testIgnore(files: readonly string[]): string[] {
+  const globs: string[] = [];
+  const inSource = files.filter((file) => file.startsWith('src/'));
+  if (inSource.some((file) => TEST.test(file))) globs.push(`src/**/*.{spec,test}.${TS_EXTENSIONS}`);
+  if (inSource.some((file) => file.includes('/__tests__/'))) globs.push('src/**/__tests__/**');
+  return globs;
 }
 
 export function inspectProject(root: string): ProjectShape {
   if (!existsSync(path.join(root, 'package.json'))) {
     throw new NpvError('NPV2404', `${root} has no package.json: run npvguard init in the service's folder.`, { root });
   }
-  const all = walkFiles(root).filter((file) => SOURCE.test(file) && !TEST.test(file) && !file.endsWith('.d.ts'));
-  const sources = all.filter((file) => file.startsWith('src/')).sort();
+  const walked = walkFiles(root).filter((file) => SOURCE.test(file) && !/\.d\.[cm]?ts$/.test(file));
+  const all = walked.filter((file) => !TEST.test(file));
+  const sources = all.filter((file) => file.startsWith('src/') && !TEST_FILE.test(file)).sort();
   if (sources.length === 0) {
     throw new NpvError('NPV2404', `${root} has no TypeScript sources under src/: npvguard init describes the layers of src/.`, { root });
   }
-  const layers: Record<string, string[]> = {};
+  const folderLayers: Record<string, string[]> = {};
   for (const file of sources) {
     const parts = file.split('/');
-    if (parts.length === 2) (layers.entry ??= []).push(file);
-    else if (parts[1] !== undefined && layers[parts[1]] === undefined) layers[parts[1]] = [`src/${parts[1]}/**`];
+    if (parts.length === 2) (folderLayers.entry ??= []).push(file);
+    else if (parts[1] !== undefined && folderLayers[parts[1]] === undefined) folderLayers[parts[1]] = [`src/${parts[1]}/**`];
   }
+  const layers = folderLayers;
+  const ignoredTests = testIgnore(walked);
   // The app can be built at the top (server.ts), in src/ or in a test helper (test/helper.ts).
   const scanned = [...sources, ...all.filter((file) => (!file.includes('/') && !TOOL_FILES.test(file)) || /^(test|tests|__tests__)\/.*helper/i.test(file))].sort();
   const project = openProject(root, scanned);
@@ -141,6 +193,7 @@ export function inspectProject(root: string): ProjectShape {
     hasEslint: packageJson.devDependencies?.eslint !== undefined || packageJson.dependencies?.eslint !== undefined,
     project,
   };
+  if (ignoredTests.length > 0) shape.testIgnore = ignoredTests;
   if (app !== undefined) shape.app = app;
   if (reason !== undefined) shape.noAppReason = reason;
   if (statSync(path.join(root, 'tsconfig.json'), { throwIfNoEntry: false })?.isFile() === true) shape.tsconfig = 'tsconfig.json';

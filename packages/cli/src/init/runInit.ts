@@ -1,13 +1,13 @@
 import { execFile } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, writeFileSync, appendFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, realpathSync, writeFileSync, appendFileSync } from 'node:fs';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { NpvError, type Check } from '@npvguard/core';
 import type { CliIO } from '../io/io.js';
 import { repositoryTop } from '../base/repository.js';
 import { CONFIG_FILE_NAMES } from '../load/findConfig.js';
-import { inspectProject, resolvesFrom, type ProjectShape } from './inspectProject.js';
-import { observeLayerImports } from './observedEdges.js';
+import { ESLINT_CONFIGS, inspectProject, resolvesFrom, type ProjectShape } from './inspectProject.js';
+import { describeJustification, observeLayerImports } from './observedEdges.js';
 import {
   AGENTS_MARKER,
   ESLINT_ENTRY,
@@ -48,7 +48,16 @@ interface EslintPlan {
  * only when what it imports resolves from the project (or --install installs it), so the first check never fails
  * on a config init wrote.
  */
-function planEslint(shape: ProjectShape): EslintPlan {
+function planEslint(shape: ProjectShape, repositoryRoot: string | undefined): EslintPlan {
+  const above = eslintConfigAbove(shape.root, repositoryRoot);
+  if (shape.eslintConfig === undefined && above !== undefined) {
+    const missing = resolvesFrom(shape.root, 'eslint-plugin-npvguard') ? [] : ['eslint-plugin-npvguard'];
+    return {
+      write: false,
+      missing,
+      notes: [`${above} is the ESLint config of this folder (ESLint looks for it in parent folders); no config was written here, which would shadow it. Add eslint-plugin-npvguard to it:\n${ESLINT_ENTRY}`],
+    };
+  }
   if (shape.eslintConfig !== undefined) {
     const missing = resolvesFrom(shape.root, 'eslint-plugin-npvguard') ? [] : ['eslint-plugin-npvguard'];
     return { write: false, missing, notes: [`${shape.eslintConfig} exists and was not changed; add eslint-plugin-npvguard to it:\n${ESLINT_ENTRY}`] };
@@ -57,6 +66,22 @@ function planEslint(shape: ProjectShape): EslintPlan {
     return { write: false, missing: [], notes: ['the project has no ESLint: no ESLint config was written, and the lint check runs eslint-plugin-npvguard\'s recommended rules on its own. To lint with a config of yours, add eslint and run `npvguard init` again.'] };
   }
   return { write: true, missing: ESLINT_CONFIG_PACKAGES.filter((name) => !resolvesFrom(shape.root, name)), notes: [] };
+}
+
+/**
+ * The ESLint flat config a folder inherits from a parent folder inside the same repository (ESLint walks up from
+ * the linted file to the first eslint.config.*), relative to the folder; undefined when none or outside git.
+ */
+function eslintConfigAbove(root: string, repositoryRoot: string | undefined): string | undefined {
+  if (repositoryRoot === undefined) return undefined;
+  const top = realpathSync(repositoryRoot);
+  const start = realpathSync(root);
+  for (let dir = path.dirname(start); ; dir = path.dirname(dir)) {
+    if (path.relative(top, dir).startsWith('..')) return undefined;
+    const found = ESLINT_CONFIGS.find((name) => existsSync(path.join(dir, name)));
+    if (found !== undefined) return path.relative(start, path.join(dir, found)).split(path.sep).join('/');
+    if (dir === top || path.dirname(dir) === dir) return undefined;
+  }
 }
 
 async function npmInstall(root: string, packages: readonly string[]): Promise<{ ok: true } | { ok: false; message: string }> {
@@ -124,7 +149,11 @@ export async function runInitCommand(options: InitOptions, io: CliIO, checks: re
     if (existsSync(configFile) && !options.force) outcomes.push([path.relative(io.cwd, configFile), 'kept']);
     else {
       const observed = await observeLayerImports(shape, checks);
+      shape.layers = observed.layers;
       write(configFile, configTemplate(shape, observed, gitTop !== undefined));
+      for (const split of observed.splits) notes.push(`${split.folder} is proposed as one layer per subfolder (${split.layers.join(', ')}), as they play different roles: ${split.why}.`);
+      const justified = Object.values(observed.justification);
+      if (justified.length > 0) notes.push(`each allow entry is a dependency the code has today:\n${justified.sort((a, b) => a.from.localeCompare(b.from) || a.to.localeCompare(b.to)).map((entry) => `  ${describeJustification(entry)}`).join('\n')}`);
       if (observed.unavailable !== undefined) notes.push(`the boundaries check cannot run on this project yet (${observed.unavailable}); fix that before \`npvguard check\`.`);
       for (const finding of observed.otherFindings) notes.push(`boundaries will report ${finding.ruleId} at ${finding.file}:${finding.line}: ${finding.message}`);
       if (shape.app?.factory !== undefined) write(path.join(root, shape.app.factory.file), shape.app.factory.content);
@@ -132,7 +161,7 @@ export async function runInitCommand(options: InitOptions, io: CliIO, checks: re
   }
   notes.push(...appNotes(shape));
 
-  const eslint = planEslint(shape);
+  const eslint = planEslint(shape, gitTop);
   const installed: string[] = [];
   if (eslint.missing.length > 0) {
     const command = `npm i -D ${eslint.missing.join(' ')}`;

@@ -41,6 +41,13 @@ ${budgets.join('\n')}
   // },`;
 }
 
+function ignoreLines(shape: ProjectShape): string {
+  if (shape.testIgnore === undefined) return '';
+  return `    // Tests exercise every layer and import test support: boundaries judges the service code, not them.
+    ignore: [${shape.testIgnore.map(quoted).join(', ')}],
+`;
+}
+
 /** The starting npvguard.config.ts: the layers of src/, today's imports allowed, drivers where they are used, lint on. */
 export function configTemplate(shape: ProjectShape, observed: { allow: Record<string, readonly string[]>; externals: Record<string, readonly string[]> }, inGit: boolean): string {
   const layers = Object.entries(shape.layers).map(([name, patterns]) => `      ${key(name)}: ${globs(patterns)},`);
@@ -56,9 +63,10 @@ ${externals.join('\n')}
   return `import { defineConfig } from 'npvguard';
 
 /**
- * Written by \`npvguard init\`. The layers are the folders of src/, and each layer may import exactly the layers
- * its code imports today: a new kind of import fails \`npvguard check\`. Tighten \`allow\` to the architecture you
- * want (docs/checks/boundaries.md), then enable the checks below one by one.
+ * Written by \`npvguard init\`. The layers are the folders of src/ (a folder whose subfolders play different roles:
+ * one layer per subfolder), and each layer may import exactly the layers its code depends on today (imports and
+ * fastify decorators): a new kind of dependency fails \`npvguard check\`.
+ * Tighten \`allow\` to the architecture you want (docs/checks/boundaries.md), then enable the checks below one by one.
  */
 export default defineConfig({
   boundaries: {
@@ -68,11 +76,11 @@ ${layers.join('\n')}
     allow: {
 ${allowed.join('\n')}
     },
-${externalsBlock}  },
+${externalsBlock}${ignoreLines(shape)}  },
   // ESLint with the project's ESLint config, or eslint-plugin-npvguard's recommended rules when it has none.
   lint: {},
-${inGit ? '' : '  // Needs a git repository: the change is compared with --base (or HEAD).\n  // '}  // Guardrails the change must not weaken (suppressions, skipped tests, loosened configs).
-  ${inGit ? '' : '// '}integrity: {},
+  // Guardrails the change must not weaken (suppressions, skipped tests, loosened configs).
+${inGit ? '' : '  // Needs a git repository: the change is compared with --base (or HEAD).\n'}  ${inGit ? '' : '// '}integrity: {},
 ${contractsLines(shape)}
 ${latencyLines(shape)}
 });

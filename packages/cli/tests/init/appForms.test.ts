@@ -111,7 +111,7 @@ describe('init on a fastify-cli / autoload layout: a plugin app that server.ts r
   }, 120_000);
 });
 
-describe('init on an entry that builds the app inline and listens', () => {
+describe('init on an entry that builds the app at the top of a module and listens', () => {
   let project: FixtureProject;
   let init: Awaited<ReturnType<typeof runCli>>;
 
@@ -121,12 +121,63 @@ describe('init on an entry that builds the app inline and listens', () => {
   }, 60_000);
   afterAll(() => project.remove());
 
-  it('leaves contracts commented out, saying why and how to set it, and writes no factory', () => {
+  it('writes a factory module repeating the setup without listening, and points contracts at it', () => {
     expect(init.code).toBe(0);
     const config = project.read('npvguard.config.ts');
-    expect(config).toContain('  // contracts: not set up, because src/main.ts builds the app and calls listen, with nothing exported to reuse.');
-    expect(config).toContain("  // contracts: { app: './<module>.ts#<export>'");
+    expect(config).toContain("  // contracts: { app: './npvguard.app.ts#buildApp', snapshot: 'contracts/openapi.json' },");
     expect(config).toContain("  //     'GET /ping': { p99Ms: 200 },");
+    const factory = project.read('npvguard.app.ts');
+    expect(factory).toContain(`import fastify from 'fastify';
+import { pong } from './src/handlers/pong.js';
+
+export function buildApp() {
+  const server = fastify();
+  server.get('/ping', { schema: { response: { 200: { type: 'object', properties: { pong: { type: 'boolean' } } } } } }, pong);
+  return server;
+}
+`);
+    expect(factory).not.toMatch(/\.listen\(/);
+    expect(init.stdout).toMatch(/^note: the app: src\/main\.ts:4 — listen-entry: .*every step between them \(lines 4–5\) is a call on the instance/m);
+  });
+
+  it('contracts update builds the app from it; the first check exits 0', async () => {
+    const config = project.read('npvguard.config.ts');
+    project.write('npvguard.config.ts', config.replace("  // contracts: { app: './npvguard.app.ts#buildApp'", "  contracts: { app: './npvguard.app.ts#buildApp'"));
+    const update = await runCli(['contracts', 'update'], { cwd: project.root });
+    expect(update.code, update.stderr + update.stdout).toBe(0);
+    expect(project.read('contracts/openapi.json')).toContain('/ping');
+    project.commit('contracts');
+    const clean = await runCli(['check', '--format', 'compact'], { cwd: project.root });
+    expect(clean.stderr).toBe('');
+    expect(clean.code).toBe(0);
+  }, 120_000);
+});
+
+describe('init on an entry whose setup uses values computed in the module', () => {
+  let project: FixtureProject;
+  let init: Awaited<ReturnType<typeof runCli>>;
+
+  beforeAll(async () => {
+    project = fixtureProject('listen-entry');
+    project.write('src/main.ts', `import fastify from 'fastify';
+import { pong } from './handlers/pong.js';
+
+const server = fastify();
+const limits = { max: Number('5') };
+server.decorate('limits', limits);
+server.get('/ping', { schema: { response: { 200: { type: 'object', properties: { pong: { type: 'boolean' } } } } } }, pong);
+server.listen({ port: 3000 }).catch(() => process.exit(1));
+`);
+    project.commit('computed setup');
+    init = await initAndCommit(project);
+  }, 60_000);
+  afterAll(() => project.remove());
+
+  it('leaves contracts commented out, saying which line stops it, and writes no factory', () => {
+    expect(init.code).toBe(0);
+    const config = project.read('npvguard.config.ts');
+    expect(config).toContain('  // contracts: not set up, because src/main.ts builds the app and calls listen, with nothing exported to reuse, and its setup cannot be repeated without running it (line 5 is not a call on `server`');
+    expect(config).toContain("  // contracts: { app: './<module>.ts#<export>'");
     expect(existsSync(path.join(project.root, 'npvguard.app.ts'))).toBe(false);
     expect(init.stdout).toContain('note: contracts and latency are left commented out: src/main.ts builds the app and calls listen');
   });
@@ -134,7 +185,7 @@ describe('init on an entry that builds the app inline and listens', () => {
   it('the first check exits 0', async () => {
     const clean = await runCli(['check', '--format', 'compact'], { cwd: project.root });
     expect(clean.stderr).toBe('');
-    expect(clean.code).toBe(0);
+    expect(clean.code, clean.stdout).toBe(0);
   }, 120_000);
 });
 

@@ -59,6 +59,61 @@ describe('discoverApp: the factory export in any form', () => {
     expect(found.routes.map((route) => `${route.method} ${route.url}`).sort()).toEqual(['DELETE /accounts/:accountId', 'GET /', 'GET /accounts/:accountId']);
   });
 
+  it('a function that creates the instance, returns it and listens is an entry, not a factory', () => {
+    const found = discover({
+      'src/server.ts': "import Fastify from 'fastify';\nexport async function startServer(port: number) {\n  const app = Fastify();\n  await app.listen({ port });\n  return app;\n}\n",
+    });
+    expect(found.candidates.map((candidate) => candidate.kind)).toEqual(['listen-entry']);
+  });
+
+  it('a factory whose module imports a test runner is test support: listed after an entry whose setup can be repeated', () => {
+    const found = discover({
+      'src/support/server.ts': "import Fastify from 'fastify';\nimport { afterAll } from 'vitest';\nexport function setup() {\n  const app = Fastify();\n  return app;\n}\nafterAll(() => undefined);\n",
+      'src/main.ts': "import Fastify from 'fastify';\nimport cors from '@fastify/cors';\nconst app = Fastify({ trustProxy: true });\napp.register(cors, { origin: '*' });\napp.listen({ port: 1 });\n",
+    });
+    expect(found.candidates.map((candidate) => [candidate.kind, candidate.file, candidate.testFramework])).toEqual([
+      ['listen-entry', 'src/main.ts', undefined],
+      ['factory', 'src/support/server.ts', 'vitest'],
+    ]);
+    const setup = found.candidates[0]?.setup;
+    expect(setup).toEqual({
+      reproducible: true,
+      variable: 'app',
+      creation: 'Fastify({ trustProxy: true })',
+      statements: ["app.register(cors, { origin: '*' });"],
+      imports: [
+        { text: "import Fastify from 'fastify';", specifier: 'fastify' },
+        { text: "import cors from '@fastify/cors';", specifier: '@fastify/cors' },
+      ],
+      firstLine: 3,
+      lastLine: 4,
+    });
+  });
+
+  it('an entry whose setup reads a value of the module cannot be repeated, and says which line', () => {
+    const found = discover({
+      'src/main.ts': "import Fastify from 'fastify';\nconst app = Fastify();\nconst secret = String(Date.now());\napp.decorate('secret', secret);\napp.listen({ port: 1 });\n",
+    });
+    expect(found.candidates[0]?.setup).toEqual({ reproducible: false, reason: 'line 3 is not a call on `app`: `const secret = String(Date.now());`' });
+    const computed = discover({ 'src/main.ts': "import Fastify from 'fastify';\nconst app = Fastify();\napp.decorate('now', Date.now());\napp.listen({ port: 1 });\n" });
+    expect(computed.candidates[0]?.setup).toEqual({ reproducible: false, reason: 'line 3: `Date.now()` is computed where the app is built' });
+  });
+
+  it('route plugins that an entry registers one by one are parts of the app: the entry is the app', () => {
+    const plugin = (name: string, url: string) => `import type { FastifyInstance } from 'fastify';\nexport async function ${name}(app: FastifyInstance) {\n  app.get('${url}', async () => 'ok');\n}\n`;
+    const found = discover({
+      'src/routes/a.ts': plugin('aRoute', '/a'),
+      'src/routes/b.ts': plugin('bRoute', '/b'),
+      'src/server.ts': "import fastify from 'fastify';\nimport { aRoute } from './routes/a.js';\nimport { bRoute } from './routes/b.js';\nconst app = fastify();\napp.register(aRoute);\napp.register(bRoute);\napp.listen({ port: 1 });\n",
+    });
+    expect(found.candidates.map((candidate) => [candidate.kind, candidate.file, candidate.part ?? false])).toEqual([
+      ['listen-entry', 'src/server.ts', false],
+      ['plugin', 'src/routes/a.ts', true],
+      ['plugin', 'src/routes/b.ts', true],
+    ]);
+    expect(found.candidates[1]?.reasons).toEqual(['src/server.ts registers it and 1 other plugin on the instance it creates with fastify(), so it is one part of the app']);
+  });
+
   it('an entry that builds the app inline and listens is found, ranked last', () => {
     const found = discover({ 'src/main.ts': "import fastify from 'fastify';\nconst server = fastify();\nserver.get('/ping', async () => 'pong');\nawait server.listen({ port: 1 });\n" });
     expect(found.candidates.map((candidate) => candidate.kind)).toEqual(['listen-entry']);

@@ -44,10 +44,7 @@ export function fixtureProject(name: string, options: { withoutPackages?: readon
     if (entry.startsWith('.')) continue;
     if (entry.startsWith('@')) {
       mkdirSync(path.join(modules, entry), { recursive: true });
-      for (const scoped of readdirSync(path.join(repoModules, entry))) {
-        const name = `${entry}/${scoped}`;
-        if (!stubNames.has(name) && !without.has(name)) symlinkSync(path.join(repoModules, entry, scoped), path.join(modules, entry, scoped), 'dir');
-      }
+      for (const scoped of readdirSync(path.join(repoModules, entry))) if (!stubNames.has(`${entry}/${scoped}`) && !without.has(`${entry}/${scoped}`)) symlinkSync(path.join(repoModules, entry, scoped), path.join(modules, entry, scoped), 'dir');
     } else if (!stubNames.has(entry) && !without.has(entry)) symlinkSync(path.join(repoModules, entry), path.join(modules, entry), 'dir');
   }
   for (const stub of stubNames) {

@@ -1,11 +1,19 @@
 import { BOUNDARIES_RULES, layerOf, type FindingInput, type LayerPolicy } from '@npvguard/core';
 import type { ExtractedFile } from '../types.js';
 
+const DECLARATION_FILE = /\.d\.[cm]?ts$/;
+
+function isDeclarationFile(file: string): boolean {
+  return DECLARATION_FILE.test(file);
+}
+
 /** Files in no layer (default deny has nothing to apply to them) and files with syntax errors. */
 export function fileFindings(policy: LayerPolicy, files: readonly ExtractedFile[]): FindingInput[] {
   const findings: FindingInput[] = [];
   for (const { file, extraction } of files) {
-    if (layerOf(policy, file) === undefined) {
+    // A declaration file (module augmentation, global types) compiles to no JavaScript: it loads nothing at run
+    // time, so it needs no layer. In a layer, its imports are judged like any other file's.
+    if (layerOf(policy, file) === undefined && !isDeclarationFile(file)) {
       findings.push({
         ruleId: BOUNDARIES_RULES.unassignedFile,
         file,

@@ -44,7 +44,8 @@ function inNodeModules(file: string): boolean {
 export function createModuleLoader(root: string): ModuleLoader {
   const cache = requireCache();
   const before = new Set(Object.keys(cache));
-  const jiti = createJiti(path.join(root, 'npvguard-contracts.js'), { moduleCache: true, fsCache: false, transform: cachedTransform });
+  // tsconfigPaths: the project's tsconfig (found from the root up) maps `paths` aliases (`@/api/index.js`), as tsc does.
+  const jiti = createJiti(path.join(root, 'npvguard-contracts.js'), { moduleCache: true, fsCache: false, transform: cachedTransform, tsconfigPaths: true });
   return {
     async load(reference, configKey) {
       const hash = reference.lastIndexOf('#');
