@@ -3,6 +3,7 @@ import path from 'node:path';
 import { NpvError } from '@npvguard/core';
 import { walkFiles } from '../load/listFiles.js';
 import { discoverApp, openProject, type AppCandidate, type ListenSetup, type StaticRoute } from './findApp.js';
+import { findStaticRoutes } from '../checks/latency/analyze.js';
 import type { Project } from 'ts-morph';
 
 /** The factory module init writes when the app is a plugin: it builds the instance as the entry does, without listening. */
@@ -159,6 +160,22 @@ function testIgnore(files: readonly string[]): string[] {
   return globs;
 }
 
+/**
+ * The routes to propose budgets for, found as the latency check finds them (the same keys, so a budget init writes
+ * names a route the check knows); init's own search when the latency analysis cannot open the project.
+ */
+function latencyRoutes(root: string, sources: readonly string[], fallback: StaticRoute[]): StaticRoute[] {
+  if (!existsSync(path.join(root, 'tsconfig.json'))) return fallback;
+  try {
+    const seen = new Set<string>();
+    return findStaticRoutes(root, sources)
+      .filter((route) => !seen.has(route.key) && seen.add(route.key))
+      .map(({ method, url, file, line }) => ({ method, url, file, line }));
+  } catch {
+    return fallback;
+  }
+}
+
 export function inspectProject(root: string): ProjectShape {
   if (!existsSync(path.join(root, 'package.json'))) {
     throw new NpvError('NPV2404', `${root} has no package.json: run npvguard init in the service's folder.`, { root });
@@ -187,7 +204,7 @@ export function inspectProject(root: string): ProjectShape {
     root,
     layers,
     appCandidates: discovery.candidates,
-    routes: discovery.routes,
+    routes: latencyRoutes(root, sources, discovery.routes),
     sources,
     esm: packageJson.type === 'module',
     hasEslint: packageJson.devDependencies?.eslint !== undefined || packageJson.dependencies?.eslint !== undefined,

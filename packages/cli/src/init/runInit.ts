@@ -6,6 +6,7 @@ import { NpvError, type Check } from '@npvguard/core';
 import type { CliIO } from '../io/io.js';
 import { repositoryTop } from '../base/repository.js';
 import { CONFIG_FILE_NAMES } from '../load/findConfig.js';
+import { runContractsUpdate } from '../commands/contracts.js';
 import { ESLINT_CONFIGS, inspectProject, resolvesFrom, type ProjectShape } from './inspectProject.js';
 import { describeJustification, observeLayerImports } from './observedEdges.js';
 import {
@@ -18,6 +19,7 @@ import {
   eslintConfigTemplate,
   mcpServersTemplate,
   workflowTemplate,
+  type ContractsSetup,
 } from './templates.js';
 
 export const INIT_AGENTS = ['claude', 'cursor'] as const;
@@ -118,19 +120,37 @@ function parseAgents(agents: readonly string[]): InitAgent[] {
   });
 }
 
-/** `npvguard init`: inspects the project and writes a starting config, the ESLint entry, the CI workflow and agent files. */
 /** Which app init chose and why, the others it saw, or why there is none. */
 function appNotes(shape: ProjectShape): string[] {
   const describe = (candidate: ProjectShape['appCandidates'][number]) => `${candidate.file}:${candidate.line}${candidate.exportName === undefined ? '' : ` (${candidate.exportName})`} — ${candidate.kind}: ${candidate.reasons.join('; ')}`;
-  if (shape.app === undefined) return [`contracts and latency are left commented out: ${shape.noAppReason ?? 'no fastify app was found'}.`];
+  if (shape.app === undefined) return [`contracts is left commented out: ${shape.noAppReason ?? 'no fastify app was found'}.`];
   const others = shape.appCandidates.filter((candidate) => candidate !== shape.app?.candidate).slice(0, 3);
   return [
     `the app: ${describe(shape.app.candidate)}${shape.app.factory === undefined ? '' : `; ${shape.app.factory.file} builds it without listening`}.`,
     ...(others.length === 0 ? [] : [`other ways the app is built, ranked lower:\n${others.map((candidate) => `  ${describe(candidate)}`).join('\n')}`]),
-    `${shape.routes.length} route${shape.routes.length === 1 ? '' : 's'} found in the sources${shape.routes.length === 0 ? '' : ` (budgets proposed in the commented latency section)`}.`,
+    `${shape.routes.length} route${shape.routes.length === 1 ? '' : 's'} found in the sources${shape.routes.length === 0 ? '' : ` (a starting budget for each in the latency section)`}.`,
   ];
 }
 
+/**
+ * The contract snapshot of the app init found, written as \`npvguard contracts update\` writes it, so the first
+ * \`npvguard check\` has a contract to hold the app to. An app that cannot be booted here (a database it needs, an
+ * env var it reads) leaves contracts off, with the first line of why.
+ */
+async function writeFirstSnapshot(root: string, io: CliIO, checks: readonly Check[]): Promise<{ ok: true; note: string } | { ok: false; reason: string }> {
+  let printed = '';
+  const quiet: CliIO = { ...io, cwd: root, stdout: { write: (chunk: string) => (printed += chunk) }, stderr: { write: () => true } };
+  try {
+    await runContractsUpdate({ debug: false }, quiet, checks);
+    return { ok: true, note: printed.trim().split('\n').map((line) => `contracts: ${line}`).join('\n') };
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    const code = error instanceof NpvError ? `${error.code} ` : '';
+    return { ok: false, reason: `\`npvguard contracts update\` failed (${code}${message.split('\n')[0] ?? message})` };
+  }
+}
+
+/** `npvguard init`: inspects the project and writes a starting config, the ESLint entry, the CI workflow and agent files. */
 export async function runInitCommand(options: InitOptions, io: CliIO, checks: readonly Check[]): Promise<number> {
   const agents = parseAgents(options.agents);
   const root = path.resolve(io.cwd, options.cwd ?? '.');
@@ -150,13 +170,23 @@ export async function runInitCommand(options: InitOptions, io: CliIO, checks: re
     else {
       const observed = await observeLayerImports(shape, checks);
       shape.layers = observed.layers;
-      write(configFile, configTemplate(shape, observed, gitTop !== undefined));
+      const configText = (contracts: ContractsSetup) => configTemplate(shape, observed, gitTop !== undefined, contracts);
+      write(configFile, configText({ enabled: shape.app !== undefined }));
       for (const split of observed.splits) notes.push(`${split.folder} is proposed as one layer per subfolder (${split.layers.join(', ')}), as they play different roles: ${split.why}.`);
       const justified = Object.values(observed.justification);
       if (justified.length > 0) notes.push(`each allow entry is a dependency the code has today:\n${justified.sort((a, b) => a.from.localeCompare(b.from) || a.to.localeCompare(b.to)).map((entry) => `  ${describeJustification(entry)}`).join('\n')}`);
       if (observed.unavailable !== undefined) notes.push(`the boundaries check cannot run on this project yet (${observed.unavailable}); fix that before \`npvguard check\`.`);
       for (const finding of observed.otherFindings) notes.push(`boundaries will report ${finding.ruleId} at ${finding.file}:${finding.line}: ${finding.message}`);
       if (shape.app?.factory !== undefined) write(path.join(root, shape.app.factory.file), shape.app.factory.content);
+      const written = outcomes.find(([file]) => file === (path.relative(io.cwd, configFile) || configFile))?.[1];
+      if (shape.app !== undefined && (written === 'created' || written === 'overwritten')) {
+        const snapshot = await writeFirstSnapshot(root, io, checks);
+        if (snapshot.ok) notes.push(snapshot.note);
+        else {
+          writeFileSync(configFile, configText({ enabled: false, reason: snapshot.reason }));
+          notes.push(`contracts is left commented out: ${snapshot.reason}.`);
+        }
+      }
     }
   }
   notes.push(...appNotes(shape));

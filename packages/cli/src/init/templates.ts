@@ -15,30 +15,43 @@ function globs(list: readonly string[]): string {
 /** Starting p99 budget written for each route found; a value to replace with the service's own. */
 export const STARTING_P99_MS = 200;
 
-function contractsLines(shape: ProjectShape): string {
+/** Whether init enables contracts: it does when it found the app and wrote its snapshot; else why not. */
+export type ContractsSetup = { enabled: true } | { enabled: false; reason?: string };
+
+function contractsLines(shape: ProjectShape, setup: ContractsSetup): string {
   if (shape.app === undefined) {
     return `  // contracts: not set up, because ${shape.noAppReason ?? 'no fastify app was found'}; then set
   // contracts: { app: './<module>.ts#<export>', snapshot: 'contracts/openapi.json' } (docs/checks/contracts.md).`;
   }
   const { candidate, factory } = shape.app;
   const why = `${candidate.file}${candidate.exportName === undefined ? '' : `#${candidate.exportName}`}: ${candidate.reasons.join('; ')}`;
-  return `  // API contract: run \`npvguard contracts update\` to write the snapshot, then uncomment.
-  // The app: ${why}.${factory === undefined ? '' : `\n  // ${factory.file} (written by init) builds it without listening.`}
-  // contracts: { app: ${quoted(shape.app.reference)}, snapshot: 'contracts/openapi.json' },`;
+  const about = `  // The app: ${why}.${factory === undefined ? '' : `\n  // ${factory.file} (written by init) builds it without listening.`}`;
+  const entry = `contracts: { app: ${quoted(shape.app.reference)}, snapshot: 'contracts/openapi.json' },`;
+  if (setup.enabled) {
+    return `  // API contract: the snapshot of the app's routes and schemas (contracts/openapi.json, written by init); a change
+  // that breaks it fails. After an intended change: \`npvguard contracts update\`.
+${about}
+  ${entry}`;
+  }
+  return `  // API contract: not enabled, because ${setup.reason ?? 'the snapshot was not written'}.
+  // Fix that (an app whose routes need a database: docs/checks/contracts.md, "Apps that need a database"), run
+  // \`npvguard contracts update\`, then uncomment.
+${about}
+  // ${entry}`;
 }
 
 function latencyLines(shape: ProjectShape): string {
   if (shape.routes.length === 0) {
     return "  // latency: no routes were found in the sources; add budgets as { 'METHOD /path': { p99Ms } } (docs/checks/latency.md).";
   }
-  const budgets = shape.routes.map((route) => `  //     ${quoted(`${route.method} ${route.url}`)}: { p99Ms: ${STARTING_P99_MS} }, // ${route.file}:${route.line}`);
-  return `  // Latency budgets per route (p99, ms) for the routes found in the sources, once contracts is set up.
-  // ${STARTING_P99_MS} ms is a starting value: set each route's own (docs/checks/latency.md).
-  // latency: {
-  //   budgets: {
+  const budgets = shape.routes.map((route) => `      ${quoted(`${route.method} ${route.url}`)}: { p99Ms: ${STARTING_P99_MS} }, // ${route.file}:${route.line}`);
+  return `  // Latency budgets per route (p99, ms) for the routes found in the sources: the static bound of each route's
+  // slowest path must fit. ${STARTING_P99_MS} ms is a starting value: set each route's own (docs/checks/latency.md).
+  latency: {
+    budgets: {
 ${budgets.join('\n')}
-  //   },
-  // },`;
+    },
+  },`;
 }
 
 function ignoreLines(shape: ProjectShape): string {
@@ -49,7 +62,12 @@ function ignoreLines(shape: ProjectShape): string {
 }
 
 /** The starting npvguard.config.ts: the layers of src/, today's imports allowed, drivers where they are used, lint on. */
-export function configTemplate(shape: ProjectShape, observed: { allow: Record<string, readonly string[]>; externals: Record<string, readonly string[]> }, inGit: boolean): string {
+export function configTemplate(
+  shape: ProjectShape,
+  observed: { allow: Record<string, readonly string[]>; externals: Record<string, readonly string[]> },
+  inGit: boolean,
+  contracts: ContractsSetup = { enabled: false },
+): string {
   const layers = Object.entries(shape.layers).map(([name, patterns]) => `      ${key(name)}: ${globs(patterns)},`);
   const allowed = Object.entries(observed.allow).map(([name, targets]) => `      ${key(name)}: [${targets.map(quoted).join(', ')}],`);
   const externals = Object.entries(observed.externals).map(([name, owners]) => `      ${key(name)}: [${owners.map(quoted).join(', ')}],`);
@@ -81,7 +99,7 @@ ${externalsBlock}${ignoreLines(shape)}  },
   lint: {},
   // Guardrails the change must not weaken (suppressions, skipped tests, loosened configs).
 ${inGit ? '' : '  // Needs a git repository: the change is compared with --base (or HEAD).\n'}  ${inGit ? '' : '// '}integrity: {},
-${contractsLines(shape)}
+${contractsLines(shape, contracts)}
 ${latencyLines(shape)}
 });
 `;

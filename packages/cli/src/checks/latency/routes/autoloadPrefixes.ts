@@ -27,20 +27,32 @@ function objectProperty(object: Node | undefined, name: string): Expression | un
  * A directory expression's value: `import.meta.dirname`, `__dirname`, `path.join(…)`/`path.resolve(…)` of those and
  * string literals, `fileURLToPath(new URL('routes', import.meta.url))`. Anything else is undefined: not guessed.
  */
-function directory(node: Node | undefined, file: SourceFile): string | undefined {
-  if (node === undefined) return undefined;
+function directory(node: Node | undefined, file: SourceFile, depth = 0): string | undefined {
+  if (node === undefined || depth > 8) return undefined;
   const here = path.dirname(file.getFilePath());
   const text = node.getText().replace(/\s+/g, '');
   if (text === 'import.meta.dirname' || text === '__dirname') return here;
+  // The module's own path: `import.meta.filename`, `__filename`, `fileURLToPath(import.meta.url)`.
+  if (text === 'import.meta.filename' || text === '__filename' || /^(url\.)?fileURLToPath\(import\.meta\.url\)$/.test(text)) return file.getFilePath();
   const value = literal(node);
   if (value !== undefined) return value;
+  // A constant holding one of these (`const here = path.dirname(fileURLToPath(import.meta.url))`).
+  if (Node.isIdentifier(node)) {
+    const declaration = node.getSymbol()?.getDeclarations()[0];
+    if (declaration === undefined || !Node.isVariableDeclaration(declaration) || declaration.getVariableStatement()?.getDeclarationKind() !== 'const') return undefined;
+    return directory(declaration.getInitializer(), declaration.getSourceFile(), depth + 1);
+  }
   if (!Node.isCallExpression(node)) return undefined;
   const callee = node.getExpression().getText();
   const args = node.getArguments();
   if (/^(path\.)?(join|resolve)$/.test(callee)) {
-    const parts = args.map((argument) => directory(argument, file));
+    const parts = args.map((argument) => directory(argument, file, depth + 1));
     if (parts.some((part) => part === undefined)) return undefined;
     return path.resolve(here, ...(parts as string[]));
+  }
+  if (/^(path\.)?dirname$/.test(callee)) {
+    const inner = directory(args[0], file, depth + 1);
+    return inner === undefined ? undefined : path.dirname(inner);
   }
   if (/^(url\.)?fileURLToPath$/.test(callee) && Node.isNewExpression(args[0]) && args[0].getExpression().getText() === 'URL') {
     const [relative, base] = args[0].getArguments();
