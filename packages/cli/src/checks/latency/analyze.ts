@@ -4,7 +4,7 @@ import { clientFromConfig, NpvError, OUTBOUND_CLIENTS, type FindingInput, type L
 import { Node, Project } from 'ts-morph';
 import { compileGlobs } from './globs.js';
 import { fileOf, type AnalysisContext } from './analysis/context.js';
-import { formatMs, type PathStep } from './analysis/cost.js';
+import { formatMs, type Cost, type PathStep } from './analysis/cost.js';
 import { functionCost } from './analysis/evaluate.js';
 import { findDeadlineBudget } from './analysis/signals.js';
 import { findRoutes, type RouteRegistration } from './routes/findRoutes.js';
@@ -42,7 +42,7 @@ export interface RouteBound {
   staticBoundMs: number | null;
   headroomMs: number | null;
   criticalPath: PathStep[];
-  verdict: 'within' | 'exceeded' | 'no-budget' | 'no-handler';
+  verdict: 'within' | 'exceeded' | 'undecided' | 'no-budget' | 'no-handler';
 }
 
 export interface LatencyAnalysis {
@@ -147,6 +147,16 @@ export function createAnalysisContext({ project, search, root, files, config, fi
   };
 }
 
+/**
+ * Whether a bound over budget is so only through a timeout whose value is known at run time: without that call's
+ * wait, what is left fits the budget. Then the verdict is undecided, not exceeded.
+ */
+function undecidedOver(cost: Cost, budget: number): boolean {
+  if (cost.undecided === undefined) return false;
+  const rest = cost.ms - cost.undecided.ms;
+  return !Number.isFinite(rest) || rest <= budget;
+}
+
 /** A route the latency check finds in the sources, as its budgets name it, with the line that registers it. */
 export interface StaticRoute {
   key: string;
@@ -225,6 +235,16 @@ export function analyzeLatency(options: AnalyzeLatencyOptions): LatencyAnalysis 
         hint: `Add latency.budgets[${JSON.stringify(route.key)}] = { p99Ms: <ms> } to the config.`,
         fingerprintParts: [LATENCY_RULES.routeWithoutBudget, route.key],
       });
+    } else if (bound > budget && cost.undecided !== undefined && undecidedOver(cost, budget)) {
+      const where = cost.undecided;
+      context.report({
+        ruleId: LATENCY_RULES.undecidedBound,
+        file, line, column,
+        message: `Whether ${route.key} fits its p99 budget of ${formatMs(budget)} cannot be decided statically: ${where.file}:${where.line} \`${where.call}\` has a timeout whose value is known only at run time. Critical path:\n  ${formatPath(cost.path)}`,
+        hint: 'Give the timeout a value the check can read (a constant, or a number in the config module), or measure the route with `npvguard check --measure`.',
+        fingerprintParts: [LATENCY_RULES.undecidedBound, route.key],
+        data: { route: route.key, budgetMs: budget, undecidedAt: { file: where.file, line: where.line } },
+      });
     } else if (bound > budget) {
       context.report({
         ruleId: LATENCY_RULES.staticBudgetExceeded,
@@ -243,7 +263,7 @@ export function analyzeLatency(options: AnalyzeLatencyOptions): LatencyAnalysis 
       staticBoundMs: finite ? bound : null,
       headroomMs: budget === undefined || !finite ? null : Math.round((budget - bound) * 1000) / 1000,
       criticalPath: [...cost.path],
-      verdict: budget === undefined ? 'no-budget' : bound > budget ? 'exceeded' : 'within',
+      verdict: budget === undefined ? 'no-budget' : bound > budget ? (undecidedOver(cost, budget) ? 'undecided' : 'exceeded') : 'within',
     });
   }
   reportUnknownCalls(context);

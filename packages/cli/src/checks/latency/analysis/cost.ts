@@ -18,6 +18,13 @@ export interface Cost {
   io: boolean;
   /** Whether every wait inside is bounded by a signal derived from a request deadline. */
   deadlineBound: boolean;
+  /** The bound rests on a timeout whose value is known only at run time (a parameter, a config read): the call that has it. */
+  undecided?: PathStep;
+}
+
+function undecidedOf(costs: readonly Cost[]): Pick<Cost, 'undecided'> {
+  const found = costs.find((cost) => cost.undecided !== undefined)?.undecided;
+  return found === undefined ? {} : { undecided: found };
 }
 
 export const ZERO: Cost = { ms: 0, path: [], io: false, deadlineBound: true };
@@ -31,6 +38,7 @@ export function sequence(costs: readonly Cost[]): Cost {
     path: waiting.flatMap((cost) => cost.path),
     io: waiting.some((cost) => cost.io),
     deadlineBound: waiting.every((cost) => cost.deadlineBound),
+    ...undecidedOf(waiting),
   };
 }
 
@@ -43,6 +51,7 @@ export function parallel(costs: readonly Cost[]): Cost {
     path: slowest.path,
     io: costs.some((cost) => cost.io),
     deadlineBound: costs.every((cost) => cost.deadlineBound),
+    ...(slowest.undecided === undefined ? {} : { undecided: slowest.undecided }),
   };
 }
 
@@ -62,7 +71,7 @@ export function worstOf(costs: readonly Cost[]): Cost {
 export function repeat(cost: Cost, times: number, step: Omit<PathStep, 'ms'>): Cost {
   if (cost.ms === 0 && !cost.io) return ZERO;
   const ms = times === 0 ? 0 : cost.ms * times;
-  return { ms, path: [{ ...step, ms }, ...cost.path], io: cost.io, deadlineBound: cost.deadlineBound };
+  return { ms, path: [{ ...step, ms }, ...cost.path], io: cost.io, deadlineBound: cost.deadlineBound, ...undecidedOf([cost]) };
 }
 
 /**
@@ -72,7 +81,7 @@ export function repeat(cost: Cost, times: number, step: Omit<PathStep, 'ms'>): C
 export function retry(perTry: Cost, attempts: number, backoffMs: number, capMs: number, step: Omit<PathStep, 'ms'>): Cost {
   const total = perTry.ms * attempts + backoffMs * Math.max(0, attempts - 1);
   const ms = Math.min(total, capMs);
-  return { ms, path: [{ ...step, ms }, ...perTry.path], io: perTry.io, deadlineBound: perTry.deadlineBound || ms === capMs };
+  return { ms, path: [{ ...step, ms }, ...perTry.path], io: perTry.io, deadlineBound: perTry.deadlineBound || ms === capMs, ...(ms === capMs ? {} : undecidedOf([perTry])) };
 }
 
 /**
@@ -85,8 +94,8 @@ export function cap(cost: Cost, limitMs: number, step: Omit<PathStep, 'ms'>, fro
 }
 
 /** A leaf: a timer or an outbound call that waits up to `ms`. */
-export function leaf(ms: number, step: Omit<PathStep, 'ms'>, options: { io: boolean; deadlineBound: boolean }): Cost {
-  return { ms, path: [{ ...step, ms }], io: options.io, deadlineBound: options.deadlineBound };
+export function leaf(ms: number, step: Omit<PathStep, 'ms'>, options: { io: boolean; deadlineBound: boolean; undecided?: boolean }): Cost {
+  return { ms, path: [{ ...step, ms }], io: options.io, deadlineBound: options.deadlineBound, ...(options.undecided === true ? { undecided: { ...step, ms } } : {}) };
 }
 
 /** Prepends the call that led to `cost`, so the path reads from the handler down. */

@@ -269,7 +269,9 @@ function outboundCost(context: AnalysisContext, call: CallExpression, outbound: 
   // A deadline object with no number of its own lets the call wait what the request's deadline allows.
   const byDeadline = deadline || guaranteed === 'deadline';
   const bound = limit ?? (byDeadline && Number.isFinite(context.deadlineBudgetMs) ? { ms: context.deadlineBudgetMs, fromDeadline: true } : undefined);
-  return leaf(bound?.ms ?? defaultMs, stepOf(context, call), { io: true, deadlineBound: bound?.fromDeadline ?? false });
+  // A timeout is there, but its value is known only at run time (a parameter, a config read): the bound cannot be decided.
+  const undecided = present && bound === undefined && !byDeadline;
+  return leaf(bound?.ms ?? defaultMs, stepOf(context, call), { io: true, deadlineBound: bound?.fromDeadline ?? false, undecided });
 }
 
 /** What a client of each kind waits on, for messages. */
