@@ -24,8 +24,9 @@ describe('npvguard checks its own packages (root npvguard.config.ts)', () => {
     const { code, result, stderr } = await checkJson(repoRoot);
     expect(stderr).toBe('');
     // Only what the baseline file accepts, with its reason: a worker thread imports the module a check names, and
-    // the lint check imports the ESLint the checked project has installed.
+    // the lint check imports the ESLint the checked project has installed, contracts the zod it has installed.
     expect(result.findings.map((finding) => `${finding.ruleId} ${finding.file} ${finding.baseline ?? 'new'}`)).toEqual([
+      'boundaries/unresolved-import packages/cli/src/checks/contracts/load/schemaConverter.ts file',
       'boundaries/unresolved-import packages/cli/src/checks/lint/createEslint.ts file',
       'boundaries/unresolved-import packages/cli/src/run/threads/serveChecks.ts file',
     ]);
