@@ -240,8 +240,8 @@ export function analyzeLatency(options: AnalyzeLatencyOptions): LatencyAnalysis 
       context.report({
         ruleId: LATENCY_RULES.undecidedBound,
         file, line, column,
-        message: `Whether ${route.key} fits its p99 budget of ${formatMs(budget)} cannot be decided statically: ${where.file}:${where.line} \`${where.call}\` has a timeout whose value is known only at run time. Critical path:\n  ${formatPath(cost.path)}`,
-        hint: 'Give the timeout a value the check can read (a constant, or a number in the config module), or measure the route with `npvguard check --measure`.',
+        message: `Whether ${route.key} fits its p99 budget of ${formatMs(budget)} cannot be decided statically: ${where.file}:${where.line} \`${where.call}\` waits a time known only at run time (a timeout set from a parameter or a config read, or on a client created where the analysis cannot follow it). Critical path:\n  ${formatPath(cost.path)}`,
+        hint: 'Give the timeout a value the check can read (a constant, or a number in the config module) where the call or its client is made, or measure the route with `npvguard check --measure`.',
         fingerprintParts: [LATENCY_RULES.undecidedBound, route.key],
         data: { route: route.key, budgetMs: budget, undecidedAt: { file: where.file, line: where.line } },
       });

@@ -211,6 +211,16 @@ function sortRequired(value: unknown): unknown {
   return copy;
 }
 
+const PARAMETER_PARTS = ['params', 'querystring', 'query', 'headers'] as const;
+
+function withInlinedParameters(route: RecordedRoute, inliner: SchemaInliner): RecordedRoute {
+  const schema = route.schema;
+  if (schema === undefined || !PARAMETER_PARTS.some((part) => isRecord(schema[part]) && '$ref' in schema[part])) return route;
+  const copy: Record<string, unknown> = { ...schema };
+  for (const part of PARAMETER_PARTS) if (isRecord(schema[part]) && '$ref' in schema[part]) copy[part] = inliner.inline(schema[part]);
+  return { ...route, schema: copy };
+}
+
 /**
  * An OpenAPI 3.1 document from fastify's recorded routes, in a canonical form: every schema inlined
  * (recursive ones through `components.schemas`), object keys sorted, `required` lists sorted. Equal
@@ -230,7 +240,9 @@ export function extractOpenApi(routes: readonly RecordedRoute[], options: Extrac
     // A plugin's routes (API docs, static files, the CORS preflight) are the plugin's contract, not the app's.
     if (route.source?.package !== undefined) continue;
     const path = openApiPath(route.url);
-    const built = inliner.inline(operation(route)) as Record<string, unknown>;
+    // Parameters come from the properties of the params, querystring and headers schemas: a part that is a
+    // reference to a shared schema (`{ $ref: 'Params#' }`) is resolved first, or its parameters would be lost.
+    const built = inliner.inline(operation(withInlinedParameters(route, inliner))) as Record<string, unknown>;
     if (Object.keys(built['responses'] as Record<string, unknown>).length === 0) withoutResponse.push(`${route.method} ${path}`);
     (paths[path] ??= {})[method] = built;
   }

@@ -254,15 +254,17 @@ function optionApplies(literal: ObjectLiteralExpression, option: TimeoutOption):
  * chain's innermost call through variables and properties. Undefined when the receiver's origin is not a
  * factory of the same client or sets none of its timeout options.
  */
-export function constructionTimeout(context: AnalysisContext, call: CallExpression, outbound: OutboundMatch): { carries: TimeoutCarrier; value: Node } | undefined {
+export function constructionTimeout(context: AnalysisContext, call: CallExpression, outbound: OutboundMatch): { carries: TimeoutCarrier; value: Node } | 'untraced' | undefined {
   const construction = outbound.client.construction;
   if (construction === undefined || construction.timeoutOptions.length === 0) return undefined;
   const innermost = chainCalls(call).at(-1) ?? call;
   const callee = unwrap(innermost.getExpression());
   const candidates = Node.isPropertyAccessExpression(callee) ? [callee.getExpression(), callee] : [callee];
+  let traced = false;
   for (const candidate of candidates) {
     const origin = originOf(candidate);
     if (origin === undefined || (!Node.isCallExpression(origin) && !Node.isNewExpression(origin))) continue;
+    traced = true;
     const factoryCallee = unwrap(origin.getExpression());
     const nameNode = Node.isPropertyAccessExpression(factoryCallee) ? factoryCallee.getNameNode() : factoryCallee;
     let symbol = nameNode.getSymbol();
@@ -284,7 +286,9 @@ export function constructionTimeout(context: AnalysisContext, call: CallExpressi
       }
     }
   }
-  return undefined;
+  // The client reached the call through a parameter, a decorator or a property the analysis cannot follow to where
+  // it was created: a timeout set there cannot be ruled out, nor read.
+  return traced ? undefined : 'untraced';
 }
 
 /** The object literal an options argument is, directly or through a `const` in scope. */
@@ -395,7 +399,9 @@ export function timeoutOptions(context: AnalysisContext, call: CallExpression, o
   }
   if (outbound !== undefined && !result.present) {
     const configured = constructionTimeout(context, call, outbound);
-    if (configured !== undefined) bound(configured.carries, configured.value);
+    // Untraced: a timeout may be set where the client is created; present, with a value unknown (an undecided bound).
+    if (configured === 'untraced') result.present = true;
+    else if (configured !== undefined) bound(configured.carries, configured.value);
   }
   return result;
 }
