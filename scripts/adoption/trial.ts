@@ -238,7 +238,9 @@ function summarise(result: ResultLike | undefined, resultFile: string): CheckSum
 
 const LATENCY_COMMENT = /^[ \t]*\/\/[ \t]*latency:.*$/m;
 const CONTRACTS_COMMENT = /^([ \t]*)\/\/[ \t]*(contracts:.*)$/m;
-const NO_APP = 'No fastify app factory was found';
+const NO_APP = 'contracts: not set up, because';
+/** What init writes when it found the app but could not write its first snapshot. */
+const NOT_BOOTED = 'API contract: not enabled, because';
 
 function insertSection(config: string, section: string): string {
   const end = config.lastIndexOf('});');
@@ -246,7 +248,7 @@ function insertSection(config: string, section: string): string {
 }
 
 interface SetupOutcome {
-  contracts: 'enabled' | 'not enabled: init found no app factory' | 'not enabled: no contracts line in the config' | 'already enabled';
+  contracts: 'enabled' | 'not enabled: init found no app factory' | 'not enabled: init could not boot the app (the reason is in the config)' | 'not enabled: no contracts line in the config' | 'already enabled';
   latency: 'enabled' | 'already configured';
   notes: string[];
 }
@@ -257,6 +259,8 @@ function configureAfterInit(configFile: string, target: Target): SetupOutcome {
   let contracts: SetupOutcome['contracts'];
   if (/^[ \t]*contracts:/m.test(config)) contracts = 'already enabled';
   else if (config.includes(NO_APP)) contracts = 'not enabled: init found no app factory';
+  // init found the app but could not boot it (an env var, a database it needs): it says why; a user fixes that first.
+  else if (config.includes(NOT_BOOTED)) contracts = 'not enabled: init could not boot the app (the reason is in the config)';
   else {
     const match = CONTRACTS_COMMENT.exec(config);
     if (match === null) contracts = 'not enabled: no contracts line in the config';
