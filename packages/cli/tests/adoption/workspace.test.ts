@@ -141,7 +141,11 @@ export async function inStock(sku: string): Promise<boolean> {
       adoption,
       'eslint-disable',
       (edit) => {
-        edit.replace(`${SVC_B}/src/catalog/priceBook.ts`, '    return PRICES[sku];', '    return PRICES[sku] as any; // eslint-disable-line @typescript-eslint/no-explicit-any');
+        edit.replace(
+          `${SVC_B}/src/catalog/priceBook.ts`,
+          '    return Object.hasOwn(PRICES, sku) ? PRICES[sku] : undefined;',
+          '    return (Object.hasOwn(PRICES, sku) ? PRICES[sku] : undefined) as any; // eslint-disable-line @typescript-eslint/no-explicit-any',
+        );
       },
       SVC_B,
     );
