@@ -65,7 +65,8 @@ export function fixtureProject(name: string, options: { withoutPackages?: readon
     },
     commit: (message) => {
       git(root, 'add', '.');
-      git(root, 'commit', '-q', '-m', message);
+      // --allow-empty: a step may change nothing (contracts update on the snapshot init already wrote).
+      git(root, 'commit', '-q', '--allow-empty', '-m', message);
     },
     remove: () => rmSync(folder, { recursive: true, force: true }),
   };

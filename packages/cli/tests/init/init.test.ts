@@ -40,9 +40,9 @@ describe('npvguard init on a stripped copy of the reference service', () => {
     for (const layer of ['clients', 'components', 'core', 'domain', 'pipeline', 'server']) expect(config).toContain(`      ${layer}: 'src/${layer}/**',`);
     expect(config).toContain("entry: ['src/index.ts', 'src/main.ts'],");
     expect(config).toContain("      domain: ['core'],");
-    expect(config).toContain("  // contracts: { app: './src/server/app.ts#buildApp', snapshot: 'contracts/openapi.json' },");
+    expect(config).toContain("  contracts: { app: './src/server/app.ts#buildApp', snapshot: 'contracts/openapi.json' },");
     // the routes the service registers, found in its sources, each with a starting budget
-    expect(config).toContain("  //     'GET /healthz': { p99Ms: 200 },");
+    expect(config).toContain("      'GET /healthz': { p99Ms: 200 },");
   });
 
   it('the workflow checks against the PR base, uploads SARIF and writes annotations', () => {
