@@ -160,8 +160,8 @@ export const TARGETS: Target[] = [
       },
       {
         kind: 'loosened-budget',
-        title: 'one route budget raised from 1000 to 5000 ms',
-        edits: [{ kind: 'replace', file: 'npvguard.config.ts', anchor: BUDGET_ANCHOR(1000), text: BUDGET_ANCHOR(5000) }],
+        title: 'one route budget (the 200 ms init wrote) raised to 5000 ms',
+        edits: [{ kind: 'replace', file: 'npvguard.config.ts', anchor: BUDGET_ANCHOR(200), text: BUDGET_ANCHOR(5000) }],
         expect: ['integrity/npvguard-config-loosened'],
       },
     ],
@@ -253,8 +253,8 @@ export const TARGETS: Target[] = [
       },
       {
         kind: 'loosened-budget',
-        title: 'one route budget raised from 1000 to 5000 ms',
-        edits: [{ kind: 'replace', file: 'npvguard.config.ts', anchor: BUDGET_ANCHOR(1000), text: BUDGET_ANCHOR(5000) }],
+        title: 'one route budget (the 200 ms init wrote) raised to 5000 ms',
+        edits: [{ kind: 'replace', file: 'npvguard.config.ts', anchor: BUDGET_ANCHOR(200), text: BUDGET_ANCHOR(5000) }],
         expect: ['integrity/npvguard-config-loosened'],
       },
     ],
@@ -354,8 +354,8 @@ export const TARGETS: Target[] = [
       },
       {
         kind: 'loosened-budget',
-        title: 'one route budget raised from 1000 to 5000 ms',
-        edits: [{ kind: 'replace', file: 'npvguard.config.ts', anchor: BUDGET_ANCHOR(1000), text: BUDGET_ANCHOR(5000) }],
+        title: 'one route budget (the 200 ms init wrote) raised to 5000 ms',
+        edits: [{ kind: 'replace', file: 'npvguard.config.ts', anchor: BUDGET_ANCHOR(200), text: BUDGET_ANCHOR(5000) }],
         expect: ['integrity/npvguard-config-loosened'],
       },
     ],
