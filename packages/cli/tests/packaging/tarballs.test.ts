@@ -115,9 +115,9 @@ describe('peers real projects have', () => {
     expect(peers?.typescript).toBe('>=5.0.0 <6.1.0');
   });
 
-  it('the harness accepts vitest 3 and 4 (optional) and fast-check 3.22+ and 4', () => {
+  it('the harness accepts vitest 2, 3 and 4 (optional) and fast-check 3.22+ and 4', () => {
     const pkg = manifest('packages/harness');
-    expect(pkg.peerDependencies).toEqual({ 'fast-check': '^3.22.0 || ^4.0.0', vitest: '^3.0.0 || ^4.0.0' });
+    expect(pkg.peerDependencies).toEqual({ 'fast-check': '^3.22.0 || ^4.0.0', vitest: '^2.0.0 || ^3.0.0 || ^4.0.0' });
     expect(pkg.peerDependenciesMeta?.vitest?.optional).toBe(true);
   });
 
