@@ -263,7 +263,12 @@ export function constructionTimeout(context: AnalysisContext, call: CallExpressi
   let traced = false;
   for (const candidate of candidates) {
     const origin = originOf(candidate);
-    if (origin === undefined || (!Node.isCallExpression(origin) && !Node.isNewExpression(origin))) continue;
+    if (origin === undefined || (!Node.isCallExpression(origin) && !Node.isNewExpression(origin))) {
+      // A library's own default instance (`import axios from 'axios'`) or a local value is known: no timeout was set
+      // on it. Only a receiver handed in (a parameter, a class or decorator property) may have been created elsewhere.
+      if (!handedIn(candidate)) traced = true;
+      continue;
+    }
     traced = true;
     const factoryCallee = unwrap(origin.getExpression());
     const nameNode = Node.isPropertyAccessExpression(factoryCallee) ? factoryCallee.getNameNode() : factoryCallee;
@@ -289,6 +294,14 @@ export function constructionTimeout(context: AnalysisContext, call: CallExpressi
   // The client reached the call through a parameter, a decorator or a property the analysis cannot follow to where
   // it was created: a timeout set there cannot be ruled out, nor read.
   return traced ? undefined : 'untraced';
+}
+
+/** Whether a receiver is handed in: a parameter, or a property (`this.pool`, `fastify.db`) whose value is set elsewhere. */
+function handedIn(node: Node): boolean {
+  const target = Node.isPropertyAccessExpression(node) ? node.getNameNode() : node;
+  const declaration = target.getSymbol()?.getDeclarations()[0];
+  if (declaration === undefined) return false;
+  return Node.isParameterDeclaration(declaration) || Node.isPropertyDeclaration(declaration) || Node.isPropertySignature(declaration);
 }
 
 /** The object literal an options argument is, directly or through a `const` in scope. */
