@@ -89,9 +89,10 @@ export function analyzeDecorators(
   // Uses may sit in files that import nothing from fastify (a service typed by a local alias), so once one file
   // does, every file is looked at.
   if (!code.some((file) => USES_FASTIFY.test(readText(file) ?? ''))) return { edges: [], unnamed: [], untyped: [] };
-  // With no `decorate*` call in the project and no imported package that adds capabilities to fastify's types,
+  // With no `decorate*` call and no augmentation of fastify's types in the project, and no imported package that adds capabilities to fastify's types,
   // there is nothing a file could use through the instance but fastify's own members: no program to build.
-  if (!code.some((file) => DECORATES.test(readText(file) ?? '')) && !code.some((file) => importsAugmentingPackage(root, readText(file) ?? ''))) {
+  const augmentsOrDecorates = (text: string): boolean => DECORATES.test(text) || AUGMENTS_FASTIFY.test(text);
+  if (!files.some((file) => augmentsOrDecorates(readText(file) ?? '')) && !code.some((file) => importsAugmentingPackage(root, readText(file) ?? ''))) {
     return { edges: [], unnamed: [], untyped: [] };
   }
 
