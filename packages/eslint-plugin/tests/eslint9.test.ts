@@ -60,12 +60,13 @@ describe('the recommended configs through ESLint 9\'s ESLint class', () => {
     expect(Object.keys(eslint.getRulesMetaForResults(result === undefined ? [] : [result]))).toEqual(['npvguard/no-process-env-outside-config']);
   });
 
+  // With CI=true typescript-eslint would infer a single run and type-check file.ts as it is on disk, not the text given.
   it('recommended-type-checked runs its type-checked rules with type information', async () => {
     const eslint = new ESLint({
       cwd: FIXTURE_PROJECT,
       overrideConfigFile: true,
       overrideConfig: [
-        { files: ['**/*.ts'], languageOptions: { parser: parser as Linter.Parser, parserOptions: { project: './tsconfig.json', tsconfigRootDir: FIXTURE_PROJECT } } },
+        { files: ['**/*.ts'], languageOptions: { parser: parser as Linter.Parser, parserOptions: { project: './tsconfig.json', tsconfigRootDir: FIXTURE_PROJECT, disallowAutomaticSingleRunInference: true } } },
         plugin.configs['recommended-type-checked'] as unknown as Config,
       ],
     });

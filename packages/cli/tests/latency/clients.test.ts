@@ -61,6 +61,20 @@ describe('library clients on route paths', () => {
     expect(findingsOf('latency/missing-timeout')).toContain(lineOf(route));
   });
 
+  it.each([
+    ['GET /ioredis-handed-in', 'src/quoteCache.ts:8', 'a class property set from a constructor parameter'],
+    ['GET /ioredis-parameter', 'src/quoteCache.ts:14', 'a function parameter'],
+  ])('%s cannot be decided: the client is handed in (%s, %s), so a timeout set where it was created is not ruled out', (route, call) => {
+    expect(bound(route)).toBeNull();
+    expect(findingsOf('latency/missing-timeout')).not.toContain(call);
+    const budgeted = analyzeLatency({ root: ROOT, files: sourceFiles(ROOT), config: { budgets: { [route]: { p99Ms: 100 } } } });
+    const undecided = budgeted.findings.filter((finding) => finding.ruleId === 'latency/undecided-bound');
+    expect(undecided.map((finding) => (finding.data as { undecidedAt: { file: string; line: number } }).undecidedAt)).toEqual([
+      { file: call.split(':')[0], line: Number(call.split(':')[1]) },
+    ]);
+    expect(budgeted.findings.filter((finding) => finding.ruleId === 'latency/static-budget-exceeded')).toEqual([]);
+  });
+
   it('reports a missing timeout only on the unbounded routes', () => {
     expect(findingsOf('latency/missing-timeout')).toHaveLength(8);
   });

@@ -266,7 +266,8 @@ export function constructionTimeout(context: AnalysisContext, call: CallExpressi
     if (origin === undefined || (!Node.isCallExpression(origin) && !Node.isNewExpression(origin))) {
       // A library's own default instance (`import axios from 'axios'`) or a local value is known: no timeout was set
       // on it. Only a receiver handed in (a parameter, a class or decorator property) may have been created elsewhere.
-      if (!handedIn(candidate)) traced = true;
+      // The method itself (`get` of `this.cache.get`) says nothing about where its instance came from.
+      if (candidate === candidates[0] && !handedIn(candidate)) traced = true;
       continue;
     }
     traced = true;
