@@ -485,6 +485,11 @@ async function runTarget(target: Target, folder: string, outDir: string, keep: b
       const setup = configureAfterInit(configFile, target);
       const edits = (target.setup.edits ?? []).map((edit) => applyEdit(top, target.serviceDir, edit));
       outcome.setup = { ...setup, edits };
+      if (edits.length > 0) {
+        // As init's note says once the ESLint entry is in the project's own config.
+        log('npvguard baseline --update');
+        outcome.steps.baselineUpdate = plain(await npx(top, service, 'npvguard', ['baseline', '--update', '--allow-growth', '--reason', 'in the code when npvguard was adopted']));
+      }
       if (setup.contracts === 'enabled') {
         log('npvguard contracts update');
         outcome.steps.contractsUpdate = plain(await npx(top, service, 'npvguard', ['contracts', 'update']));
@@ -562,7 +567,7 @@ function markdown(outcomes: TargetOutcome[], meta: Record<string, string>, refer
   out.push(Object.entries(meta).map(([key, value]) => `${key}: ${value}`).join(' · '), '');
   out.push('## Steps', '');
   out.push('| service | commit | command | exit | time | first error / note |', '| --- | --- | --- | --- | --- | --- |');
-  const order = ['install', 'postInstall0', 'postInstall1', 'pack', 'installNpvguard', 'installNpvguardRetry', 'init', 'contractsUpdate', 'check', 'trial'];
+  const order = ['install', 'postInstall0', 'postInstall1', 'pack', 'installNpvguard', 'installNpvguardRetry', 'init', 'baselineUpdate', 'contractsUpdate', 'check', 'trial'];
   for (const outcome of outcomes) {
     for (const key of order) {
       const result = outcome.steps[key];

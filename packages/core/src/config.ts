@@ -109,11 +109,20 @@ export interface ContractsPropertiesConfig {
   invariants?: string;
 }
 
+/** A dotenv file (relative to the config's folder) or variables by name. */
+export type ContractsEnvSource = string | Readonly<Record<string, string>>;
+
 export interface ContractsConfig {
   /** `<module>#<export>` of the app factory, relative to the config's folder; called with no arguments, never listened. */
   app: string;
   /** The one argument the factory is called with (e.g. options that silence its logger); default none. */
   appOptions?: unknown;
+  /**
+   * Environment variables the app needs to build (an env plugin that requires them): a dotenv file relative to the
+   * config's folder (`.env.example`), a record, or a list of both (a later one wins). Only variables the
+   * environment does not already set are set.
+   */
+  env?: ContractsEnvSource | readonly ContractsEnvSource[];
   /** The committed OpenAPI snapshot. Default `contracts/openapi.json`. */
   snapshot?: string;
   /** Acknowledged breaking changes. Default `contracts/changes.json`. */

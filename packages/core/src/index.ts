@@ -9,7 +9,7 @@ export type { Block, Cell, GraphBlock, GraphEdge, RowDetail, TableBlock, TableRo
 export { blocksOf } from './blocks.js';
 export type { BaseCommit, Change, ChangedFile, ChangeSource, FileStatus, RepositoryChange } from './change.js';
 export type { NpvConfig, BoundariesConfig, Globs, AgentConfig } from './config.js';
-export type { ContractsConfig, ContractsModelConfig, ContractsPropertiesConfig, ContractsScenarioConfig } from './config.js';
+export type { ContractsConfig, ContractsEnvSource, ContractsModelConfig, ContractsPropertiesConfig, ContractsScenarioConfig } from './config.js';
 export type { LatencyConfig, LatencyBudget, LatencyClientConfig, LatencyMeasureConfig } from './config.js';
 export type { LintConfig, IntegrityConfig, EslintRuleSetting } from './config.js';
 export { defineConfig } from './config.js';

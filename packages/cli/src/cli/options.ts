@@ -149,6 +149,8 @@ export interface InitCommandOptions {
   force: boolean;
   agents: string[];
   install: boolean;
+  /** False with --no-baseline: findings already in the code are not accepted into the baseline file. */
+  baseline: boolean;
   debug: boolean;
 }
 
@@ -157,5 +159,10 @@ export const INIT_OPTIONS: OptionTable<InitCommandOptions> = {
   force: { flags: '--force', description: 'overwrite files init wrote before or that already exist', defaultValue: false },
   agents: { flags: '--agents <agents>', description: 'also write hook, MCP and AGENTS.md files for these agents: claude, cursor (comma-separated)', parse: collectList, defaultValue: [] },
   install: { flags: '--install', description: 'run `npm i -D` for the packages the files init writes import (otherwise init prints the command)', defaultValue: false },
+  baseline: {
+    flags: '--no-baseline',
+    description: 'do not run the first check; by default its findings on the existing code are accepted into the baseline file, so `check` fails only on new ones',
+    defaultValue: true,
+  },
   debug: PROJECT_OPTIONS.debug,
 };

@@ -25,6 +25,7 @@ import { REPORTERS } from '../report/index.js';
 import { colorEnabled } from '../report/color.js';
 import { defaultFormat } from '../report/agentFormat.js';
 import { cliVersion } from '../shared/version.js';
+import { applyContractsEnv } from '../checks/contracts/load/appEnv.js';
 import { buildContractApp } from '../checks/contracts/load/buildApp.js';
 import { createModuleLoader } from '../checks/contracts/load/moduleExport.js';
 import { assertJsonSchemas } from '../checks/contracts/load/schemaConverter.js';
@@ -53,9 +54,13 @@ export async function runContractsUpdate(options: ContractsUpdateOptions, io: Cl
   const config = project.config.contracts;
   if (config === undefined) throw new NpvError('NPV1008', `${project.configName} has no \`contracts\` section; add one with at least \`app: '<module>#<factory>'\`.`);
   const modules = createModuleLoader(project.root);
+  const restoreEnv = applyContractsEnv(project.root, config);
   let handle;
   try {
     handle = await buildContractApp(modules, config, contractTitle(project.root, config));
+  } catch (error) {
+    restoreEnv();
+    throw error;
   } finally {
     modules.close();
   }
@@ -67,6 +72,7 @@ export async function runContractsUpdate(options: ContractsUpdateOptions, io: Cl
     for (const route of handle.extraction.routesWithoutResponseSchema) io.stdout.write(`note: ${route} has no response schema\n`);
   } finally {
     await handle.app.close();
+    restoreEnv();
   }
   for (const [name, model] of Object.entries(config.models ?? {})) {
     const target = modelSnapshotPath(name, model);

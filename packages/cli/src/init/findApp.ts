@@ -362,7 +362,7 @@ export function discoverApp(root: string, files: readonly string[], project: Pro
         if (created !== undefined && !callsListen(fn)) {
           const async = fn.isAsync();
           const reasons = [`${name === 'default' ? 'the default export' : name} returns the instance created by ${created.getExpression().getText()}() (line ${created.getStartLineNumber()})`];
-          if (async) reasons.push('it is async, so it hands over the app after its plugins loaded; if `npvguard contracts update` refuses it (NPV2102), export a function that returns the instance without awaiting it');
+          if (async) reasons.push('it is async: its promise is awaited for the app');
           const framework = testFramework(sourceFile);
           if (helper) reasons.push('it is a test helper');
           else if (framework !== undefined) reasons.push(`it is test support: its module imports ${framework}, which runs only under the test runner`);

@@ -19,8 +19,13 @@ import {
   eslintConfigTemplate,
   mcpServersTemplate,
   workflowTemplate,
+  STARTING_P99_MS,
   type ContractsSetup,
+  type InitEnv,
+  type ObservedBound,
 } from './templates.js';
+import { parseDotenv } from '../checks/contracts/load/appEnv.js';
+import { adoptExistingFindings, summarizeAccepted } from './adoptFindings.js';
 
 export const INIT_AGENTS = ['claude', 'cursor'] as const;
 type InitAgent = (typeof INIT_AGENTS)[number];
@@ -31,6 +36,34 @@ export interface InitOptions {
   agents: string[];
   /** Run `npm i -D` for what the written files import, instead of printing the command. */
   install?: boolean;
+  /** False: do not run the first check nor accept its findings into the baseline file. */
+  baseline?: boolean;
+}
+
+/** What to run once the ESLint entry is in the project's config: the first check ran without the plugin's rules. */
+const ACCEPT_AFTER_ENTRY = 'Then `npx npvguard baseline --update --allow-growth --reason "in the code when npvguard was adopted"` accepts what its rules find on the existing code, as init did for the other checks.';
+
+/** Example env files projects commit beside the `.env` they keep out of git, in the order they are looked for. */
+const EXAMPLE_ENV_FILES = ['.env.example', '.env.sample', '.env.template', '.env.dist'] as const;
+
+/** A value for a variable an example env file leaves empty (a secret to set), long enough for secret-length checks. */
+const PLACEHOLDER = `npvguard-placeholder-${'0'.repeat(43)}`;
+
+/**
+ * The env init tries the app with: the example file as it is, then, when it leaves variables empty (secrets a
+ * developer is to fill in), with placeholders for those. An unreadable file gives no attempt.
+ */
+function exampleEnvAttempts(root: string, file: string): InitEnv[] {
+  let values: Record<string, string>;
+  try {
+    values = parseDotenv(readFileSync(path.join(root, file), 'utf8'), file);
+  } catch {
+    return [];
+  }
+  const empty = Object.keys(values).filter((name) => values[name] === '');
+  const attempts: InitEnv[] = [{ file, placeholders: {} }];
+  if (empty.length > 0) attempts.push({ file, placeholders: Object.fromEntries(empty.map((name) => [name, PLACEHOLDER])) });
+  return attempts;
 }
 
 /** What the ESLint config init writes imports. */
@@ -57,12 +90,12 @@ function planEslint(shape: ProjectShape, repositoryRoot: string | undefined): Es
     return {
       write: false,
       missing,
-      notes: [`${above} is the ESLint config of this folder (ESLint looks for it in parent folders); no config was written here, which would shadow it. Add eslint-plugin-npvguard to it:\n${ESLINT_ENTRY}`],
+      notes: [`${above} is the ESLint config of this folder (ESLint looks for it in parent folders); no config was written here, which would shadow it. Add eslint-plugin-npvguard to it:\n${ESLINT_ENTRY}\n${ACCEPT_AFTER_ENTRY}`],
     };
   }
   if (shape.eslintConfig !== undefined) {
     const missing = resolvesFrom(shape.root, 'eslint-plugin-npvguard') ? [] : ['eslint-plugin-npvguard'];
-    return { write: false, missing, notes: [`${shape.eslintConfig} exists and was not changed; add eslint-plugin-npvguard to it:\n${ESLINT_ENTRY}`] };
+    return { write: false, missing, notes: [`${shape.eslintConfig} exists and was not changed; add eslint-plugin-npvguard to it:\n${ESLINT_ENTRY}\n${ACCEPT_AFTER_ENTRY}`] };
   }
   if (!shape.hasEslint) {
     return { write: false, missing: [], notes: ['the project has no ESLint: no ESLint config was written, and the lint check runs eslint-plugin-npvguard\'s recommended rules on its own. To lint with a config of yours, add eslint and run `npvguard init` again.'] };
@@ -150,6 +183,36 @@ async function writeFirstSnapshot(root: string, io: CliIO, checks: readonly Chec
   }
 }
 
+/**
+ * The first check on the code as it is (see adoptExistingFindings): the config is written again with each route's
+ * bound today, and what was accepted into the baseline file is said, by rule.
+ */
+async function adopt(
+  root: string,
+  checks: readonly Check[],
+  config: { file: string; text: (bounds: Readonly<Record<string, ObservedBound>>) => string },
+  created: (file: string) => void,
+): Promise<string[]> {
+  const reason = `in the code when npvguard was adopted (npvguard init, ${new Date().toISOString().slice(0, 10)}); fix it, then \`npvguard baseline --update\``;
+  const outcome = await adoptExistingFindings(root, checks, reason);
+  if (!outcome.ok) {
+    return [`the first check did not complete, so no baseline was written and \`npvguard check\` reports every finding on the existing code: ${outcome.reason}.`];
+  }
+  const notes: string[] = [];
+  if (Object.keys(outcome.bounds).length > 0) writeFileSync(config.file, config.text(outcome.bounds));
+  if (outcome.raised.length > 0) {
+    notes.push(`latency: the budget of ${outcome.raised.join(', ')} is the static bound the route has today (over the starting ${STARTING_P99_MS} ms): lower it as you shorten the path.`);
+  }
+  if (outcome.baselineFile === undefined) notes.push('the first check found nothing on the existing code: every check that ran passes.');
+  else {
+    created(outcome.baselineFile);
+    notes.push(
+      `the first check found ${summarizeAccepted(outcome.accepted)} on the existing code. They are accepted in ${outcome.baselineFile}, each with its reason, so \`npvguard check\` fails only on what a change adds. \`npvguard baseline\` shows where the code stands against it; after fixing some, \`npvguard baseline --update\` shrinks it. (\`npvguard init --no-baseline\` accepts nothing.)`,
+    );
+  }
+  return notes;
+}
+
 /** `npvguard init`: inspects the project and writes a starting config, the ESLint entry, the CI workflow and agent files. */
 export async function runInitCommand(options: InitOptions, io: CliIO, checks: readonly Check[]): Promise<number> {
   const agents = parseAgents(options.agents);
@@ -159,6 +222,9 @@ export async function runInitCommand(options: InitOptions, io: CliIO, checks: re
   const write = (file: string, content: string) => outcomes.push([path.relative(io.cwd, file) || file, writeOnce(file, content, options.force)]);
   const notes: string[] = [];
   const gitTop = await repositoryTop(root);
+  /** The config init wrote this run, and how to write it again with the bounds the first check found. */
+  let snapshotWritten = false;
+  let writtenConfig: { file: string; text: (bounds: Readonly<Record<string, ObservedBound>>) => string } | undefined;
 
   const existingConfig = CONFIG_FILE_NAMES.find((name) => name !== 'npvguard.config.ts' && existsSync(path.join(root, name)));
   if (existingConfig !== undefined && !options.force) {
@@ -170,8 +236,9 @@ export async function runInitCommand(options: InitOptions, io: CliIO, checks: re
     else {
       const observed = await observeLayerImports(shape, checks);
       shape.layers = observed.layers;
-      const configText = (contracts: ContractsSetup) => configTemplate(shape, observed, gitTop !== undefined, contracts);
-      write(configFile, configText({ enabled: shape.app !== undefined }));
+      let contractsSetup: ContractsSetup = { enabled: shape.app !== undefined };
+      const configText = (bounds: Readonly<Record<string, ObservedBound>> = {}) => configTemplate(shape, observed, gitTop !== undefined, contractsSetup, bounds);
+      write(configFile, configText());
       for (const split of observed.splits) notes.push(`${split.folder} is proposed as one layer per subfolder (${split.layers.join(', ')}), as they play different roles: ${split.why}.`);
       const justified = Object.values(observed.justification);
       if (justified.length > 0) notes.push(`each allow entry is a dependency the code has today:\n${justified.sort((a, b) => a.from.localeCompare(b.from) || a.to.localeCompare(b.to)).map((entry) => `  ${describeJustification(entry)}`).join('\n')}`);
@@ -180,13 +247,39 @@ export async function runInitCommand(options: InitOptions, io: CliIO, checks: re
       if (shape.app?.factory !== undefined) write(path.join(root, shape.app.factory.file), shape.app.factory.content);
       const written = outcomes.find(([file]) => file === (path.relative(io.cwd, configFile) || configFile))?.[1];
       if (shape.app !== undefined && (written === 'created' || written === 'overwritten')) {
-        const snapshot = await writeFirstSnapshot(root, io, checks);
-        if (snapshot.ok) notes.push(snapshot.note);
-        else {
-          writeFileSync(configFile, configText({ enabled: false, reason: snapshot.reason }));
+        let snapshot = await writeFirstSnapshot(root, io, checks);
+        // An app whose env plugin requires variables: the values of the project's example env file, as a developer would copy them.
+        const exampleEnv = snapshot.ok ? undefined : EXAMPLE_ENV_FILES.find((name) => existsSync(path.join(root, name)));
+        if (exampleEnv !== undefined && !snapshot.ok) {
+          const first = snapshot.reason;
+          const attempts = exampleEnvAttempts(root, exampleEnv);
+          let last = '';
+          for (const env of attempts) {
+            contractsSetup = { enabled: true, env };
+            writeFileSync(configFile, configText());
+            const retried = await writeFirstSnapshot(root, io, checks);
+            if (retried.ok) {
+              const placeholders = Object.keys(env.placeholders);
+              snapshot = { ok: true, note: `${retried.note} (with the variables of ${exampleEnv}${placeholders.length === 0 ? '' : `, and placeholders for ${placeholders.join(', ')}, empty there`})` };
+              break;
+            }
+            last = retried.reason;
+          }
+          if (!snapshot.ok) {
+            contractsSetup = { enabled: false };
+            snapshot = { ok: false, reason: `${first}; with the variables of ${exampleEnv} set, ${last}` };
+          }
+        }
+        if (snapshot.ok) {
+          notes.push(snapshot.note);
+          snapshotWritten = true;
+        } else {
+          contractsSetup = { enabled: false, reason: snapshot.reason };
+          writeFileSync(configFile, configText());
           notes.push(`contracts is left commented out: ${snapshot.reason}.`);
         }
       }
+      if (written === 'created' || written === 'overwritten') writtenConfig = { file: configFile, text: configText };
     }
   }
   notes.push(...appNotes(shape));
@@ -214,6 +307,10 @@ export async function runInitCommand(options: InitOptions, io: CliIO, checks: re
   // An ES module config: `.js` where package.json says "type": "module", `.mjs` in a CommonJS package.
   if (eslint.write) write(path.join(root, shape.esm ? 'eslint.config.js' : 'eslint.config.mjs'), eslintConfigTemplate());
   notes.push(...eslint.notes);
+
+  if (writtenConfig !== undefined && options.baseline !== false) {
+    notes.push(...(await adopt(root, checks, writtenConfig, (file) => outcomes.push([path.relative(io.cwd, path.join(root, file)) || file, 'created']))));
+  }
 
   const top = gitTop ?? root;
   write(path.join(top, '.github', 'workflows', 'npvguard.yml'), workflowTemplate(path.relative(top, root).split(path.sep).join('/'), installed));
@@ -243,6 +340,6 @@ export async function runInitCommand(options: InitOptions, io: CliIO, checks: re
     io.stdout.write(`${label.padEnd(10)} ${file}\n`);
   }
   for (const note of notes) io.stdout.write(`note: ${note}\n`);
-  io.stdout.write(`\nnext: commit these files (the integrity check compares the change with the last commit), run \`npx npvguard check\`${shape.app === undefined ? '' : `, then \`npx npvguard contracts update\` to snapshot the API of ${shape.app.reference}`}.\n`);
+  io.stdout.write(`\nnext: commit these files (the integrity check compares the change with the last commit), run \`npx npvguard check\`${shape.app === undefined || snapshotWritten ? '' : `; once the app boots here, \`npx npvguard contracts update\` snapshots the API of ${shape.app.reference}`}.\n`);
   return 0;
 }

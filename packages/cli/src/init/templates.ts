@@ -16,7 +16,19 @@ function globs(list: readonly string[]): string {
 export const STARTING_P99_MS = 200;
 
 /** Whether init enables contracts: it does when it found the app and wrote its snapshot; else why not. */
-export type ContractsSetup = { enabled: true } | { enabled: false; reason?: string };
+export type ContractsSetup = { enabled: true; env?: InitEnv } | { enabled: false; reason?: string };
+
+/** `contracts.env` as init writes it: the example env file, then placeholders for the variables it leaves empty. */
+export interface InitEnv {
+  file: string;
+  placeholders: Readonly<Record<string, string>>;
+}
+
+function envSource(env: InitEnv): string {
+  const names = Object.keys(env.placeholders);
+  if (names.length === 0) return quoted(env.file);
+  return `[${quoted(env.file)}, { ${names.map((name) => `${key(name)}: ${quoted(env.placeholders[name] ?? '')}`).join(', ')} }]`;
+}
 
 function contractsLines(shape: ProjectShape, setup: ContractsSetup): string {
   if (shape.app === undefined) {
@@ -26,11 +38,17 @@ function contractsLines(shape: ProjectShape, setup: ContractsSetup): string {
   const { candidate, factory } = shape.app;
   const why = `${candidate.file}${candidate.exportName === undefined ? '' : `#${candidate.exportName}`}: ${candidate.reasons.join('; ')}`;
   const about = `  // The app: ${why}.${factory === undefined ? '' : `\n  // ${factory.file} (written by init) builds it without listening.`}`;
-  const entry = `contracts: { app: ${quoted(shape.app.reference)}, snapshot: 'contracts/openapi.json' },`;
+  const initEnv = setup.enabled ? setup.env : undefined;
+  const env = initEnv === undefined ? '' : ` env: ${envSource(initEnv)},`;
+  const entry = `contracts: { app: ${quoted(shape.app.reference)},${env} snapshot: 'contracts/openapi.json' },`;
+  const placeholders = Object.keys(initEnv?.placeholders ?? {});
+  const envNote = initEnv === undefined
+    ? ''
+    : `\n  // \`env\`: the app requires variables to build; those of ${initEnv.file} are set where the environment has none${placeholders.length === 0 ? '.' : `,\n  // and placeholders for ${placeholders.join(', ')}, which it leaves empty (the app is only built and called in-process).`}`;
   if (setup.enabled) {
     return `  // API contract: the snapshot of the app's routes and schemas (contracts/openapi.json, written by init); a change
   // that breaks it fails. After an intended change: \`npvguard contracts update\`.
-${about}
+${about}${envNote}
   ${entry}`;
   }
   return `  // API contract: not enabled, because ${setup.reason ?? 'the snapshot was not written'}.
@@ -40,13 +58,36 @@ ${about}
   // ${entry}`;
 }
 
-function latencyLines(shape: ProjectShape): string {
+/** What the first check found of a route's static bound: its budget is raised to it when it is over the starting value. */
+export interface ObservedBound {
+  /** The worst case of the route's slowest path today, or null when a call on it waits without limit. */
+  boundMs: number | null;
+}
+
+/** The starting budget of a route: the starting value, or its bound today rounded up to 50 ms when that is higher. */
+export function startingBudget(observed: ObservedBound | undefined): number {
+  const bound = observed?.boundMs;
+  if (bound === null || bound === undefined || bound <= STARTING_P99_MS) return STARTING_P99_MS;
+  return Math.ceil(bound / 50) * 50;
+}
+
+function boundComment(observed: ObservedBound | undefined): string {
+  if (observed === undefined) return '';
+  if (observed.boundMs === null) return '; unbounded today (accepted in the baseline)';
+  return `; static bound today ${observed.boundMs} ms`;
+}
+
+function latencyLines(shape: ProjectShape, bounds: Readonly<Record<string, ObservedBound>> = {}): string {
   if (shape.routes.length === 0) {
     return "  // latency: no routes were found in the sources; add budgets as { 'METHOD /path': { p99Ms } } (docs/checks/latency.md).";
   }
-  const budgets = shape.routes.map((route) => `      ${quoted(`${route.method} ${route.url}`)}: { p99Ms: ${STARTING_P99_MS} }, // ${route.file}:${route.line}`);
+  const budgets = shape.routes.map((route) => {
+    const name = `${route.method} ${route.url}`;
+    return `      ${quoted(name)}: { p99Ms: ${startingBudget(bounds[name])} }, // ${route.file}:${route.line}${boundComment(bounds[name])}`;
+  });
+  const raised = Object.keys(bounds).length === 0 ? '' : ', or the static bound a route has today when that is higher';
   return `  // Latency budgets per route (p99, ms) for the routes found in the sources: the static bound of each route's
-  // slowest path must fit. ${STARTING_P99_MS} ms is a starting value: set each route's own (docs/checks/latency.md).
+  // slowest path must fit. ${STARTING_P99_MS} ms is a starting value${raised}: set each route's own (docs/checks/latency.md).
   latency: {
     budgets: {
 ${budgets.join('\n')}
@@ -67,6 +108,7 @@ export function configTemplate(
   observed: { allow: Record<string, readonly string[]>; externals: Record<string, readonly string[]> },
   inGit: boolean,
   contracts: ContractsSetup = { enabled: false },
+  bounds: Readonly<Record<string, ObservedBound>> = {},
 ): string {
   const layers = Object.entries(shape.layers).map(([name, patterns]) => `      ${key(name)}: ${globs(patterns)},`);
   const allowed = Object.entries(observed.allow).map(([name, targets]) => `      ${key(name)}: [${targets.map(quoted).join(', ')}],`);
@@ -100,7 +142,7 @@ ${externalsBlock}${ignoreLines(shape)}  },
   // Guardrails the change must not weaken (suppressions, skipped tests, loosened configs).
 ${inGit ? '' : '  // Needs a git repository: the change is compared with --base (or HEAD).\n'}  ${inGit ? '' : '// '}integrity: {},
 ${contractsLines(shape, contracts)}
-${latencyLines(shape)}
+${latencyLines(shape, bounds)}
 });
 `;
 }

@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
+  acceptedAtInit,
   type Adoption,
   checksRun,
   commitSetup,
@@ -61,6 +62,9 @@ describe('adoption: autoload, decorators, TypeBox and knex', () => {
   it('the first check on the untouched service is clean', () => {
     expect(clean.code, clean.summary).toBe(0);
     expect(clean.newErrors, clean.summary).toEqual([]);
+    // The warehouse repository is handed the knex decorator: whether a timeout was set where knex was created is not
+    // followed, so the route's bound is undecided (a warning, accepted as it is today).
+    expect(acceptedAtInit(adoption.repo)).toEqual(['latency/undecided-bound src/routes/api/warehouses/index.ts']);
   });
 
   it('(a) a route that takes the knex decorator by destructuring, skipping the repository, is a layer bypass', async () => {

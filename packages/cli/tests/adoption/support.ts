@@ -248,3 +248,15 @@ export function expectPassed(app: string, step: string, verdict: Verdict): void 
   expect(verdict.code, verdict.summary).toBe(0);
   expect(verdict.newErrors, verdict.summary).toEqual([]);
 }
+
+/**
+ * What `npvguard init` accepted into the baseline file as already in the code (`ruleId file`, sorted), or [] when
+ * it wrote none: each fixture names its own, so a finding init starts hiding is a failing test.
+ */
+export function acceptedAtInit(folder: string): string[] {
+  const file = path.join(folder, 'npvguard.baseline.json');
+  if (!existsSync(file)) return [];
+  const baseline = JSON.parse(readFileSync(file, 'utf8')) as { findings: { ruleId: string; file: string; reason: string }[] };
+  for (const entry of baseline.findings) expect(entry.reason).toMatch(/^in the code when npvguard was adopted \(npvguard init, /);
+  return baseline.findings.map((entry) => `${entry.ruleId} ${entry.file}`).sort();
+}

@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
+  acceptedAtInit,
   type Adoption,
   checksRun,
   commitSetup,
@@ -76,6 +77,8 @@ describe('adoption: a workspace with two services and a shared package', () => {
     const verdict = clean[service] as Verdict;
     expect(verdict.code, verdict.summary).toBe(0);
     expect(verdict.newErrors, verdict.summary).toEqual([]);
+    // Every call on both services' routes has a timeout the check reads: init accepts nothing.
+    expect(acceptedAtInit(path.join(adoption.repo, service))).toEqual([]);
   });
 
   it('(a) a handler using this.pricing, the client decorator, instead of the quote service is a layer bypass', async () => {

@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
+  acceptedAtInit,
   type Adoption,
   checksRun,
   commitSetup,
@@ -64,6 +65,9 @@ describe('adoption: zod type provider, axios and ioredis', () => {
   it('the first check on the untouched service is clean', () => {
     expect(clean.code, clean.summary).toBe(0);
     expect(clean.newErrors, clean.summary).toEqual([]);
+    // The carrier's axios instance waits up to 400 ms, over the starting 200 ms budget, after a cache read whose
+    // timeout is set where the client is created: the route is over its budget whatever that wait is.
+    expect(acceptedAtInit(adoption.repo)).toEqual(['latency/static-budget-exceeded src/routes/quotes.ts']);
   });
 
   it('(a) a route reading the cache decorator through request.server, skipping the service, is a layer bypass', async () => {

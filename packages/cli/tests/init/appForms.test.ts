@@ -33,8 +33,19 @@ describe('init on an app built by `export const build = async () => …`, withou
 
   it('proposes budgets for the routes it has, with the register prefix, and no route it does not have', () => {
     expect(config).toContain("      'GET /v1/items': { p99Ms: 200 }, // src/routes/items.ts:5");
-    expect(config).toContain("      'GET /v1/items/:sku': { p99Ms: 200 }, // src/routes/items.ts:8");
+    expect(config).toContain("      'GET /v1/items': { p99Ms: 200 }, // src/routes/items.ts:5; static bound today 0 ms");
+    // The stock call waits up to 500 ms for headers or body: over the starting 200 ms, the budget is the bound today.
+    expect(config).toContain("      'GET /v1/items/:sku': { p99Ms: 500 }, // src/routes/items.ts:8; static bound today 500 ms");
+    expect(init.stdout).toContain('note: latency: the budget of GET /v1/items/:sku is the static bound the route has today');
     expect(config).not.toContain('/healthz');
+  });
+
+  it('accepts what the first check finds on the existing code into the baseline file, and says what', () => {
+    // The stock service is not there when the contract's property tests call GET /v1/items/:sku: it answers 500.
+    const baseline = JSON.parse(project.read('npvguard.baseline.json')) as { findings: { ruleId: string; file: string; reason: string }[] };
+    expect(baseline.findings.map((entry) => `${entry.ruleId} ${entry.file}`)).toEqual(['contracts/property-server-error src/routes/items.ts']);
+    expect(baseline.findings[0]?.reason).toMatch(/^in the code when npvguard was adopted \(npvguard init, \d{4}-\d\d-\d\d\)/);
+    expect(init.stdout).toContain('note: the first check found 1 finding (1 contracts/property-server-error) on the existing code. They are accepted in npvguard.baseline.json');
   });
 
   it('follows package.json imports (#lib/*) into layers and allows the driver only where it is used', () => {
@@ -49,10 +60,11 @@ describe('init on an app built by `export const build = async () => …`, withou
     expect(init.stdout).toContain('the project has no ESLint: no ESLint config was written');
   });
 
-  it('the first check exits 0; a route importing the HTTP client directly makes boundaries fail', async () => {
-    const clean = await runCli(['check', '--format', 'compact', '--only', 'boundaries,lint,integrity'], { cwd: project.root });
+  it('the first check, every check, exits 0; a route importing the HTTP client directly makes boundaries fail', async () => {
+    const clean = await runCli(['check', '--format', 'stylish'], { cwd: project.root });
     expect(clean.stderr).toBe('');
-    expect(clean.code).toBe(0);
+    expect(clean.code, clean.stdout).toBe(0);
+    expect(clean.stdout).toMatch(/0 problems .*, 1 already accepted \(baseline, not shown\) .*checks: boundaries, lint, integrity, contracts, latency/);
     project.write('src/routes/items.ts', `import { request } from 'undici';\nexport const probe = request;\n${project.read('src/routes/items.ts')}`);
     const bypass = await runCli(['check', '--format', 'compact', '--only', 'boundaries'], { cwd: project.root });
     expect(bypass.code).toBe(1);

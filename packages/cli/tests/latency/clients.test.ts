@@ -75,6 +75,14 @@ describe('library clients on route paths', () => {
     expect(budgeted.findings.filter((finding) => finding.ruleId === 'latency/static-budget-exceeded')).toEqual([]);
   });
 
+  it('a route over its budget by the waits it can read is exceeded, whatever the undecided wait before them', () => {
+    const budgeted = analyzeLatency({ root: ROOT, files: sourceFiles(ROOT), config: { budgets: { 'GET /ioredis-handed-in-then-slow': { p99Ms: 200 }, 'GET /ioredis-handed-in': { p99Ms: 200 } } } });
+    const byRule = (ruleId: string) => budgeted.findings.filter((finding) => finding.ruleId === ruleId).map((finding) => (finding.data as { route: string }).route);
+    expect(byRule('latency/static-budget-exceeded')).toEqual(['GET /ioredis-handed-in-then-slow']);
+    expect(byRule('latency/undecided-bound')).toEqual(['GET /ioredis-handed-in']);
+    expect(budgeted.routes.find((route) => route.route === 'GET /ioredis-handed-in-then-slow')?.verdict).toBe('exceeded');
+  });
+
   it('reports a missing timeout only on the unbounded routes', () => {
     expect(findingsOf('latency/missing-timeout')).toHaveLength(8);
   });

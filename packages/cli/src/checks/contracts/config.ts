@@ -1,7 +1,7 @@
-import type { ContractsConfig, ContractsModelConfig, ContractsPropertiesConfig, ContractsScenarioConfig , ConfigSection } from '@npvguard/core';
+import type { ContractsConfig, ContractsEnvSource, ContractsModelConfig, ContractsPropertiesConfig, ContractsScenarioConfig, ConfigSection } from '@npvguard/core';
 import { emptyRecord, expectObject, expectString, rejectUnknownKeys, typeError, type ConfigPath, type ValidationScope } from '@npvguard/core';
 
-export const CONTRACTS_KEYS = ['app', 'appOptions', 'snapshot', 'changes', 'title', 'models', 'properties'] as const;
+export const CONTRACTS_KEYS = ['app', 'appOptions', 'env', 'snapshot', 'changes', 'title', 'models', 'properties'] as const;
 const MODEL_KEYS = ['spec', 'snapshot'] as const;
 const PROPERTIES_KEYS = ['runs', 'seed', 'replayPath', 'scenarios', 'invariants'] as const;
 const SCENARIO_KEYS = ['appOptions'] as const;
@@ -67,12 +67,28 @@ function validateProperties(scope: ValidationScope, path: ConfigPath, value: unk
   return properties;
 }
 
+const ENV_EXPECTED = 'a dotenv file (".env.example"), a record of variable names to string values, or a list of those';
+
+function validateEnvSource(scope: ValidationScope, path: ConfigPath, value: unknown): ContractsEnvSource {
+  if (typeof value === 'string') return expectString(scope, path, value, ENV_EXPECTED);
+  const record = expectObject(scope, path, value, ENV_EXPECTED);
+  const env: Record<string, string> = {};
+  for (const [name, entry] of Object.entries(record)) env[name] = expectString(scope, [...path, name], entry, 'a string (environment variables are strings)');
+  return env;
+}
+
+function validateEnv(scope: ValidationScope, path: ConfigPath, value: unknown): ContractsEnvSource | ContractsEnvSource[] {
+  if (!Array.isArray(value)) return validateEnvSource(scope, path, value);
+  return value.map((entry, index) => validateEnvSource(scope, [...path, index], entry));
+}
+
 /** The `contracts` section: the app factory, snapshot and acknowledgement files, models, property runs. */
 export function validateContracts(scope: ValidationScope, path: ConfigPath, value: unknown): ContractsConfig {
   const record = expectObject(scope, path, value, 'an object with at least `app` ("<module>#<export>" of the app factory)');
   rejectUnknownKeys(scope, path, record, CONTRACTS_KEYS);
   const contracts: ContractsConfig = { app: expectModuleExport(scope, [...path, 'app'], record.app) };
   if (record.appOptions !== undefined) contracts.appOptions = record.appOptions;
+  if (record.env !== undefined) contracts.env = validateEnv(scope, [...path, 'env'], record.env);
   if (record.snapshot !== undefined) contracts.snapshot = expectString(scope, [...path, 'snapshot'], record.snapshot, 'a path to the OpenAPI snapshot');
   if (record.changes !== undefined) contracts.changes = expectString(scope, [...path, 'changes'], record.changes, 'a path to the acknowledged changes file');
   if (record.title !== undefined) contracts.title = expectString(scope, [...path, 'title'], record.title, 'a title for the snapshot');

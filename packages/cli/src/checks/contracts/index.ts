@@ -1,4 +1,5 @@
 import { NpvError, type CheckContext } from '@npvguard/core';
+import { applyContractsEnv } from './load/appEnv.js';
 import { buildAppOrReportFailure } from './load/appBuildFailure.js';
 import { createModuleLoader } from './load/moduleExport.js';
 import { assertJsonSchemas } from './load/schemaConverter.js';
@@ -26,7 +27,9 @@ export async function runContracts(context: CheckContext): Promise<void> {
   const appConsole = captureConsole();
   // One module graph for the app, its property scenarios and the invariants.
   const modules = createModuleLoader(context.root);
+  let restoreEnv: (() => void) | undefined;
   try {
+    restoreEnv = applyContractsEnv(context.root, config);
     const handle = await buildAppOrReportFailure(context, modules, config, contractTitle(context.root, config), snapshotPath);
     // Under --base an app that does not build is a finding; the steps below need the app.
     if (handle === undefined) return;
@@ -39,7 +42,7 @@ export async function runContracts(context: CheckContext): Promise<void> {
       const diff = await diffFindings(context, snapshot, snapshotPath, config.changes ?? DEFAULT_CHANGES);
       const diffMs = Math.round(performance.now() - diffStarted);
       context.signal.throwIfAborted();
-      const properties = await propertyFindings(context, modules, handle, diff?.baseDocument, config, appFile);
+      const properties = await propertyFindings(context, modules, handle, diff?.baseDocument, config, appFile, snapshot.routes);
       context.setData({
         snapshot: snapshotPath,
         operations: Object.values(handle.extraction.document['paths'] as Record<string, object>).reduce((sum, item) => sum + Object.keys(item).length, 0),
@@ -58,6 +61,7 @@ export async function runContracts(context: CheckContext): Promise<void> {
       await handle.app.close();
     }
   } finally {
+    restoreEnv?.();
     modules.close();
     appConsole.stop();
   }

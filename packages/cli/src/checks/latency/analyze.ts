@@ -4,7 +4,7 @@ import { clientFromConfig, NpvError, OUTBOUND_CLIENTS, type FindingInput, type L
 import { Node, Project } from 'ts-morph';
 import { compileGlobs } from './globs.js';
 import { fileOf, type AnalysisContext } from './analysis/context.js';
-import { formatMs, type Cost, type PathStep } from './analysis/cost.js';
+import { decidedMs, formatMs, type Cost, type PathStep } from './analysis/cost.js';
 import { functionCost } from './analysis/evaluate.js';
 import { findDeadlineBudget } from './analysis/signals.js';
 import { findRoutes, type RouteRegistration } from './routes/findRoutes.js';
@@ -152,9 +152,7 @@ export function createAnalysisContext({ project, search, root, files, config, fi
  * wait, what is left fits the budget. Then the verdict is undecided, not exceeded.
  */
 function undecidedOver(cost: Cost, budget: number): boolean {
-  if (cost.undecided === undefined) return false;
-  const rest = cost.ms - cost.undecided.ms;
-  return !Number.isFinite(rest) || rest <= budget;
+  return cost.undecided !== undefined && decidedMs(cost) <= budget;
 }
 
 /** A route the latency check finds in the sources, as its budgets name it, with the line that registers it. */

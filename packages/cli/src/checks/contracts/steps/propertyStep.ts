@@ -7,7 +7,8 @@ import type { ModuleLoader } from '../load/moduleExport.js';
 import { closePropertyApps, startPropertyApps, type PropertyApp } from '../properties/scenarioApps.js';
 import { backingServiceFailures, type BackingServiceFailure } from '../properties/backingService.js';
 import { exportPosition } from '../load/exportPosition.js';
-import { locateLiteral, type SourcePosition } from './locate.js';
+import { locateLiteral, locateRouteUrl, type SourcePosition } from './locate.js';
+import type { RouteTable } from '../../routeTable.js';
 
 const RULE_BY_KIND: Readonly<Record<PropertyFailure['kind'], string>> = {
   'server-error': CONTRACT_RULES.propertyServerError,
@@ -39,18 +40,24 @@ function hintFor(failure: PropertyFailure): string {
   return 'Make the handler answer only documented statuses with bodies matching their schemas, or document what it answers.';
 }
 
-/** Where a failure points: a broken invariant at its declaration, anything else at the route. */
-function positionOf(context: CheckContext, failure: PropertyFailure, appFile: string, invariants: LoadedInvariants | undefined): SourcePosition {
+/**
+ * Where a failure points: a broken invariant at its declaration, anything else at the call that registered the
+ * route (from the route table), or where its url is written when the table has no frame for it.
+ */
+function positionOf(context: CheckContext, failure: PropertyFailure, appFile: string, invariants: LoadedInvariants | undefined, routes: RouteTable): SourcePosition {
   if (failure.invariant !== undefined && invariants !== undefined) return locateLiteral(context.root, [invariants.file], failure.invariant, invariants.file);
-  return locateLiteral(context.root, context.files, failure.path.replace(/\{([^}]+)\}/g, ':$1'), appFile);
+  const url = failure.path.replace(/\{([^}]+)\}/g, ':$1');
+  const registered = routes.routes.find((route) => route.method === failure.method.toUpperCase() && route.url === url && route.source !== undefined)?.source;
+  if (registered !== undefined) return locateRouteUrl(context.root, registered, url);
+  return locateLiteral(context.root, context.files, url, appFile);
 }
 
-function reportFailure(context: CheckContext, failure: PropertyFailure, settings: NonNullable<ContractsConfig['properties']>, appFile: string, invariants: LoadedInvariants | undefined): void {
+function reportFailure(context: CheckContext, failure: PropertyFailure, settings: NonNullable<ContractsConfig['properties']>, appFile: string, invariants: LoadedInvariants | undefined, routes: RouteTable): void {
   const replay = `set contracts.properties to { seed: ${settings.seed ?? 1}${failure.replayPath === undefined ? '' : `, replayPath: '${failure.replayPath}'`} } and run \`npvguard check --only contracts\``;
   const ruleId = failure.property === 'replay' && failure.kind !== 'generation-failed' ? CONTRACT_RULES.oldClientReplayFailed : RULE_BY_KIND[failure.kind];
   context.report({
     ruleId,
-    ...positionOf(context, failure, appFile, invariants),
+    ...positionOf(context, failure, appFile, invariants, routes),
     message: formatPropertyFailure(failure, replay),
     hint: hintFor(failure),
     // The default scenario adds nothing, so findings of configs without scenarios keep their fingerprints.
@@ -139,6 +146,7 @@ export async function propertyFindings(
   baseDocument: unknown,
   config: ContractsConfig,
   appFile: string,
+  routes: RouteTable,
 ): Promise<PropertyStats | undefined> {
   const settings = config.properties ?? {};
   const numRuns = settings.runs ?? 100;
@@ -161,7 +169,7 @@ export async function propertyFindings(
   const backing = backingServiceFailures(outcomes);
   for (const failure of backing) reportBackingService(context, failure, config, appFile);
   const covered = new Set(backing.flatMap((failure) => [...failure.covered]));
-  for (const outcome of outcomes) if (outcome.failure !== undefined && !covered.has(outcome.failure)) reportFailure(context, outcome.failure, settings, appFile, invariants);
+  for (const outcome of outcomes) if (outcome.failure !== undefined && !covered.has(outcome.failure)) reportFailure(context, outcome.failure, settings, appFile, invariants, routes);
   return {
     runsPerProperty: numRuns,
     properties: outcomes.length,

@@ -20,12 +20,25 @@ export interface Cost {
   deadlineBound: boolean;
   /** The bound rests on a timeout whose value is known only at run time (a parameter, a config read): the call that has it. */
   undecided?: PathStep;
+  /**
+   * With `undecided`: the bound when every wait known only at run time is counted as 0 ms, what the path takes at
+   * least in the worst case. Over the budget, the route is over it whatever those values are.
+   */
+  decidedMs?: number;
 }
 
-function undecidedOf(costs: readonly Cost[]): Pick<Cost, 'undecided'> {
-  const found = costs.find((cost) => cost.undecided !== undefined)?.undecided;
-  return found === undefined ? {} : { undecided: found };
+/** What a cost takes at the least in the worst case: its bound with the undecided waits counted as 0 ms. */
+export function decidedMs(cost: Cost): number {
+  return cost.decidedMs ?? cost.ms;
 }
+
+function undecidedOf(costs: readonly Cost[], decided: (costs: readonly Cost[]) => number): Pick<Cost, 'undecided' | 'decidedMs'> {
+  const found = costs.find((cost) => cost.undecided !== undefined)?.undecided;
+  return found === undefined ? {} : { undecided: found, decidedMs: decided(costs) };
+}
+
+const sumDecided = (costs: readonly Cost[]) => costs.reduce((total, cost) => total + decidedMs(cost), 0);
+const maxDecided = (costs: readonly Cost[]) => costs.reduce((worst, cost) => Math.max(worst, decidedMs(cost)), 0);
 
 export const ZERO: Cost = { ms: 0, path: [], io: false, deadlineBound: true };
 
@@ -38,7 +51,7 @@ export function sequence(costs: readonly Cost[]): Cost {
     path: waiting.flatMap((cost) => cost.path),
     io: waiting.some((cost) => cost.io),
     deadlineBound: waiting.every((cost) => cost.deadlineBound),
-    ...undecidedOf(waiting),
+    ...undecidedOf(waiting, sumDecided),
   };
 }
 
@@ -51,7 +64,7 @@ export function parallel(costs: readonly Cost[]): Cost {
     path: slowest.path,
     io: costs.some((cost) => cost.io),
     deadlineBound: costs.every((cost) => cost.deadlineBound),
-    ...(slowest.undecided === undefined ? {} : { undecided: slowest.undecided }),
+    ...(slowest.undecided === undefined ? {} : { undecided: slowest.undecided, decidedMs: maxDecided(costs) }),
   };
 }
 
@@ -71,7 +84,7 @@ export function worstOf(costs: readonly Cost[]): Cost {
 export function repeat(cost: Cost, times: number, step: Omit<PathStep, 'ms'>): Cost {
   if (cost.ms === 0 && !cost.io) return ZERO;
   const ms = times === 0 ? 0 : cost.ms * times;
-  return { ms, path: [{ ...step, ms }, ...cost.path], io: cost.io, deadlineBound: cost.deadlineBound, ...undecidedOf([cost]) };
+  return { ms, path: [{ ...step, ms }, ...cost.path], io: cost.io, deadlineBound: cost.deadlineBound, ...undecidedOf([cost], ([one]) => (times === 0 || one === undefined ? 0 : decidedMs(one) * times)) };
 }
 
 /**
@@ -81,7 +94,8 @@ export function repeat(cost: Cost, times: number, step: Omit<PathStep, 'ms'>): C
 export function retry(perTry: Cost, attempts: number, backoffMs: number, capMs: number, step: Omit<PathStep, 'ms'>): Cost {
   const total = perTry.ms * attempts + backoffMs * Math.max(0, attempts - 1);
   const ms = Math.min(total, capMs);
-  return { ms, path: [{ ...step, ms }, ...perTry.path], io: perTry.io, deadlineBound: perTry.deadlineBound || ms === capMs, ...(ms === capMs ? {} : undecidedOf([perTry])) };
+  const decided = (tries: readonly Cost[]) => Math.min(decidedMs(tries[0] ?? perTry) * attempts + backoffMs * Math.max(0, attempts - 1), capMs);
+  return { ms, path: [{ ...step, ms }, ...perTry.path], io: perTry.io, deadlineBound: perTry.deadlineBound || ms === capMs, ...(ms === capMs ? {} : undecidedOf([perTry], decided)) };
 }
 
 /**
@@ -95,7 +109,7 @@ export function cap(cost: Cost, limitMs: number, step: Omit<PathStep, 'ms'>, fro
 
 /** A leaf: a timer or an outbound call that waits up to `ms`. */
 export function leaf(ms: number, step: Omit<PathStep, 'ms'>, options: { io: boolean; deadlineBound: boolean; undecided?: boolean }): Cost {
-  return { ms, path: [{ ...step, ms }], io: options.io, deadlineBound: options.deadlineBound, ...(options.undecided === true ? { undecided: { ...step, ms } } : {}) };
+  return { ms, path: [{ ...step, ms }], io: options.io, deadlineBound: options.deadlineBound, ...(options.undecided === true ? { undecided: { ...step, ms }, decidedMs: 0 } : {}) };
 }
 
 /** Prepends the call that led to `cost`, so the path reads from the handler down. */

@@ -1,4 +1,5 @@
 import type { ContractsConfig } from '@npvguard/core';
+import { applyContractsEnv } from '../../contracts/load/appEnv.js';
 import { buildContractApp } from '../../contracts/load/buildApp.js';
 import { createModuleLoader } from '../../contracts/load/moduleExport.js';
 import { captureConsole } from '../../contracts/steps/appConsole.js';
@@ -13,7 +14,9 @@ export type AppRoutes = { table: RouteTable } | { reason: string };
 export async function appRoutes(root: string, config: ContractsConfig): Promise<AppRoutes> {
   const modules = createModuleLoader(root);
   const appConsole = captureConsole();
+  let restoreEnv: (() => void) | undefined;
   try {
+    restoreEnv = applyContractsEnv(root, config);
     const handle = await buildContractApp(modules, config, 'routes');
     try {
       return { table: routeTableFromRecording(root, handle.routes) };
@@ -24,6 +27,7 @@ export async function appRoutes(root: string, config: ContractsConfig): Promise<
     const text = error instanceof Error ? error.message : String(error);
     return { reason: text.split('\n')[0] ?? text };
   } finally {
+    restoreEnv?.();
     modules.close();
     appConsole.stop();
   }
