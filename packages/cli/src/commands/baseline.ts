@@ -7,6 +7,8 @@ import { analyze } from '../run/analyze.js';
 import { formatCheckFailure } from './check.js';
 import { baselinePath, readBaselineFile, writeBaselineFile } from '../baseline/baselineFile.js';
 import { entryInScope } from '../baseline/applyBaseline.js';
+import { CHANGE_CHECKS } from '../baseline/rules.js';
+import { isConfigured } from '../run/selectChecks.js';
 
 const LISTED_ENTRIES = 5;
 
@@ -27,7 +29,18 @@ export async function runBaselineCommand(options: BaselineOptions, io: CliIO, ch
     ...(options.cwd === undefined ? {} : { cwd: options.cwd }),
     ...(options.config === undefined ? {} : { config: options.config }),
   });
-  const { result, failures } = await analyze({ project, checks, only: options.only, paths: [], useBaselineFile: false });
+  // Integrity judges a change, not the code: what it finds is never accepted.
+  const only = (options.only.length > 0 ? checks.filter((check) => options.only.includes(check.id)) : checks.filter((check) => isConfigured(check, project.config)))
+    .filter((check) => !CHANGE_CHECKS.has(check.id))
+    .map((check) => check.id);
+  if (only.length === 0) {
+    if (options.only.length > 0) {
+      throw new NpvError('NPV2001', `--only ${options.only.join(',')}: integrity judges a change against its base, so its findings are never accepted into the baseline; fix them instead.`, { option: '--only' });
+    }
+    io.stdout.write('No configured check has findings the baseline accepts (integrity findings are never accepted).\n');
+    return 0;
+  }
+  const { result, failures } = await analyze({ project, checks, only, paths: [], useBaselineFile: false });
   if (failures.length > 0) {
     // A baseline written from a run where a check could not run would silently drop that check's entries.
     const debug = options.debug || isDebug([], io.env);

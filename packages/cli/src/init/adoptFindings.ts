@@ -2,14 +2,13 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { NpvError, updateBaseline, type Check, type Finding } from '@npvguard/core';
 import { baselinePath, writeBaselineFile } from '../baseline/baselineFile.js';
+import { CHANGE_CHECKS } from '../baseline/rules.js';
 import { loadProject } from '../load/loadProject.js';
 import { analyze } from '../run/analyze.js';
 import { isConfigured } from '../run/selectChecks.js';
 import type { ObservedBound } from './templates.js';
 import { STARTING_P99_MS, startingBudget } from './templates.js';
 
-/** Checks that judge a change, not the code as it is: nothing of theirs is accepted when npvguard is adopted. */
-const CHANGE_CHECKS = new Set(['integrity']);
 
 export type AdoptionOutcome =
   | {

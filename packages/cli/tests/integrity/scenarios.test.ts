@@ -202,3 +202,26 @@ describe('integrity: benign changes report nothing', () => {
     expect(await runScenario(scenario, true)).toEqual([]);
   });
 });
+
+describe('integrity: a change that adopts npvguard', () => {
+  const BASELINE = '{\n  "version": 1,\n  "findings": [\n    { "ruleId": "latency/missing-timeout", "file": "src/a.ts", "fingerprint": "abc", "message": "m", "reason": "in the code when npvguard was adopted" }\n  ]\n}\n';
+
+  it('accepts the baseline file init wrote with it, but not a grown ESLint suppressions file', async () => {
+    const repo = createRepo({ 'src/index.ts': 'export {};\n', 'src/a.ts': SOURCE, 'eslint-suppressions.json': '{}\n' });
+    repos.push(repo);
+    repo.write({ 'npvguard.config.ts': MINIMAL_CONFIG, 'npvguard.baseline.json': BASELINE, 'eslint-suppressions.json': '{ "src/a.ts": { "no-console": { "count": 2 } } }\n' });
+    repo.commit('adopt npvguard');
+    const run = await runIntegrity(repo.root, ['--base', 'HEAD~1']);
+    expect(run.stderr).toBe('');
+    expect(brief(run.findings)).toEqual(['integrity/acknowledgements-grown eslint-suppressions.json:1']);
+  });
+
+  it('judges the baseline file once the config was there before the change', async () => {
+    const repo = createRepo({ 'npvguard.config.ts': MINIMAL_CONFIG, 'src/index.ts': 'export {};\n', 'src/a.ts': SOURCE });
+    repos.push(repo);
+    repo.write({ 'npvguard.baseline.json': BASELINE });
+    repo.commit('accept a finding');
+    const run = await runIntegrity(repo.root, ['--base', 'HEAD~1']);
+    expect(brief(run.findings)).toEqual(['integrity/acknowledgements-grown npvguard.baseline.json:1']);
+  });
+});

@@ -1,5 +1,6 @@
 import { compileGlob, globList, DEFAULT_BASELINE_FILE } from '@npvguard/core';
 import { INTEGRITY_RULES } from '../meta.js';
+import { NPVGUARD_CONFIG } from './configs/configFindings.js';
 import type { IntegrityInput, RawFinding } from '../types.js';
 
 const DEFAULT_ACKNOWLEDGEMENTS = ['eslint-suppressions.json'];
@@ -33,9 +34,15 @@ export function entryCount(text: string): number {
   return text.split('\n').filter((line) => line.trim() !== '').length;
 }
 
-/** The baseline file and other acknowledgement files holding more entries than at the base. */
+/**
+ * The baseline file and other acknowledgement files holding more entries than at the base. A change that adopts
+ * npvguard (its config is added by the change: the base has none) writes the baseline file's first entries, the
+ * findings already in the code (`npvguard init`): they are not growth, and the file is not judged.
+ */
 export async function acknowledgementFindings(input: IntegrityInput): Promise<RawFinding[]> {
-  const globs = [input.config.baseline ?? DEFAULT_BASELINE_FILE, ...globList(input.config.integrity?.acknowledgements ?? DEFAULT_ACKNOWLEDGEMENTS)];
+  const baselineFile = input.config.baseline ?? DEFAULT_BASELINE_FILE;
+  const adopted = input.changed.some((file) => file.oldPath === undefined && NPVGUARD_CONFIG.test(file.newPath ?? ''));
+  const globs = [...(adopted ? [] : [baselineFile]), ...globList(input.config.integrity?.acknowledgements ?? DEFAULT_ACKNOWLEDGEMENTS)];
   const matchers = globs.map((glob) => compileGlob(glob));
   const findings: RawFinding[] = [];
   for (const file of input.changed) {

@@ -10,7 +10,7 @@ import { compareEslintConfigs } from './compareEslintConfig.js';
 import { compareCompilerOptions, effectiveOptions } from './compareTsconfig.js';
 import { lineOfPath } from './locate.js';
 
-const NPVGUARD_CONFIG = /(^|\/)npvguard\.config\.(?:ts|mts|js|mjs|json)$/;
+export const NPVGUARD_CONFIG = /(^|\/)npvguard\.config\.(?:ts|mts|js|mjs|json)$/;
 const ESLINT_CONFIG = /(^|\/)eslint\.config\.(?:js|mjs|cjs|ts|mts|cts)$/;
 const TSCONFIG = /(^|\/)[^/]*tsconfig[^/]*\.json$/;
 
