@@ -43,8 +43,11 @@ export interface InitOptions {
 /** What to run once the ESLint entry is in the project's config: the first check ran without the plugin's rules. */
 const ACCEPT_AFTER_ENTRY = 'Then `npx npvguard baseline --update --allow-growth --reason "in the code when npvguard was adopted"` accepts what its rules find on the existing code, as init did for the other checks.';
 
-/** Example env files projects commit beside the `.env` they keep out of git, in the order they are looked for. */
-const EXAMPLE_ENV_FILES = ['.env.example', '.env.sample', '.env.template', '.env.dist'] as const;
+/**
+ * Env files projects commit beside the `.env` they keep out of git, in the order they are looked for: the one
+ * their tests use first (values meant for a run without the real services), then the examples for development.
+ */
+const EXAMPLE_ENV_FILES = ['.env.test', '.env.example', '.env.sample', '.env.template', '.env.dist'] as const;
 
 /** A value for a variable an example env file leaves empty (a secret to set), long enough for secret-length checks. */
 const PLACEHOLDER = `npvguard-placeholder-${'0'.repeat(43)}`;

@@ -51,3 +51,46 @@ describe('contracts of a fastify-type-provider-zod app', { timeout: 60_000 }, ()
     expect(run.stderr).not.toMatch(/\n\s+at /);
   });
 });
+
+/** A fastify app whose route schemas are zod 3 (zod 4's `zod/v3`), validated by their own `safeParse`. */
+const ZOD3_APP = `import Fastify from 'fastify';
+import { z } from 'zod/v3';
+
+const Item = z.object({ id: z.string().uuid(), qty: z.number().int().min(1), note: z.string().optional() });
+
+export function buildApp() {
+  const app = Fastify({ logger: false });
+  app.setValidatorCompiler(({ schema }) => (data) => {
+    const parsed = (schema as z.ZodTypeAny).safeParse(data);
+    return parsed.success ? { value: parsed.data } : { error: parsed.error };
+  });
+  app.setSerializerCompiler(() => (data) => JSON.stringify(data));
+  app.post('/items', { schema: { body: Item, response: { 201: Item } } }, async (request, reply) => reply.code(201).send(request.body));
+  return app;
+}
+`;
+
+describe('contracts of an app with zod 3 schemas', { timeout: 60_000 }, () => {
+  it('converts them with the zod-to-json-schema the app resolves, and the property tests pass', async () => {
+    const folder = mkdtempSync(path.join(tmpdir(), 'npvguard-zod3-contract-'));
+    folders.push(folder);
+    symlinkSync(path.join(REPO_ROOT, 'node_modules'), path.join(folder, 'node_modules'), 'dir');
+    writeFileSync(path.join(folder, 'package.json'), '{ "name": "items", "type": "module" }\n');
+    writeFileSync(path.join(folder, 'app.ts'), ZOD3_APP);
+    writeFileSync(path.join(folder, 'npvguard.config.ts'), "export default { include: ['app.ts'], contracts: { app: './app.ts#buildApp', snapshot: 'contracts/openapi.json' } };\n");
+    const update = await runCli(['contracts', 'update', '--cwd', folder], { cwd: folder });
+    expect(update.code, update.stderr).toBe(0);
+    const text = readFileSync(path.join(folder, 'contracts', 'openapi.json'), 'utf8');
+    expect(text).not.toMatch(/"_def"|"typeName"|"\$schema"/);
+    const body = (JSON.parse(text) as { paths: Record<string, { post: { requestBody: { content: { 'application/json': { schema: unknown } } } } }> }).paths['/items']?.post.requestBody.content['application/json'].schema;
+    expect(body).toEqual({
+      type: 'object',
+      properties: { id: { type: 'string', format: 'uuid' }, qty: { type: 'integer', minimum: 1 }, note: { type: 'string' } },
+      required: ['id', 'qty'],
+      additionalProperties: false,
+    });
+    const check = await runCli(['check', '--only', 'contracts', '--format', 'json', '--cwd', folder], { cwd: folder });
+    expect(check.code, check.stdout).toBe(0);
+    expect((JSON.parse(check.stdout) as { checks: { id: string; data?: { properties?: { requests: number } } }[] }).checks.find((run) => run.id === 'contracts')?.data?.properties?.requests).toBeGreaterThan(0);
+  });
+});

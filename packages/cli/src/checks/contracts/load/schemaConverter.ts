@@ -17,33 +17,77 @@ function toJsonSchemaOf(module: unknown): ToJsonSchema | undefined {
   return undefined;
 }
 
-/**
- * The converter for route schemas written with zod, from the zod the app itself resolves (next to the app
- * module, so a workspace package's own zod): zod 4's `toJSONSchema`, `input` for what a route reads and
- * `output` for what it answers (as fastify-type-provider-zod's OpenAPI transform does), JSON Schema 2020-12 as
- * OpenAPI 3.1 uses. Undefined when the app resolves no zod 4: a schema-library object is then reported as
- * not convertible.
- */
-export async function appSchemaConverter(appModuleFile: string): Promise<SchemaConverter | undefined> {
-  const resolveFrom = createRequire(path.join(path.dirname(appModuleFile), 'noop.js'));
-  let zodFile: string;
-  try {
-    zodFile = resolveFrom.resolve('zod');
-  } catch {
-    return undefined;
-  }
+/** zod 4's own `toJSONSchema`, from the zod the app resolves; undefined when that is zod 3 or there is none. */
+async function zod4Converter(resolveFrom: NodeJS.Require): Promise<SchemaConverter | undefined> {
   let toJsonSchema: ToJsonSchema | undefined;
   try {
-    toJsonSchema = toJsonSchemaOf(await import(pathToFileURL(zodFile).href));
+    toJsonSchema = toJsonSchemaOf(await import(pathToFileURL(resolveFrom.resolve('zod')).href));
   } catch {
     return undefined;
   }
   if (toJsonSchema === undefined) return undefined;
   const convert = toJsonSchema;
+  return (schema, io) => convert(schema, { io, target: 'draft-2020-12' });
+}
+
+/**
+ * The converter for route schemas written with zod, from what the app itself resolves (next to the app module, so
+ * a workspace package's own): a zod 4 schema with zod 4's `toJSONSchema`, `input` for what a route reads and
+ * `output` for what it answers (as fastify-type-provider-zod's OpenAPI transform does), JSON Schema 2020-12 as
+ * OpenAPI 3.1 uses; a zod 3 schema (zod 3, or zod 4's `zod/v3`) with the app's zod-to-json-schema. Undefined
+ * when neither is there: a schema-library object is then reported as not convertible.
+ */
+export async function appSchemaConverter(appModuleFile: string): Promise<SchemaConverter | undefined> {
+  const resolveFrom = createRequire(path.join(path.dirname(appModuleFile), 'noop.js'));
+  const zod4 = await zod4Converter(resolveFrom);
+  const zod3 = await zod3Converter(resolveFrom);
+  if (zod4 === undefined && zod3 === undefined) return undefined;
   return (schema, io) => {
-    if (!('_zod' in schema)) throw new Error('the zod the app resolves converts zod 4 schemas only');
-    return convert(schema, { io, target: 'draft-2020-12' });
+    if ('_zod' in schema) {
+      if (zod4 === undefined) throw new Error('it is a zod 4 schema, and the zod the app resolves is not zod 4');
+      return zod4(schema, io);
+    }
+    if ('_def' in schema) {
+      if (zod3 === undefined) throw new Error('it is a zod 3 schema, and no zod-to-json-schema to convert it resolves from the app (it comes with fastify-type-provider-zod 4, or `npm i -D zod-to-json-schema`)');
+      return zod3(schema, io);
+    }
+    throw new Error('it is not a zod schema');
   };
+}
+
+type ZodToJsonSchema = (schema: unknown, options: Record<string, unknown>) => unknown;
+
+/**
+ * For zod 3, which cannot convert itself: the `zod-to-json-schema` the app's type provider uses (resolved from
+ * fastify-type-provider-zod, else from the app), inlined (`$refStrategy: 'none'`), what a route reads for
+ * `input` and what it answers for `output`. Undefined when there is none, or it does not load with the app's zod.
+ */
+async function zod3Converter(resolveFrom: NodeJS.Require): Promise<SchemaConverter | undefined> {
+  const places: NodeJS.Require[] = [];
+  try {
+    places.push(createRequire(resolveFrom.resolve('fastify-type-provider-zod/package.json')));
+  } catch {
+    // No type provider: the app's own resolution below.
+  }
+  places.push(resolveFrom);
+  for (const place of places) {
+    let module: unknown;
+    try {
+      module = await import(pathToFileURL(place.resolve('zod-to-json-schema')).href);
+    } catch {
+      continue;
+    }
+    const candidate = module as { zodToJsonSchema?: unknown; default?: unknown };
+    const convert = typeof candidate.zodToJsonSchema === 'function' ? candidate.zodToJsonSchema : typeof candidate.default === 'function' ? candidate.default : undefined;
+    if (typeof convert !== 'function') continue;
+    const toJson = convert as ZodToJsonSchema;
+    return (schema, io) => {
+      const converted = toJson(schema, { $refStrategy: 'none', target: 'jsonSchema7', effectStrategy: io === 'input' ? 'input' : 'any', pipeStrategy: io });
+      if (typeof converted === 'object' && converted !== null) delete (converted as Record<string, unknown>)['$schema'];
+      return converted;
+    };
+  }
+  return undefined;
 }
 
 /**
