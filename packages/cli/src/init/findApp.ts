@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { Node, Project, SyntaxKind, ts, type CallExpression, type Expression, type Identifier, type ObjectLiteralExpression, type SourceFile } from 'ts-morph';
+import { Node, Project, SyntaxKind, ts, type CallExpression, type ParameterDeclaration, type Expression, type Identifier, type ObjectLiteralExpression, type SourceFile } from 'ts-morph';
 
 /** One way the project builds its fastify app, found in the sources. */
 export interface AppCandidate {
@@ -26,6 +26,11 @@ export interface AppCandidate {
   testFramework?: string;
   /** For a listen entry: the setup between creating the instance and `listen`, when it can be reproduced, or why not. */
   setup?: ListenSetup;
+  /**
+   * For a listen entry whose setup cannot be repeated, inside an exported function (`startServer({ port })`): that
+   * function, to be called with the app taken when it would listen (`appBuiltBy`), and what each parameter gets.
+   */
+  capture?: { exportName: string; parameters: ('object' | 'value')[] };
 }
 
 /**
@@ -401,9 +406,16 @@ export function discoverApp(root: string, files: readonly string[], project: Pro
       if (created === undefined || [...candidates.values()].some((candidate) => candidate.file === file && candidate.kind !== 'listen-entry' && candidate.score >= 60)) continue;
       const setup = listenSetup(call, created);
       const reasons = [`it creates the app with ${created.getExpression().getText()}() and calls listen when it is run`];
+      // The function that creates the instance and listens, exported: it can be run with its listen call held.
+      const enclosing = nearestFunction(call);
+      const exportName = enclosing !== undefined && nearestFunction(created) === enclosing && !helper ? exportNameOf(sourceFile, enclosing) : undefined;
+      const capture = setup.reproducible || exportName === undefined || enclosing === undefined
+        ? undefined
+        : { exportName, parameters: (enclosing as Node & { getParameters(): ParameterDeclaration[] }).getParameters().map((parameter): 'object' | 'value' => (Node.isObjectBindingPattern(parameter.getNameNode()) ? 'object' : 'value')) };
       if (setup.reproducible) reasons.push(`every step between them (lines ${setup.firstLine}–${setup.lastLine}) is a call on the instance with literal or imported arguments, so a factory module can repeat them without listening`);
       else reasons.push(`its setup cannot be repeated without running it: ${setup.reason}`);
-      candidates.set(call, { kind: 'listen-entry', file, line: created.getStartLineNumber(), score: setup.reproducible ? 70 : 10, reasons, setup });
+      if (capture !== undefined) reasons.push(`${capture.exportName} is exported: a factory module can run it and take the app when it would listen, without listening`);
+      candidates.set(call, { kind: 'listen-entry', file, line: created.getStartLineNumber(), score: setup.reproducible ? 70 : capture !== undefined ? 35 : 10, reasons, setup, ...(capture === undefined ? {} : { capture }) });
     }
   }
 

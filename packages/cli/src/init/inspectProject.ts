@@ -127,12 +127,39 @@ ${body.join('\n')}
 `;
 }
 
+/**
+ * The factory module for an exported function that builds the app and listens (`startServer({ port })`): it runs
+ * the function and takes the app when it would listen, with `appBuiltBy` (it never listens). Parameters it
+ * destructures get an empty object, others undefined: only listening used them.
+ */
+function captureFactoryModule(candidate: AppCandidate, capture: NonNullable<AppCandidate['capture']>, extension: string): string {
+  const name = capture.exportName === 'default' ? 'start' : capture.exportName;
+  const importLine = capture.exportName === 'default'
+    ? `import start from '${moduleSpecifier(FACTORY_MODULE, candidate.file, extension)}';`
+    : `import { ${capture.exportName} } from '${moduleSpecifier(FACTORY_MODULE, candidate.file, extension)}';`;
+  const args = capture.parameters.map((kind, index) => `${kind === 'object' ? '{}' : 'undefined'} as unknown as Parameters<typeof ${name}>[${index}]`);
+  return `// Written by \`npvguard init\`: the app ${candidate.file}#${capture.exportName} builds, taken at the moment it would
+// listen: ${name} runs as it is, its \`listen\` never starts a server, and what it does after listening does not run.
+// For \`npvguard check\` (contracts, latency). Arguments it destructures get an empty object, others undefined.
+// An app whose routes need a database: give it fakes here (docs/checks/contracts.md, "Apps that need a database").
+import { appBuiltBy } from 'npvguard/app';
+${importLine}
+
+export function ${FACTORY_EXPORT}() {
+  return appBuiltBy(() => ${name}(${args.join(', ')}));
+}
+`;
+}
+
 function chooseApp(candidates: readonly AppCandidate[], extension: string): { app?: AppChoice; reason?: string } {
   // The best ranked that can be built without listening: a factory or a plugin (never one a test runner must load),
-  // or an entry whose setup a factory module can repeat.
-  const usable = candidates.find((candidate) => (candidate.kind === 'listen-entry' ? candidate.setup?.reproducible === true : candidate.testFramework === undefined && candidate.part !== true));
+  // an entry whose setup a factory module can repeat, or an exported function that listens, run with listen held.
+  const usable = candidates.find((candidate) => (candidate.kind === 'listen-entry' ? candidate.setup?.reproducible === true || candidate.capture !== undefined : candidate.testFramework === undefined && candidate.part !== true));
   if (usable?.kind === 'listen-entry' && usable.setup?.reproducible === true) {
     return { app: { reference: `./${FACTORY_MODULE}#${FACTORY_EXPORT}`, candidate: usable, factory: { file: FACTORY_MODULE, content: listenFactoryModule(usable, usable.setup) } } };
+  }
+  if (usable?.kind === 'listen-entry' && usable.capture !== undefined) {
+    return { app: { reference: `./${FACTORY_MODULE}#${FACTORY_EXPORT}`, candidate: usable, factory: { file: FACTORY_MODULE, content: captureFactoryModule(usable, usable.capture, extension) } } };
   }
   if ((usable?.kind === 'factory' || usable?.kind === 'async-factory') && usable.exportName !== undefined) return { app: { reference: `./${usable.file}#${usable.exportName}`, candidate: usable } };
   if (usable?.kind === 'plugin') {

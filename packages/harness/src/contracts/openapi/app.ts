@@ -53,6 +53,11 @@ export interface RecordedRoute {
    * from the same call site as the `GET` of the same url, or of that url without its trailing `/`).
    */
   auto?: 'head';
+  /**
+   * The shared schemas (`addSchema`) of the plugin context that registered the route: a schema added inside an
+   * encapsulated plugin is not in the root instance's `getSchemas()`, yet the route's `$ref`s name it.
+   */
+  contextSchemas?: Readonly<Record<string, unknown>>;
 }
 
 export interface RouteRecording {
@@ -66,8 +71,11 @@ export interface RouteRecording {
  */
 export function recordRoutes(app: ContractApp): RouteRecording {
   const routes: RecordedRoute[] = [];
-  app.addHook('onRoute', function npvguardRecordRoute(route) {
+  app.addHook('onRoute', function npvguardRecordRoute(this: unknown, route) {
     const source = registeringCallSite(captureStack(), OWN_FILES, 'npvguardRecordRoute');
+    // fastify calls onRoute with `this` the instance of the plugin context that registers the route.
+    const context = this as { getSchemas?: () => Record<string, unknown> } | undefined;
+    const contextSchemas = typeof context?.getSchemas === 'function' ? context.getSchemas() : undefined;
     const methods = typeof route.method === 'string' ? [route.method] : [...route.method];
     const schema = typeof route.schema === 'object' && route.schema !== null ? (route.schema as Record<string, unknown>) : undefined;
     const constraints = isRecord(route.constraints) && Object.keys(route.constraints).length > 0 ? route.constraints : undefined;
@@ -80,6 +88,7 @@ export function recordRoutes(app: ContractApp): RouteRecording {
         ...(route.prefix === undefined ? {} : { prefix: route.prefix }),
         ...(constraints === undefined ? {} : { constraints }),
         ...(source === undefined ? {} : { source }),
+        ...(contextSchemas === undefined || Object.keys(contextSchemas).length === 0 ? {} : { contextSchemas }),
       };
       if (method === 'HEAD' && source !== undefined && isAutoHead(routes, recorded, source)) recorded.auto = 'head';
       routes.push(recorded);

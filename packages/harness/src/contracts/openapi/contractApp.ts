@@ -59,7 +59,12 @@ export async function startContractApp<App extends ContractApp>(build: () => App
   // An instance created before the factory was called (a module-level singleton) is watched from here on.
   const watch = created.get(instance) ?? { recording: recordRoutes(instance), payloads: capturePayloads(instance) };
   await instance.ready();
-  const extraction = extractOpenApi(watch.recording.routes, { sharedSchemas: instance.getSchemas(), ...options });
+  // The root's shared schemas, and those each route's plugin context added (encapsulated `addSchema`).
+  const sharedSchemas: Record<string, unknown> = { ...instance.getSchemas() };
+  for (const route of watch.recording.routes) {
+    for (const [id, schema] of Object.entries(route.contextSchemas ?? {})) if (!(id in sharedSchemas)) sharedSchemas[id] = schema;
+  }
+  const extraction = extractOpenApi(watch.recording.routes, { sharedSchemas, ...options });
   return { app: instance, extraction, unrecorded: unrecordedRoutes(instance, watch.recording), payloads: watch.payloads, routes: watch.recording.routes };
 }
 
