@@ -16,6 +16,7 @@ export default defineConfig({
       cli: [
         'packages/cli/src/main.ts',
         'packages/cli/src/index.ts',
+        'packages/cli/src/app.ts',
         'packages/cli/src/cli/**',
         'packages/cli/src/commands/**',
         'packages/cli/src/mcp/**',
@@ -57,6 +58,9 @@ export default defineConfig({
       // cli: init reads the project's sources to find its app and routes.
       'ts-morph': ['checks', 'cli'],
       commander: ['cli'],
+      // Only the harness: a project may resolve another major version for the harness (its peer) than for the CLI,
+      // and arbitraries of one version cannot run under the other; the CLI composes them with the harness's `fc`.
+      'fast-check': ['harness'],
       eslint: ['checks', 'eslint-plugin'],
       '@typescript-eslint/*': ['eslint-plugin', 'checks'],
       'node:fs': ['cli', 'run', 'base', 'checks', 'modules', 'harness', 'eslint-plugin'],

@@ -260,3 +260,25 @@ export function acceptedAtInit(folder: string): string[] {
   for (const entry of baseline.findings) expect(entry.reason).toMatch(/^in the code when npvguard was adopted \(npvguard init, /);
   return baseline.findings.map((entry) => `${entry.ruleId} ${entry.file}`).sort();
 }
+
+/** A service set up as a new user does: `npvguard init`, then `npvguard contracts update` (init wrote the snapshot). */
+export interface ServiceSetup {
+  init: Run;
+  update: Run;
+}
+
+export async function initService(folder: string): Promise<ServiceSetup> {
+  const init = await npvguard(['init'], folder);
+  const update = await npvguard(['contracts', 'update'], folder);
+  return { init, update };
+}
+
+/** The first `npvguard check` on the committed, untouched service, each step logged (`label` names the service). */
+export async function cleanCheck(app: string, folder: string, setup: ServiceSetup, label = ''): Promise<Verdict> {
+  const clean = toVerdict(await npvguard(['check', '--format', 'json'], folder));
+  const prefix = label === '' ? '' : `${label} `;
+  logOutcome(app, `${prefix}init`, 'exit 0', setup.init);
+  logOutcome(app, `${prefix}contracts update`, 'exit 0, snapshot written', setup.update);
+  logOutcome(app, `${prefix}clean check`, 'exit 0, all five checks run', clean);
+  return clean;
+}

@@ -5,16 +5,16 @@ import {
   acceptedAtInit,
   type Adoption,
   checksRun,
+  cleanCheck,
   commitSetup,
   copyAsRepository,
   expectCaught,
   expectPassed,
-  logOutcome,
-  npvguard,
+  initService,
   plant,
   type Run,
+  type ServiceSetup,
   STEP_TIMEOUT,
-  toVerdict,
   type Verdict,
 } from './support.js';
 
@@ -36,17 +36,16 @@ describe('adoption: a workspace with two services and a shared package', () => {
 
   beforeAll(async () => {
     adoption = copyAsRepository(APP, { '@freight/shared': 'packages/shared' });
+    const setups: Record<string, ServiceSetup> = {};
     for (const service of [SVC_A, SVC_B]) {
-      const folder = path.join(adoption.repo, service);
-      init[service] = await npvguard(['init'], folder);
-      update[service] = await npvguard(['contracts', 'update'], folder);
+      const setup = await initService(path.join(adoption.repo, service));
+      setups[service] = setup;
+      init[service] = setup.init;
+      update[service] = setup.update;
     }
     commitSetup(adoption);
     for (const service of [SVC_A, SVC_B]) {
-      clean[service] = toVerdict(await npvguard(['check', '--format', 'json'], path.join(adoption.repo, service)));
-      logOutcome(APP, `${service} init`, 'exit 0', init[service] as Run);
-      logOutcome(APP, `${service} contracts update`, 'exit 0, snapshot written', update[service] as Run);
-      logOutcome(APP, `${service} clean check`, 'exit 0, all five checks run', clean[service] as Verdict);
+      clean[service] = await cleanCheck(APP, path.join(adoption.repo, service), setups[service] as ServiceSetup, service);
     }
   }, STEP_TIMEOUT);
 

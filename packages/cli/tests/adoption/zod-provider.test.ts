@@ -5,16 +5,15 @@ import {
   acceptedAtInit,
   type Adoption,
   checksRun,
+  cleanCheck,
   commitSetup,
   copyAsRepository,
   expectCaught,
   expectPassed,
-  logOutcome,
-  npvguard,
+  initService,
   plant,
   type Run,
   STEP_TIMEOUT,
-  toVerdict,
   type Verdict,
 } from './support.js';
 
@@ -34,13 +33,9 @@ describe('adoption: zod type provider, axios and ioredis', () => {
 
   beforeAll(async () => {
     adoption = copyAsRepository(APP);
-    init = await npvguard(['init'], adoption.repo);
-    update = await npvguard(['contracts', 'update'], adoption.repo);
+    ({ init, update } = await initService(adoption.repo));
     commitSetup(adoption);
-    clean = toVerdict(await npvguard(['check', '--format', 'json'], adoption.repo));
-    logOutcome(APP, 'init', 'exit 0', init);
-    logOutcome(APP, 'contracts update', 'exit 0, snapshot written', update);
-    logOutcome(APP, 'clean check', 'exit 0, all five checks run', clean);
+    clean = await cleanCheck(APP, adoption.repo, { init, update });
   }, STEP_TIMEOUT);
 
   afterAll(() => adoption?.remove());

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { PropertyFailure, PropertyOutcome } from '@npvguard/harness/contracts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { backingServiceFailures } from '../../src/checks/contracts/properties/backingService.js';
+import { backingServiceFailures, replaysOfFailingRoutes } from '../../src/checks/contracts/properties/backingService.js';
 import { CLI_ROOT, REPO_ROOT, runCli } from '../support/cli.js';
 
 function outcome(method: string, routePath: string, failure?: Partial<PropertyFailure>, property: PropertyOutcome['property'] = 'valid'): PropertyOutcome {
@@ -18,6 +18,24 @@ function outcome(method: string, routePath: string, failure?: Partial<PropertyFa
       : { failure: { kind: 'server-error', property, method, path: routePath, message: 'failed', seed: 1, runs: 1, response: { statusCode: 500, contentType: 'application/json', body: { message: 'connect ECONNREFUSED' } }, ...failure } }),
   };
 }
+
+describe('replaysOfFailingRoutes', () => {
+  it('takes a 5xx to an old client as the route\'s own failure when its valid requests answer 5xx too', () => {
+    const failingValid = outcome('POST', '/goals', {});
+    const failingReplay = outcome('POST', '/goals', {}, 'replay');
+    const refusedReplay = outcome('POST', '/goals', { kind: 'undocumented-status', response: { statusCode: 400, contentType: undefined, body: 'bad' } }, 'replay');
+    const otherRoute = outcome('GET', '/summary', {}, 'replay');
+    const covered = replaysOfFailingRoutes([failingValid, failingReplay, refusedReplay, otherRoute, outcome('GET', '/summary')]);
+    // The 400 is what the change did to old clients; /summary answers valid requests, so its 5xx replay is the change's.
+    expect([...covered]).toEqual([failingReplay.failure]);
+  });
+
+  it('keeps the routes of each scenario apart', () => {
+    const valid = { ...outcome('GET', '/a', {}), scenario: 'cache down' };
+    const replay = outcome('GET', '/a', {}, 'replay');
+    expect(replaysOfFailingRoutes([valid, replay]).size).toBe(0);
+  });
+});
 
 describe('backingServiceFailures', () => {
   it('collapses routes that all answer 5xx from the first request, with the failures it stands for', () => {

@@ -37,3 +37,9 @@ export { exampleProblems } from './properties/examples.js';
 export { runContractProperties } from './properties/runContract.js';
 export type { ContractRunOptions } from './properties/runContract.js';
 export { formatPropertyFailure, propertyTitle } from './properties/formatFailure.js';
+/**
+ * The fast-check the harness's arbitraries are made with. A caller composing them (`fc.tuple(arbitraryFromSchema(…))`)
+ * must use this one: a project may resolve another major version of fast-check for the harness (its peer) than for
+ * the caller, and arbitraries of one version cannot run under the other.
+ */
+export { default as fc } from 'fast-check';

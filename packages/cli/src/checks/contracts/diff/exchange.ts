@@ -1,5 +1,4 @@
-import fc from 'fast-check';
-import { arbitraryFromSchema, createValidator, describeErrors, responseFor, SchemaError, type JsonSchema, type Operation, type OperationParameter } from '@npvguard/harness/contracts';
+import { arbitraryFromSchema, createValidator, fc, describeErrors, responseFor, SchemaError, type JsonSchema, type Operation, type OperationParameter } from '@npvguard/harness/contracts';
 
 /** A request as typed values: parameters by `<in>:<name>` and the JSON body. */
 export interface RequestParts {

@@ -17,11 +17,19 @@ function toJsonSchemaOf(module: unknown): ToJsonSchema | undefined {
   return undefined;
 }
 
+/**
+ * A package as the checked project has it installed, resolved from one of its folders: the schemas were built with
+ * that copy, so only it converts them. Which file that is is known only at run time.
+ */
+function importInstalled(from: NodeJS.Require, name: string): Promise<unknown> {
+  return import(pathToFileURL(from.resolve(name)).href);
+}
+
 /** zod 4's own `toJSONSchema`, from the zod the app resolves; undefined when that is zod 3 or there is none. */
 async function zod4Converter(resolveFrom: NodeJS.Require): Promise<SchemaConverter | undefined> {
   let toJsonSchema: ToJsonSchema | undefined;
   try {
-    toJsonSchema = toJsonSchemaOf(await import(pathToFileURL(resolveFrom.resolve('zod')).href));
+    toJsonSchema = toJsonSchemaOf(await importInstalled(resolveFrom, 'zod'));
   } catch {
     return undefined;
   }
@@ -73,7 +81,7 @@ async function zod3Converter(resolveFrom: NodeJS.Require): Promise<SchemaConvert
   for (const place of places) {
     let module: unknown;
     try {
-      module = await import(pathToFileURL(place.resolve('zod-to-json-schema')).href);
+      module = await importInstalled(place, 'zod-to-json-schema');
     } catch {
       continue;
     }

@@ -17,7 +17,7 @@ const MIN_ROUTES = 2;
 /** The share of a scenario's routes that must fail this way. */
 const MOST = 0.8;
 
-function isServerSide(failure: PropertyFailure): boolean {
+export function isServerSide(failure: PropertyFailure): boolean {
   if (failure.kind === 'inject-failed') return true;
   const status = failure.response?.statusCode;
   return status !== undefined && status >= 500;
@@ -52,4 +52,20 @@ export function backingServiceFailures(outcomes: readonly PropertyOutcome[]): Ba
     found.push({ scenario, routes: routes.size, failing: [...failing.values()], covered });
   }
   return found;
+}
+
+/**
+ * Old-client replay failures that are the same failure as the route's valid requests: a route that answers 5xx to
+ * valid requests of today's contract (a database it cannot reach here) answers the replayed requests of the base
+ * contract the same way, whatever the change did. That failure is judged, and reported, by the valid-request
+ * property; the replay judges what the change did to old clients.
+ */
+export function replaysOfFailingRoutes(outcomes: readonly PropertyOutcome[]): Set<PropertyFailure> {
+  const key = (outcome: PropertyOutcome) => `${outcome.scenario ?? ''} ${outcome.method} ${outcome.path}`;
+  const failing = new Set(outcomes.filter((outcome) => outcome.property === 'valid' && outcome.failure !== undefined && isServerSide(outcome.failure)).map(key));
+  return new Set(
+    outcomes
+      .filter((outcome) => outcome.property === 'replay' && outcome.failure !== undefined && isServerSide(outcome.failure) && failing.has(key(outcome)))
+      .map((outcome) => outcome.failure as PropertyFailure),
+  );
 }

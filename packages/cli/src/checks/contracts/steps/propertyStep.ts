@@ -5,7 +5,7 @@ import { CONTRACT_RULES } from '../meta.js';
 import { loadInvariants, type DefinitionMismatch, type LoadedInvariants } from '../properties/invariantsModule.js';
 import type { ModuleLoader } from '../load/moduleExport.js';
 import { closePropertyApps, startPropertyApps, type PropertyApp } from '../properties/scenarioApps.js';
-import { backingServiceFailures, type BackingServiceFailure } from '../properties/backingService.js';
+import { backingServiceFailures, replaysOfFailingRoutes, type BackingServiceFailure } from '../properties/backingService.js';
 import { exportPosition } from '../load/exportPosition.js';
 import { locateLiteral, locateRouteUrl, type SourcePosition } from './locate.js';
 import type { RouteTable } from '../../routeTable.js';
@@ -168,7 +168,7 @@ export async function propertyFindings(
   if (invariants !== undefined) for (const mismatch of invariants.mismatches) reportMismatch(context, invariants, mismatch);
   const backing = backingServiceFailures(outcomes);
   for (const failure of backing) reportBackingService(context, failure, config, appFile);
-  const covered = new Set(backing.flatMap((failure) => [...failure.covered]));
+  const covered = new Set([...backing.flatMap((failure) => [...failure.covered]), ...replaysOfFailingRoutes(outcomes)]);
   for (const outcome of outcomes) if (outcome.failure !== undefined && !covered.has(outcome.failure)) reportFailure(context, outcome.failure, settings, appFile, invariants, routes);
   return {
     runsPerProperty: numRuns,
