@@ -35,6 +35,15 @@ function isForwarded(node: TSESTree.MemberExpression): boolean {
   }
 }
 
+/** `process.env.X = value`, `process.env[name] = value`, `delete process.env.X`: setting the environment, not reading a setting. */
+function isWrite(node: TSESTree.MemberExpression): boolean {
+  const member = node.parent;
+  if (member.type !== AST_NODE_TYPES.MemberExpression || member.object !== node) return false;
+  const use = member.parent;
+  if (use.type === AST_NODE_TYPES.AssignmentExpression && use.left === member && use.operator === '=') return true;
+  return use.type === AST_NODE_TYPES.UnaryExpression && use.operator === 'delete';
+}
+
 export default createRule<Options, MessageIds>({
   name: 'no-process-env-outside-config',
   meta: {
@@ -53,7 +62,7 @@ export default createRule<Options, MessageIds>({
         additionalProperties: false,
         properties: {
           configPath: GLOBS_SCHEMA(
-            'Globs (relative to the ESLint cwd) of files allowed to read `process.env`. Default: `settings.npvguard.configPath`, else config modules (`**/config/**`, `**/{config,env,settings}.*`), `**/*.config.*`, tests, bench and scripts.',
+            'Globs (relative to the ESLint cwd) of files allowed to read `process.env`. Default: `settings.npvguard.configPath`, else config modules (`**/config/**`, `**/{config,env,settings}.*`), `**/*.config.*`, tests and test support, bench and scripts.',
           ),
           entryPoints: {
             type: 'boolean',
@@ -84,7 +93,7 @@ export default createRule<Options, MessageIds>({
 
       return {
         MemberExpression(node: TSESTree.MemberExpression) {
-          if (memberPropertyName(node) !== 'env' || !isProcess(node.object) || isForwarded(node)) return;
+          if (memberPropertyName(node) !== 'env' || !isProcess(node.object) || isForwarded(node) || isWrite(node)) return;
           report(node, sourceCode.getText(node));
         },
         // `const { env } = process`

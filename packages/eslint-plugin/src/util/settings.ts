@@ -40,7 +40,10 @@ export const DEFAULT_CONFIG_PATH: readonly string[] = [
   '**/{config,env,settings}.{ts,mts,cts,js,mjs,cjs}',
   '**/*.config.{ts,mts,cts,js,mjs,cjs}',
   '**/tests/**',
-  '**/*.test.{ts,mts,cts,js,mjs,cjs}',
+  '**/test/**',
+  '**/__tests__/**',
+  '**/{test-utils,test-helpers,testing}/**',
+  '**/*.{test,spec}.{ts,mts,cts,js,mjs,cjs}',
   '**/bench/**',
   '**/scripts/**',
 ];

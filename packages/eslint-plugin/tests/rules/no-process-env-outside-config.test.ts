@@ -27,8 +27,25 @@ ruleTester.run('no-process-env-outside-config', rule, {
     { code: 'const app = await build({ databaseUrl: process.env.DATABASE_URL });\nawait app.listen({ port: 3000 });', filename: 'src/main.ts' },
     { code: 'const { env } = process;\nserver.listen(env.PORT);', filename: 'src/server.js' },
     { code: 'const key = process.env.KEY;', filename: 'lib/settings.ts', settings: { npvguard: { configPath: ['lib/**'] } } },
+    // Setting the environment (a test setup handing a container's port to the code under test) is not reading it.
+    { code: "process.env.DB_PORT = String(port);\nprocess.env['DB_USER'] = user;\ndelete process.env.DB_URL;", filename },
+    // Test support beside the tests.
+    { code: 'const url = process.env.DATABASE_URL;', filename: 'src/test-utils/global-setup.ts' },
+    { code: 'const url = process.env.DATABASE_URL;', filename: 'src/users/users.spec.ts' },
+    { code: 'const url = process.env.DATABASE_URL;', filename: 'src/__tests__/helpers.ts' },
   ],
   invalid: [
+    // A compound assignment reads the value it extends; so does reading right after writing.
+    {
+      code: "process.env.NODE_OPTIONS += ' --enable-source-maps';\nprocess.env.MODE ??= 'fast';",
+      filename,
+      errors: [{ messageId: 'processEnv', line: 1 }, { messageId: 'processEnv', line: 2 }],
+    },
+    {
+      code: "process.env.REGION = 'eu';\nconst region = process.env.REGION;",
+      filename,
+      errors: [{ messageId: 'processEnv', line: 2, column: 16 }],
+    },
     {
       code: 'const threshold = Number(process.env.NPV_THRESHOLD);',
       filename,
