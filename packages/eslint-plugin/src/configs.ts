@@ -50,6 +50,7 @@ export const TEST_FILES: readonly string[] = [
   '**/tests/**',
   '**/test/**',
   '**/__tests__/**',
+  '**/{test-utils,test-helpers,testing}/**',
   '**/*.{test,spec}.{ts,tsx,mts,cts,js,mjs,cjs}',
 ];
 
