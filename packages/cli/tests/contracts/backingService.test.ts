@@ -30,6 +30,19 @@ describe('replaysOfFailingRoutes', () => {
     expect([...covered]).toEqual([failingReplay.failure]);
   });
 
+  it('takes a 401 to an old client as the route\'s own when its valid requests get the same 401, not when they get a 403', () => {
+    const unauthorized = { kind: 'undocumented-status' as const, response: { statusCode: 401, contentType: undefined, body: 'login' } };
+    const sameAsValid = outcome('GET', '/summary', unauthorized, 'replay');
+    const differs = outcome('GET', '/profile', unauthorized, 'replay');
+    const covered = replaysOfFailingRoutes([
+      outcome('GET', '/summary', unauthorized),
+      sameAsValid,
+      outcome('GET', '/profile', { ...unauthorized, response: { statusCode: 403, contentType: undefined, body: 'no' } }),
+      differs,
+    ]);
+    expect([...covered]).toEqual([sameAsValid.failure]);
+  });
+
   it('keeps the routes of each scenario apart', () => {
     const valid = { ...outcome('GET', '/a', {}), scenario: 'cache down' };
     const replay = outcome('GET', '/a', {}, 'replay');

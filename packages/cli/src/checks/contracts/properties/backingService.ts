@@ -54,18 +54,26 @@ export function backingServiceFailures(outcomes: readonly PropertyOutcome[]): Ba
   return found;
 }
 
+/** How a request failed, for comparing two failures of one route: server-side (5xx, not sent), or the kind and status. */
+function failureSignature(failure: PropertyFailure): string {
+  return isServerSide(failure) ? 'server-side' : `${failure.kind} ${failure.response?.statusCode ?? ''}`;
+}
+
 /**
- * Old-client replay failures that are the same failure as the route's valid requests: a route that answers 5xx to
- * valid requests of today's contract (a database it cannot reach here) answers the replayed requests of the base
- * contract the same way, whatever the change did. That failure is judged, and reported, by the valid-request
- * property; the replay judges what the change did to old clients.
+ * Old-client replay failures that are the route's own failure: a route that answers valid requests of today's
+ * contract the same way (5xx for a database it cannot reach here, 401 for a login the generated requests do not
+ * have) answers the replayed requests of the base contract so too, whatever the change did. That failure is judged,
+ * and reported, by the valid-request property; the replay judges what the change did to old clients.
  */
 export function replaysOfFailingRoutes(outcomes: readonly PropertyOutcome[]): Set<PropertyFailure> {
   const key = (outcome: PropertyOutcome) => `${outcome.scenario ?? ''} ${outcome.method} ${outcome.path}`;
-  const failing = new Set(outcomes.filter((outcome) => outcome.property === 'valid' && outcome.failure !== undefined && isServerSide(outcome.failure)).map(key));
+  const validFailures = new Map<string, string>();
+  for (const outcome of outcomes) {
+    if (outcome.property === 'valid' && outcome.failure !== undefined) validFailures.set(key(outcome), failureSignature(outcome.failure));
+  }
   return new Set(
     outcomes
-      .filter((outcome) => outcome.property === 'replay' && outcome.failure !== undefined && isServerSide(outcome.failure) && failing.has(key(outcome)))
+      .filter((outcome) => outcome.property === 'replay' && outcome.failure !== undefined && validFailures.get(key(outcome)) === failureSignature(outcome.failure))
       .map((outcome) => outcome.failure as PropertyFailure),
   );
 }
