@@ -1,4 +1,4 @@
-import { cpSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -7,6 +7,8 @@ import { REPO_ROOT, runCli } from '../support/cli.js';
 import { buildContractApp } from '../../src/checks/contracts/load/buildApp.js';
 import { createModuleLoader } from '../../src/checks/contracts/load/moduleExport.js';
 import { routeTableFromRecording, type RouteTable } from '../../src/checks/routeTable.js';
+import { cacheRouteTable, readCachedRouteTable, routeTableKey } from '../../src/checks/routeTableCache.js';
+import { defaultCacheDirectory } from '../../src/modules/cacheDirectory.js';
 
 const FIXTURE = path.join(REPO_ROOT, 'packages', 'cli', 'tests', 'fixtures', 'apps', 'autoload-app');
 
@@ -20,6 +22,11 @@ function copy(): string {
   symlinkSync(path.join(REPO_ROOT, 'node_modules'), path.join(folder, 'node_modules'), 'dir');
   copies.push(folder);
   return folder;
+}
+
+/** Every file under a folder. */
+function walk(folder: string): string[] {
+  return readdirSync(folder, { withFileTypes: true }).flatMap((entry) => (entry.isDirectory() ? walk(path.join(folder, entry.name)) : [path.join(folder, entry.name)]));
 }
 
 beforeAll(() => {
@@ -101,8 +108,9 @@ describe('an autoload app: plugins and routes loaded from folders of TypeScript 
 
   it('latency: route keys carry the autoload prefixes, from the booted app and from the sources alike', async () => {
     const fromApp = await check('latency');
-    const appData = fromApp.result.checks.find((run) => run.id === 'latency')?.data as { routes: Array<{ route: string }>; routeOrigin: { origin: string } };
-    expect(appData.routeOrigin).toEqual({ origin: 'app' });
+    const appData = fromApp.result.checks.find((run) => run.id === 'latency')?.data as { routes: Array<{ route: string }>; routeOrigin: { origin: string; table?: string } };
+    expect(appData.routeOrigin.origin).toBe('app');
+    expect(['booted', 'cached']).toContain(appData.routeOrigin.table);
     const keys = appData.routes.map((route) => route.route);
     expect(keys).toEqual(['GET /', 'GET /api', 'GET /api/items', 'GET /api/items/:id', 'GET /api/items/:name/image', 'GET /api/items/files/*', 'GET /api/items/recent/', 'GET /labels/status']);
 
@@ -118,5 +126,52 @@ describe('an autoload app: plugins and routes loaded from folders of TypeScript 
     } finally {
       writeFileSync(config, original);
     }
+  });
+
+  it('latency: the booted table is kept for the same files, read back on the next run, and never used for other files', async () => {
+    const folder = copy();
+    const latencyData = async (cwd = folder): Promise<{ routes: string[]; table: string | undefined }> => {
+      const run = await check('latency', cwd);
+      const data = run.result.checks.find((entry) => entry.id === 'latency')?.data as { routes: Array<{ route: string }>; routeOrigin: { origin: string; table?: string } };
+      expect(data.routeOrigin.origin).toBe('app');
+      return { routes: data.routes.map((route) => route.route), table: data.routeOrigin.table };
+    };
+    const config = { app: './npvguard.app.ts#buildApp' };
+    const files = ['npvguard.app.ts', ...walk(path.join(folder, 'src')).map((file) => path.relative(folder, file).split(path.sep).join('/'))].sort();
+    const key = routeTableKey(folder, files, config);
+    expect(key).toBeDefined();
+    rmSync(path.join(defaultCacheDirectory(folder), 'routes', `${key}.json`), { force: true });
+
+    const booted = await latencyData();
+    expect(booted.table).toBe('booted');
+    expect(readCachedRouteTable(folder, key ?? '')?.routes.map((route) => route.key)).toEqual(expect.arrayContaining(booted.routes));
+    const again = await latencyData();
+    expect(again).toEqual({ routes: booted.routes, table: 'cached' });
+
+    // What is read is the table under the key: a table written there is what the route keys come from.
+    const kept = readCachedRouteTable(folder, key ?? '');
+    cacheRouteTable(folder, key ?? '', { origin: 'app', routes: (kept?.routes ?? []).map((route) => (route.key === 'GET /api/items' ? { ...route, url: '/api/goods', key: 'GET /api/goods' } : route)) });
+    expect((await latencyData()).routes).toContain('GET /api/goods');
+
+    // Another url in a route file is another key: the app is booted again, and the table is the new one. (A copy
+    // at a fresh path: this process's module cache would give the old route file at the same path.)
+    const changed = copy();
+    const routes = path.join(changed, 'src', 'routes', 'api', 'items', 'index.ts');
+    writeFileSync(routes, readFileSync(routes, 'utf8').replace("fastify.get('/recent/'", "fastify.get('/latest/'"));
+    const changedKey = routeTableKey(changed, files, config);
+    expect(changedKey).not.toBe(key);
+    rmSync(path.join(defaultCacheDirectory(changed), 'routes', `${changedKey}.json`), { force: true });
+    const edited = await latencyData(changed);
+    expect(edited.table).toBe('booted');
+    expect(edited.routes).toContain('GET /api/items/latest/');
+    expect(edited.routes).not.toContain('GET /api/items/recent/');
+    expect(edited.routes).not.toContain('GET /api/goods');
+
+    // The contracts check boots the same app: it leaves its table for the latency check, which then boots nothing.
+    rmSync(path.join(defaultCacheDirectory(folder), 'routes', `${key}.json`), { force: true });
+    const contracts = await check('contracts', folder);
+    expect(contracts.result.checks.find((entry) => entry.id === 'contracts')?.status).not.toBe('error');
+    expect(readCachedRouteTable(folder, key ?? '')?.routes.map((route) => route.key)).toEqual(expect.arrayContaining(booted.routes));
+    expect(await latencyData()).toEqual({ routes: booted.routes, table: 'cached' });
   });
 });

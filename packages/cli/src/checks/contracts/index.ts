@@ -1,5 +1,6 @@
 import { NpvError, type CheckContext } from '@npvguard/core';
 import { applyContractsEnv } from './load/appEnv.js';
+import { cacheRouteTable, routeTableKey } from '../routeTableCache.js';
 import { buildAppOrReportFailure } from './load/appBuildFailure.js';
 import { createModuleLoader } from './load/moduleExport.js';
 import { assertJsonSchemas } from './load/schemaConverter.js';
@@ -38,6 +39,9 @@ export async function runContracts(context: CheckContext): Promise<void> {
       context.signal.throwIfAborted();
       assertJsonSchemas(handle, config, context.root);
       const snapshot = snapshotFindings(context, handle, snapshotPath, appFile);
+      // For the latency check, beside or later, which needs the same table and need not boot the app again.
+      const routeKey = routeTableKey(context.root, context.files, config);
+      if (routeKey !== undefined) cacheRouteTable(context.root, routeKey, snapshot.routes);
       const diffStarted = performance.now();
       const diff = await diffFindings(context, snapshot, snapshotPath, config.changes ?? DEFAULT_CHANGES);
       const diffMs = Math.round(performance.now() - diffStarted);

@@ -30,6 +30,8 @@ export interface RouteOrigin {
   reason?: string;
   /** Registrations found in the sources that the app's table has no route for (static urls kept). */
   unmatched?: string[];
+  /** Of an `app` table: booted by this check, or the one a boot of the same files recorded (contracts, an earlier run). */
+  table?: 'booted' | 'cached';
 }
 
 /** One route's static verdict, as it appears in `checks[].data.routes`. */
@@ -183,6 +185,25 @@ export function findStaticRoutes(root: string, files: readonly string[], tsconfi
 
 /** extract routes → bound each handler's critical path → compare with budgets. */
 export function analyzeLatency(options: AnalyzeLatencyOptions): LatencyAnalysis {
+  return finishLatency(prepareLatency(options), options.routeTable);
+}
+
+/** The routes found in the sources with every handler's cost evaluated: all the analysis that does not need urls. */
+export interface PreparedLatency {
+  context: AnalysisContext;
+  found: RouteRegistration[];
+  findings: FindingInput[];
+  config: LatencyConfig;
+  files: number;
+  /** Time spent preparing, ms (the analysis time reported excludes any wait between the two steps). */
+  preparedMs: number;
+}
+
+/**
+ * The costly part of the analysis (the program, the routes in the sources, the cost of each handler), which does
+ * not depend on the urls: so the caller may learn the app's route table meanwhile and hand it to {@link finishLatency}.
+ */
+export function prepareLatency(options: Omit<AnalyzeLatencyOptions, 'routeTable'>): PreparedLatency {
   const started = performance.now();
   const { root, config } = options;
   const project = createProject(root, options.tsconfig, options.files);
@@ -192,7 +213,16 @@ export function analyzeLatency(options: AnalyzeLatencyOptions): LatencyAnalysis 
   context.deadlineBudgetMs = findDeadlineBudget(context);
   const sourceFiles = options.files.map((file) => project.getSourceFileOrThrow(path.join(root, file)));
   const found = findRoutes(sourceFiles, search);
-  const { routes, unmatched } = options.routeTable === undefined ? { routes: found, unmatched: [] } : withAppUrls(context, found, options.routeTable);
+  // Costs are memoized per function: the verdicts below read them again at no cost.
+  for (const route of found) if (route.handler !== undefined) functionCost(context, route.handler);
+  return { context, found, findings, config, files: options.files.length, preparedMs: performance.now() - started };
+}
+
+/** Urls from the app's route table (when given), budgets checked, one verdict per route. */
+export function finishLatency(prepared: PreparedLatency, routeTable?: RouteTable): LatencyAnalysis {
+  const started = performance.now();
+  const { context, found, findings, config } = prepared;
+  const { routes, unmatched } = routeTable === undefined ? { routes: found, unmatched: [] } : withAppUrls(context, found, routeTable);
 
   const known = new Set(routes.map((route) => route.key));
   for (const budgeted of Object.keys(config.budgets)) {
@@ -267,10 +297,10 @@ export function analyzeLatency(options: AnalyzeLatencyOptions): LatencyAnalysis 
   reportUnknownCalls(context);
   return {
     routes: bounds,
-    routeOrigin: options.routeTable === undefined ? { origin: 'static' } : { origin: 'app', ...(unmatched.length === 0 ? {} : { unmatched }) },
+    routeOrigin: routeTable === undefined ? { origin: 'static' } : { origin: 'app', ...(unmatched.length === 0 ? {} : { unmatched }) },
     findings,
     deadlineBudgetMs: Number.isFinite(context.deadlineBudgetMs) ? context.deadlineBudgetMs : null,
-    stats: { files: options.files.length, durationMs: Math.round(performance.now() - started) },
+    stats: { files: prepared.files, durationMs: Math.round(prepared.preparedMs + performance.now() - started) },
   };
 }
 

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { FindingInput } from '@npvguard/core';
+import { defaultCacheDirectory } from '../../../modules/cacheDirectory.js';
 import { typescript } from '../../../modules/typescript.js';
 import type { DecoratorAnalysis, FileExtraction, ImportTarget } from '../types.js';
 import { decodeExtraction, encodeExtraction, type EncodedExtraction } from './encoding.js';
@@ -275,18 +276,6 @@ function writeAtomically(file: string, content: CacheContent): void {
   const temporary = `${file}.${process.pid}.tmp`;
   fs.writeFileSync(temporary, JSON.stringify(content));
   fs.renameSync(temporary, file);
-}
-
-/** The nearest node_modules above the project, as other tools do; created under the root if there is none. */
-export function defaultCacheDirectory(root: string): string {
-  let directory = path.resolve(root);
-  for (;;) {
-    const candidate = path.join(directory, 'node_modules');
-    if (fs.existsSync(candidate)) return path.join(candidate, '.cache', 'npvguard');
-    const parent = path.dirname(directory);
-    if (parent === directory) return path.join(path.resolve(root), 'node_modules', '.cache', 'npvguard');
-    directory = parent;
-  }
 }
 
 function readCacheFile(file: string): CacheContent | undefined {

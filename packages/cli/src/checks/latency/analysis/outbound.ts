@@ -103,11 +103,27 @@ function calledName(call: CallExpression): string {
   return callee.getText();
 }
 
-/** Whether a call's result is a promise or another thenable (a query builder), by its type. */
-function resultIsThenable(call: CallExpression): boolean {
-  const type = call.getType();
-  const parts = type.isUnion() ? type.getUnionTypes() : [type];
-  return parts.some((part) => part.getProperty('then') !== undefined);
+/** The callee's own call signatures (of each member of a union of callables: `(trx ?? knex)('users')`). */
+function calleeSignatures(context: AnalysisContext, call: CallExpression): readonly ts.Signature[] {
+  // The callee's own signatures, not the overload the arguments select: resolving the overload checks the
+  // arguments (inference through a library's generics, the costliest question the analysis asks), and TypeScript's
+  // checker throws on some argument shapes of real libraries (the corpus test found one).
+  const checker = context.project.getTypeChecker().compilerObject;
+  const type = checker.getTypeAtLocation(unwrap(call.getExpression()).compilerNode);
+  return (type.isUnion() ? type.types : [type]).flatMap((member) => member.getCallSignatures());
+}
+
+/**
+ * Whether a call's result is a promise or another thenable (a query builder), by the return types its callee
+ * declares: one signature returning a thenable is enough (an overload the arguments select is not resolved).
+ */
+function resultIsThenable(context: AnalysisContext, signatures: readonly ts.Signature[]): boolean {
+  const checker = context.project.getTypeChecker().compilerObject;
+  return signatures.some((signature) => {
+    const returned = checker.getApparentType(checker.getReturnTypeOfSignature(signature));
+    const parts = returned.isUnion() ? returned.types : [returned];
+    return parts.some((part) => checker.getPropertyOfType(checker.getApparentType(part), 'then') !== undefined);
+  });
 }
 
 /**
@@ -116,13 +132,10 @@ function resultIsThenable(call: CallExpression): boolean {
  * property of the app holds it. Undefined for the project's own functions.
  */
 export function signatureModule(context: AnalysisContext, call: CallExpression): string | undefined {
-  // The callee's own signatures, not the overload the arguments select: resolving the overload checks the
-  // arguments, and TypeScript's checker throws on some argument shapes of real libraries (the corpus test found one).
-  const checker = context.project.getTypeChecker().compilerObject;
-  const callee = unwrap(call.getExpression()).compilerNode;
-  const type = checker.getTypeAtLocation(callee);
-  // `(trx ?? knex)('users')`: a union of callables, each declared by the client.
-  const signatures = (type.isUnion() ? type.types : [type]).flatMap((member) => member.getCallSignatures());
+  return modulesOf(calleeSignatures(context, call));
+}
+
+function modulesOf(signatures: readonly ts.Signature[]): string | undefined {
   for (const signature of signatures) {
     const declaration = signature.getDeclaration() as ts.Node | undefined;
     if (declaration !== undefined) return declaringModuleOf(declaration);
@@ -136,11 +149,12 @@ export function signatureModule(context: AnalysisContext, call: CallExpression):
  * decides, not its name.
  */
 function declaredMatch(context: AnalysisContext, call: CallExpression): OutboundMatch | undefined {
-  const module = signatureModule(context, call);
+  const signatures = calleeSignatures(context, call);
+  const module = modulesOf(signatures);
   if (module === undefined || module === GLOBAL_SCOPE) return undefined;
   if (!context.clients.some((client) => client.declaredCalls !== undefined || client.instances !== undefined)) return undefined;
   const match = findDeclaredCall(module, calledName(call), context.clients);
-  return match !== undefined && resultIsThenable(call) ? match : undefined;
+  return match !== undefined && resultIsThenable(context, signatures) ? match : undefined;
 }
 
 /**

@@ -17,6 +17,20 @@ export function unwrap(node: Node): Node {
   return current;
 }
 
+const UNNAMED_VALUES: ReadonlySet<SyntaxKind> = new Set([
+  SyntaxKind.ArrowFunction,
+  SyntaxKind.FunctionExpression,
+  SyntaxKind.ObjectLiteralExpression,
+  SyntaxKind.ArrayLiteralExpression,
+  SyntaxKind.StringLiteral,
+  SyntaxKind.NoSubstitutionTemplateLiteral,
+  SyntaxKind.TemplateExpression,
+  SyntaxKind.NumericLiteral,
+  SyntaxKind.TrueKeyword,
+  SyntaxKind.FalseKeyword,
+  SyntaxKind.NullKeyword,
+]);
+
 /** The names a type goes by: its symbol, its alias and those of its base types. */
 function typeNames(type: Type): string[] {
   const own = [type.getSymbol()?.getName(), type.getAliasSymbol()?.getName()];
@@ -28,6 +42,10 @@ function typeNames(type: Type): string[] {
  * deadline, or nothing. Every member of a union must carry one, so `AbortSignal | undefined` carries nothing.
  */
 export function timeoutValueOf(expression: Node): Exclude<TimeoutCarrier, 'milliseconds'> | undefined {
+  // A literal, a function or an object written in place has no named type: it carries nothing, and asking for its
+  // type would make the checker infer the whole call it is an argument of (a library's generics: the costliest
+  // question the analysis could ask).
+  if (UNNAMED_VALUES.has(unwrap(expression).getKind())) return undefined;
   const type = expression.getType();
   const parts = type.isUnion() ? type.getUnionTypes() : [type];
   const carriers = new Set(parts.map((part) => timeoutValueCarrier(typeNames(part))));
