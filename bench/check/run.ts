@@ -6,12 +6,13 @@
  *   --case <id>   a case of examples/agent-changes (repeatable; default: one benign and one latency case)
  *   --runs <n>    runs per case (default 5)
  *   --bin <file>  the npvguard bin to time (default this repository's; another build to compare with)
+ *   --json <file> also write every run as JSON ({ cases: [{ id, runs }] }), for a script that compares
  *
  * CPU time and peak memory come from /usr/bin/time when it exists. "Other load" is the CPU the machine spent
  * outside the bench during the run, in cores: read it before the times on a shared machine.
  */
 import { execFile } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -110,7 +111,7 @@ function report(id: string, runs: readonly Run[]): string {
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
-    options: { case: { type: 'string', multiple: true }, runs: { type: 'string', default: '5' }, bin: { type: 'string', default: DEFAULT_BIN } },
+    options: { case: { type: 'string', multiple: true }, runs: { type: 'string', default: '5' }, bin: { type: 'string', default: DEFAULT_BIN }, json: { type: 'string' } },
     strict: true,
   });
   const bin = path.resolve(values.bin);
@@ -120,6 +121,7 @@ async function main(): Promise<void> {
   const catalogue = loadCases(path.join(REPO_ROOT, 'examples', 'agent-changes'));
   process.stdout.write(`# npvguard check --base HEAD~1 — ${path.relative(process.cwd(), bin) || bin}, ${os.availableParallelism()} cores, Node ${process.versions.node}\n\n`);
   const template = await createTemplate();
+  const recorded: Array<{ id: string; runs: Run[] }> = [];
   try {
     for (const id of ids) {
       const agentCase = catalogue.cases.find((candidate) => candidate.id === id);
@@ -135,6 +137,7 @@ async function main(): Promise<void> {
           measured.push(run);
         }
         process.stdout.write(`${report(id, measured)}\n`);
+        recorded.push({ id, runs: measured });
       } finally {
         removeTree(top);
       }
@@ -142,6 +145,7 @@ async function main(): Promise<void> {
   } finally {
     removeTree(template);
   }
+  if (values.json !== undefined) writeFileSync(values.json, `${JSON.stringify({ bin, cases: recorded }, null, 2)}\n`);
 }
 
 await main();

@@ -561,7 +561,19 @@ function byRuleText(summary: CheckSummary | undefined): string {
   return entries.map(([rule, count]) => `${count}× ${rule}`).join(', ');
 }
 
-function markdown(outcomes: TargetOutcome[], meta: Record<string, string>, reference?: StepResult): string {
+/** One evaluation case of the reference service, timed by bench/check with `--base HEAD~1` (wall seconds per run). */
+interface ReferenceCase {
+  id: string;
+  runs: Array<{ exitCode: number; wallS: number; cpuS?: number }>;
+}
+
+function medianOf(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1 ? (sorted[middle] ?? 0) : ((sorted[middle - 1] ?? 0) + (sorted[middle] ?? 0)) / 2;
+}
+
+function markdown(outcomes: TargetOutcome[], meta: Record<string, string>, reference?: StepResult, referenceCases?: ReferenceCase[]): string {
   const out: string[] = [];
   out.push('# npvguard adoption trial', '');
   out.push(Object.entries(meta).map(([key, value]) => `${key}: ${value}`).join(' · '), '');
@@ -619,11 +631,20 @@ function markdown(outcomes: TargetOutcome[], meta: Record<string, string>, refer
     out.push('', '## Time to verdict', '');
     const demo = outcomes.find((outcome) => outcome.name === 'fastify-demo');
     const times = demo?.planted.map((planted) => planted.check?.ms).filter((ms): ms is number => ms !== undefined) ?? [];
-    if (times.length > 0) {
-      const sorted = [...times].sort((a, b) => a - b);
-      out.push(`- fastify/demo, \`npx npvguard check --base <setup commit>\`: median ${seconds(sorted[Math.floor(sorted.length / 2)] ?? 0)} over ${times.length} runs (min ${seconds(sorted[0] ?? 0)}, max ${seconds(sorted[sorted.length - 1] ?? 0)})`);
+    const demoMedian = times.length === 0 ? undefined : medianOf(times);
+    if (demoMedian !== undefined) {
+      out.push(`- fastify/demo, \`npx npvguard check --base <setup commit>\`: median ${seconds(demoMedian)} over ${times.length} planted changes (min ${seconds(Math.min(...times))}, max ${seconds(Math.max(...times))})`);
     }
-    out.push(`- reference service, \`npm run check\` (right after): ${seconds(reference.ms)}, exit ${exitCell(reference)}`);
+    out.push(`- reference service, \`npm run check\` (right after, no base): ${seconds(reference.ms)}, exit ${exitCell(reference)}`);
+    const referenceWalls = (referenceCases ?? []).flatMap((entry) => entry.runs.map((run) => run.wallS * 1000));
+    for (const entry of referenceCases ?? []) {
+      const walls = entry.runs.map((run) => run.wallS * 1000);
+      out.push(`- reference service, \`npvguard check --base HEAD~1\` on its evaluation case \`${entry.id}\` (exit ${[...new Set(entry.runs.map((run) => run.exitCode))].join('/')}): median ${seconds(medianOf(walls))} over ${walls.length} runs (min ${seconds(Math.min(...walls))}, max ${seconds(Math.max(...walls))})`);
+    }
+    if (demoMedian !== undefined && referenceWalls.length > 0) {
+      const ratio = demoMedian / medianOf(referenceWalls);
+      out.push(`- fastify/demo against the reference service with \`--base\` (medians over every run): ${ratio.toFixed(2)}× (${ratio <= 1 ? 'no slower' : 'slower'})`);
+    }
   }
   return `${out.join('\n')}\n`;
 }
@@ -671,9 +692,9 @@ async function main(argv: readonly string[]): Promise<number> {
   }
   const { values, positionals } = parsed;
   if (values.render !== undefined) {
-    const saved = JSON.parse(readFileSync(values.render, 'utf8')) as { meta: Record<string, string>; targets: TargetOutcome[]; reference?: StepResult };
+    const saved = JSON.parse(readFileSync(values.render, 'utf8')) as { meta: Record<string, string>; targets: TargetOutcome[]; reference?: StepResult; referenceCases?: ReferenceCase[] };
     const file = path.join(path.dirname(path.resolve(values.render)), 'trial.md');
-    writeFileSync(file, markdown(saved.targets, saved.meta, saved.reference));
+    writeFileSync(file, markdown(saved.targets, saved.meta, saved.reference, saved.referenceCases));
     process.stdout.write(`${file}\n`);
     return 0;
   }
@@ -702,12 +723,19 @@ async function main(argv: readonly string[]): Promise<number> {
   const outcomes: TargetOutcome[] = [];
   for (const { target, folder } of chosen) outcomes.push(await runTarget(target, folder, outDir, values.keep === true));
   let reference: StepResult | undefined;
+  let referenceCases: ReferenceCase[] | undefined;
   if (values.reference === true) {
     process.stderr.write('[reference] npm run check\n');
     reference = plain(await step('npm run check', 'npm', ['run', 'check', '--silent'], REPO_ROOT));
+    // The same question on the reference service: a change committed, checked with --base (its evaluation cases).
+    process.stderr.write('[reference] npm run bench:check -- --runs 3\n');
+    const file = path.join(outDir, 'reference-check.json');
+    const bench = await step('npm run bench:check -- --runs 3', 'npm', ['run', 'bench:check', '--silent', '--', '--runs', '3', '--json', file], REPO_ROOT);
+    if (bench.exitCode === 0 && existsSync(file)) referenceCases = (JSON.parse(readFileSync(file, 'utf8')) as { cases: ReferenceCase[] }).cases;
+    else process.stderr.write(`[reference] bench:check failed: ${bench.firstError ?? bench.exitCode}\n`);
   }
-  writeFileSync(path.join(outDir, 'trial.json'), `${JSON.stringify({ meta, targets: outcomes, reference }, null, 2)}\n`);
-  const report = markdown(outcomes, meta, reference);
+  writeFileSync(path.join(outDir, 'trial.json'), `${JSON.stringify({ meta, targets: outcomes, reference, referenceCases }, null, 2)}\n`);
+  const report = markdown(outcomes, meta, reference, referenceCases);
   writeFileSync(path.join(outDir, 'trial.md'), report);
   process.stdout.write(report);
   process.stdout.write(`\n${path.relative(process.cwd(), path.join(outDir, 'trial.md'))}, trial.json and each result beside it\n`);
