@@ -125,7 +125,21 @@ export function cacheRouteTable(root: string, key: string, table: RouteTable): v
     const temporary = `${file}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
     fs.writeFileSync(temporary, JSON.stringify({ routes: table.routes }));
     fs.renameSync(temporary, file);
+    prune(path.dirname(file));
   } catch {
     // A cache that cannot be written only costs the next run a boot.
   }
+}
+
+/** Tables kept at most: one per state of the project's files that was checked, so the newest are kept. */
+export const KEPT_TABLES = 200;
+
+/** Removes the tables written longest ago once there are more than {@link KEPT_TABLES}. */
+function prune(directory: string): void {
+  const names = fs.readdirSync(directory).filter((name) => name.endsWith('.json'));
+  if (names.length <= KEPT_TABLES) return;
+  const byAge = names
+    .map((name) => ({ name, written: fs.statSync(path.join(directory, name), { throwIfNoEntry: false })?.mtimeMs ?? 0 }))
+    .sort((left, right) => right.written - left.written);
+  for (const { name } of byAge.slice(KEPT_TABLES)) fs.rmSync(path.join(directory, name), { force: true });
 }

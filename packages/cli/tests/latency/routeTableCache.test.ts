@@ -1,9 +1,9 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { ContractsConfig } from '@npvguard/core';
-import { cacheRouteTable, readCachedRouteTable, routeTableKey } from '../../src/checks/routeTableCache.js';
+import { cacheRouteTable, KEPT_TABLES, readCachedRouteTable, routeTableKey } from '../../src/checks/routeTableCache.js';
 import { defaultCacheDirectory } from '../../src/modules/cacheDirectory.js';
 import type { RouteTable } from '../../src/checks/routeTable.js';
 
@@ -114,5 +114,24 @@ describe('the cached route table', () => {
     const key = routeTableKey(root, FILES, CONFIG, ENV) ?? '';
     cacheRouteTable(root, key, { ...TABLE, origin: 'static' });
     expect(readCachedRouteTable(root, key)).toBeUndefined();
+  });
+
+  it('keeps the newest tables when there are too many', () => {
+    const root = project(SOURCES);
+    const directory = path.join(defaultCacheDirectory(root), 'routes');
+    mkdirSync(directory, { recursive: true });
+    // Older tables, oldest first in time.
+    for (let index = 0; index < KEPT_TABLES; index += 1) {
+      const file = path.join(directory, `old${index}.json`);
+      writeFileSync(file, JSON.stringify({ routes: TABLE.routes }));
+      const when = new Date(Date.UTC(2020, 0, 1) + index * 1000);
+      utimesSync(file, when, when);
+    }
+    cacheRouteTable(root, 'newest', TABLE);
+    const kept = readdirSync(directory);
+    expect(kept).toHaveLength(KEPT_TABLES);
+    expect(kept).toContain('newest.json');
+    expect(kept).not.toContain('old0.json');
+    expect(kept).toContain(`old${KEPT_TABLES - 1}.json`);
   });
 });
