@@ -641,10 +641,17 @@ function markdown(outcomes: TargetOutcome[], meta: Record<string, string>, refer
       const walls = entry.runs.map((run) => run.wallS * 1000);
       out.push(`- reference service, \`npvguard check --base HEAD~1\` on its evaluation case \`${entry.id}\` (exit ${[...new Set(entry.runs.map((run) => run.exitCode))].join('/')}): median ${seconds(medianOf(walls))} over ${walls.length} runs (min ${seconds(Math.min(...walls))}, max ${seconds(Math.max(...walls))})`);
     }
-    if (demoMedian !== undefined && referenceWalls.length > 0) {
-      const ratio = demoMedian / medianOf(referenceWalls);
-      out.push(`- fastify/demo against the reference service with \`--base\` (medians over every run): ${ratio.toFixed(2)}× (${ratio <= 1 ? 'no slower' : 'slower'})`);
-    }
+    // Like for like: a planted change is a bad change (it fails, so checks with errors also run at the base), as is
+    // the reference's case whose runs exit 1; a benign case has no base runs to pay for.
+    const failingDemo = demo?.planted.filter((planted) => planted.check?.exitCode === 1).map((planted) => planted.check?.ms ?? 0) ?? [];
+    const failingReference = (referenceCases ?? []).flatMap((entry) => entry.runs.filter((run) => run.exitCode === 1).map((run) => run.wallS * 1000));
+    const ratioLine = (label: string, ours: readonly number[], theirs: readonly number[]): void => {
+      if (ours.length === 0 || theirs.length === 0) return;
+      const ratio = medianOf(ours) / medianOf(theirs);
+      out.push(`- ${label}: ${seconds(medianOf(ours))} against ${seconds(medianOf(theirs))}, ${ratio.toFixed(2)}× (${ratio <= 1 ? 'no slower' : 'slower'})`);
+    };
+    ratioLine('fastify/demo\'s failing changes against the reference\'s failing case (like for like)', failingDemo, failingReference);
+    ratioLine('fastify/demo\'s changes against every reference run, benign ones included', times, referenceWalls);
   }
   return `${out.join('\n')}\n`;
 }
