@@ -1,7 +1,8 @@
-import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
+import path from 'node:path';
+import { ASTUtils, AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { memberPropertyName, propertyKeyName, unwrapExpression } from '../util/ast.js';
 import { createRule } from '../util/create-rule.js';
-import { fileMatches } from '../util/files.js';
+import { fileMatches, pathMatches, relativeFilePath } from '../util/files.js';
 import { GLOBAL_MODULE, isQualified, qualifiedName } from '../util/imports.js';
 import { INVALID_SETTINGS_MESSAGE, withSettings } from '../util/rule-settings.js';
 import { GLOBS_SCHEMA } from '../util/schemas.js';
@@ -10,29 +11,77 @@ import { DEFAULT_CONFIG_PATH } from '../util/settings.js';
 export type Options = [{ configPath?: string[]; entryPoints?: boolean }];
 export type MessageIds = 'processEnv' | 'invalidSettings';
 
-/**
- * `spawn(cmd, args, { env: { ...process.env, LC_ALL: 'C' } })` or `parseArgs(argv, process.env)` hands the
- * whole environment on (to a child process, to a parser) instead of reading a setting out of it.
- */
-function isForwarded(node: TSESTree.MemberExpression): boolean {
-  let child: TSESTree.Node = node;
-  let parent = node.parent;
-  while (parent.type === AST_NODE_TYPES.LogicalExpression || parent.type === AST_NODE_TYPES.ConditionalExpression) {
-    if (parent.type === AST_NODE_TYPES.ConditionalExpression && parent.test === child) return false;
+/** Where the whole environment may go without a setting being read out of it. */
+interface Destinations {
+  /** Whether a module specifier imported in the linted file names a module of the config layer. */
+  isConfigModule(specifier: string): boolean;
+  sourceCode: Readonly<TSESLint.SourceCode>;
+}
+
+/** The call an expression is an argument of, through object literals (`{ env: { ...value } }`), with the keys passed. */
+function receivingCall(start: TSESTree.Node): { call: TSESTree.CallExpression | TSESTree.NewExpression; keys: string[] } | undefined {
+  const keys: string[] = [];
+  let child: TSESTree.Node = start;
+  let parent: TSESTree.Node | undefined = start.parent;
+  for (;;) {
+    if (parent === undefined) return undefined;
+    if (parent.type === AST_NODE_TYPES.LogicalExpression || (parent.type === AST_NODE_TYPES.ConditionalExpression && parent.test !== child)) {
+      // `options.env ?? process.env`, `debug ? process.env : {}`: the value goes where the whole expression goes.
+    } else if (parent.type === AST_NODE_TYPES.SpreadElement && parent.parent.type === AST_NODE_TYPES.ObjectExpression) {
+      child = parent.parent;
+      parent = parent.parent.parent;
+      continue;
+    } else if (parent.type === AST_NODE_TYPES.Property && parent.value === child && parent.parent.type === AST_NODE_TYPES.ObjectExpression) {
+      keys.push(propertyKeyName(parent) ?? '');
+      child = parent.parent;
+      parent = parent.parent.parent;
+      continue;
+    } else if ((parent.type === AST_NODE_TYPES.CallExpression || parent.type === AST_NODE_TYPES.NewExpression) && parent.arguments.includes(child as TSESTree.CallExpressionArgument)) {
+      return { call: parent, keys };
+    } else {
+      return undefined;
+    }
     child = parent;
     parent = parent.parent;
   }
-  switch (parent.type) {
-    case AST_NODE_TYPES.SpreadElement:
-      return true;
-    case AST_NODE_TYPES.Property:
-      return parent.value === child;
-    case AST_NODE_TYPES.CallExpression:
-    case AST_NODE_TYPES.NewExpression:
-      return parent.arguments.includes(child as TSESTree.CallExpressionArgument);
-    default:
-      return false;
-  }
+}
+
+/** The module a callee is imported from (`parseConfig` of `import { parseConfig } from './config/env.js'`). */
+function calleeModule(call: TSESTree.CallExpression | TSESTree.NewExpression, sourceCode: Readonly<TSESLint.SourceCode>): string | undefined {
+  const name = qualifiedName(call.callee, sourceCode);
+  return name === undefined || name.module === GLOBAL_MODULE ? undefined : name.module;
+}
+
+/**
+ * Whether the whole environment, as this expression, is handed on rather than read: as the `env` option of a
+ * call (a child process, a worker: `spawn(cmd, args, { env: { ...process.env, LC_ALL: 'C' } })`), or as an
+ * argument of a function the config layer exports (`parseConfig(process.env)`, imported from a config module).
+ * Given to any other function (`Object.entries(process.env)`, a helper of the component's own), it is read there.
+ */
+function isHandedOn(expression: TSESTree.Node, destinations: Destinations): boolean {
+  const receiving = receivingCall(expression);
+  if (receiving === undefined) return false;
+  if (receiving.keys.includes('env')) return true;
+  const module = calleeModule(receiving.call, destinations.sourceCode);
+  return module !== undefined && destinations.isConfigModule(module);
+}
+
+/**
+ * A copy or an alias of the environment (`const environment = { ...process.env, X: '1' }`) is handed on only when
+ * every use of it is; read once (`environment.X`), it is a read of the environment.
+ */
+function isForwarded(node: TSESTree.MemberExpression, destinations: Destinations): boolean {
+  if (isHandedOn(node, destinations)) return true;
+  // The value, or an object literal spreading it, held in a const.
+  let held: TSESTree.Node = node;
+  while (held.parent?.type === AST_NODE_TYPES.LogicalExpression || (held.parent?.type === AST_NODE_TYPES.ConditionalExpression && held.parent.test !== held)) held = held.parent;
+  if (held.parent?.type === AST_NODE_TYPES.SpreadElement && held.parent.parent.type === AST_NODE_TYPES.ObjectExpression) held = held.parent.parent;
+  const declarator = held.parent;
+  if (declarator?.type !== AST_NODE_TYPES.VariableDeclarator || declarator.init !== held || declarator.id.type !== AST_NODE_TYPES.Identifier) return false;
+  if (declarator.parent.kind !== 'const') return false;
+  const variable = ASTUtils.findVariable(destinations.sourceCode.getScope(declarator), declarator.id);
+  const uses = variable?.references.filter((reference) => reference.identifier !== declarator.id) ?? [];
+  return uses.length > 0 && uses.every((reference) => isHandedOn(reference.identifier, destinations));
 }
 
 /** `process.env.X = value`, `process.env[name] = value`, `delete process.env.X`: setting the environment, not reading a setting. */
@@ -86,6 +135,17 @@ export default createRule<Options, MessageIds>({
         pending.push({ node, expression });
       };
 
+      const directory = path.posix.dirname(relativeFilePath(context));
+      const destinations: Destinations = {
+        sourceCode,
+        // A relative import resolved from the linted file, with the extensions a specifier may leave out.
+        isConfigModule(specifier) {
+          if (!specifier.startsWith('.')) return false;
+          const target = path.posix.normalize(path.posix.join(directory, specifier));
+          return [target, `${target}.ts`, `${target}/index.ts`].some((candidate) => pathMatches(candidate, configPath));
+        },
+      };
+
       function isProcess(node: TSESTree.Node): boolean {
         const name = qualifiedName(node, sourceCode);
         return isQualified(name, GLOBAL_MODULE, ['process']) || isQualified(name, 'process', []);
@@ -93,7 +153,7 @@ export default createRule<Options, MessageIds>({
 
       return {
         MemberExpression(node: TSESTree.MemberExpression) {
-          if (memberPropertyName(node) !== 'env' || !isProcess(node.object) || isForwarded(node) || isWrite(node)) return;
+          if (memberPropertyName(node) !== 'env' || !isProcess(node.object) || isWrite(node) || isForwarded(node, destinations)) return;
           report(node, sourceCode.getText(node));
         },
         // `const { env } = process`

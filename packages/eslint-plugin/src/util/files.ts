@@ -32,10 +32,15 @@ function normalizeGlob(glob: string): string {
   return normalized.endsWith('/') ? `${normalized}**` : normalized;
 }
 
+/** Whether a path relative to the ESLint cwd (with `/` separators) matches one of `globs`. */
+export function pathMatches(relative: string, globs: readonly string[]): boolean {
+  if (globs.length === 0) return false;
+  return compiledMatcher(globs)(relative);
+}
+
 /** Whether the linted file matches one of `globs` (relative to the ESLint cwd; `./` and trailing `/` accepted). */
 export function fileMatches(context: FileContext, globs: readonly string[]): boolean {
-  if (globs.length === 0) return false;
-  return compiledMatcher(globs)(relativeFilePath(context));
+  return pathMatches(relativeFilePath(context), globs);
 }
 
 /**

@@ -15,7 +15,12 @@ ruleTester.run('no-process-env-outside-config', rule, {
     // Handing the whole environment on is not reading a setting.
     { code: "execFile('git', args, { env: { ...process.env, GIT_TERMINAL_PROMPT: '0' } });", filename },
     { code: 'spawn(command, args, { env: options.env ?? process.env });', filename },
-    { code: 'const options = parseArgs(argv, process.env);', filename },
+    // Handed to a parser the config layer exports (a relative import into a config module, resolved from this file).
+    { code: "import { parseArgs } from '../config/args.js';\nconst options = parseArgs(argv, process.env);", filename },
+    { code: "import * as settings from '../settings';\nconst parsed = settings.parse({ source: process.env });", filename },
+    // A copy handed on, by every use: a child process's or a worker's `env`.
+    { code: "const env = { ...process.env, FORCE_COLOR: '0' };\nspawn(command, args, { env });\nexecFile('git', [], { cwd, env });", filename },
+    { code: "new Worker(script, { env: { ...process.env, ROLE: 'worker' } });", filename },
     { code: 'const key = process.env.KEY;', filename: 'lib/settings.ts', options: [{ configPath: ['lib/settings.ts'] }] },
     // The config module by its name: a file named config, env or settings, or any file under a config/ folder.
     { code: 'export function loadSettings(env = process.env) { return { url: env.CARRIER_URL }; }', filename: 'src/config.ts' },
@@ -107,6 +112,43 @@ ruleTester.run('no-process-env-outside-config', rule, {
       filename: 'src/index.ts',
       options: [{ entryPoints: false }],
       errors: [{ messageId: 'processEnv', line: 1, column: 27 }],
+    },
+    // The whole environment given to a function that reads it: a scan, a helper outside the config layer.
+    {
+      code: "const forced = Object.entries(process.env).filter(([name]) => name.startsWith('FORCE_'));",
+      filename,
+      errors: [{ messageId: 'processEnv', line: 1, column: 31 }],
+    },
+    {
+      code: "import { flagEnabled } from './flags.js';\nexport const diversity = flagEnabled(process.env, 'DIVERSITY', true);",
+      filename,
+      errors: [{ messageId: 'processEnv', line: 2, column: 38 }],
+    },
+    {
+      code: 'const options = parseArgs(argv, process.env);',
+      filename,
+      errors: [{ messageId: 'processEnv', line: 1, column: 33 }],
+    },
+    {
+      code: "const { env } = require('node:process');\nexport const url = env.MODEL_URL;",
+      filename,
+      errors: [{ messageId: 'processEnv', line: 1, column: 9 }],
+    },
+    // A copy read afterwards, even once among uses that hand it on.
+    {
+      code: "const environment = { ...process.env };\nexport const interval = Number(environment['NPV_INTERVAL_MS'] ?? 5000);",
+      filename,
+      errors: [{ messageId: 'processEnv', line: 1, column: 26 }],
+    },
+    {
+      code: "const env = { ...process.env, FORCE_COLOR: '0' };\nspawn(command, args, { env });\nconst debug = env.DEBUG;",
+      filename,
+      errors: [{ messageId: 'processEnv', line: 1, column: 18 }],
+    },
+    {
+      code: 'let copy = { ...process.env };\nspawn(command, args, { env: copy });',
+      filename,
+      errors: [{ messageId: 'processEnv', line: 1, column: 17 }],
     },
   ],
 });

@@ -7,6 +7,7 @@ import { exampleProblems } from './examples.js';
 import { formatPropertyFailure, propertyTitle } from './formatFailure.js';
 import { DEFAULT_SCENARIO, routeKey, type InvariantsDefinition } from './invariants.js';
 import { pairOperations, runProperty, type PropertyKind, type PropertyRunOptions } from './runProperties.js';
+import { replaySettings } from './settings.js';
 
 export interface ContractTestsOptions<AppOptions = unknown, Context = undefined> extends Pick<PropertyRunOptions, 'numRuns' | 'seed' | 'replayPath'> {
   /** Name of the describe block. Default `contract`. */
@@ -29,15 +30,6 @@ export interface ContractTestsOptions<AppOptions = unknown, Context = undefined>
   scenarios?: Readonly<Record<string, AppOptions>>;
   /** Invariants per route, examples to steer generation with, and the `prepare` step that gives each app what the invariants observe. */
   invariants?: InvariantsDefinition<Context, AppOptions>;
-}
-
-function replaySettings(env: Readonly<Record<string, string | undefined>>): Pick<PropertyRunOptions, 'seed' | 'replayPath'> {
-  const seed = env['NPVGUARD_CONTRACT_SEED'];
-  const path = env['NPVGUARD_CONTRACT_PATH'];
-  return {
-    ...(seed === undefined || !/^-?\d+$/.test(seed) ? {} : { seed: Number(seed) }),
-    ...(path === undefined || path === '' ? {} : { replayPath: path }),
-  };
 }
 
 interface ScenarioApp<App extends ContractApp, Context> {
