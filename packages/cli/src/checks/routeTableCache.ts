@@ -4,7 +4,7 @@ import path from 'node:path';
 import type { ContractsConfig } from '@npvguard/core';
 import { cliVersion } from '../shared/version.js';
 import { contractsEnv } from './contracts/load/appEnv.js';
-import { defaultCacheDirectory } from '../modules/cacheDirectory.js';
+import { defaultCacheDirectory, writeFileAtomically } from '../modules/cacheDirectory.js';
 import type { RouteEntry, RouteTable } from './routeTable.js';
 
 /**
@@ -116,15 +116,12 @@ export function readCachedRouteTable(root: string, key: string): RouteTable | un
   }
 }
 
-/** Keeps a booted app's table under `key`: written then renamed, so a run beside never reads half a file. Best effort. */
+/** Keeps a booted app's table under `key`, written whole or not at all. Best effort. */
 export function cacheRouteTable(root: string, key: string, table: RouteTable): void {
   if (table.origin !== 'app') return;
   const file = cacheFile(root, key);
   try {
-    fs.mkdirSync(path.dirname(file), { recursive: true });
-    const temporary = `${file}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
-    fs.writeFileSync(temporary, JSON.stringify({ routes: table.routes }));
-    fs.renameSync(temporary, file);
+    writeFileAtomically(file, JSON.stringify({ routes: table.routes }));
     prune(path.dirname(file));
   } catch {
     // A cache that cannot be written only costs the next run a boot.

@@ -16,3 +16,15 @@ export function defaultCacheDirectory(root: string): string {
     directory = parent;
   }
 }
+
+/**
+ * Writes a cache file whole or not at all: into a temporary file beside it, then renamed over it, so a run beside
+ * never reads half a file. Creates the folder. Throws what the file system throws; a caller whose cache is only
+ * for speed catches it.
+ */
+export function writeFileAtomically(file: string, data: string | NodeJS.ArrayBufferView): void {
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  const temporary = `${file}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
+  fs.writeFileSync(temporary, data);
+  fs.renameSync(temporary, file);
+}

@@ -4,6 +4,7 @@ import Module, { createRequire } from 'node:module';
 import path from 'node:path';
 import vm from 'node:vm';
 import { isMainThread } from 'node:worker_threads';
+import { writeFileAtomically } from './cacheDirectory.js';
 
 const load = createRequire(import.meta.url);
 
@@ -59,10 +60,7 @@ function compileWithCodeCache(file: string): unknown {
   unsaved.set(file, () => {
     const data = script.createCachedData();
     if (data.length <= given * GROWTH_TO_REWRITE) return;
-    fs.mkdirSync(path.dirname(cacheFile), { recursive: true });
-    const temporary = `${cacheFile}.${process.pid}.tmp`;
-    fs.writeFileSync(temporary, data);
-    fs.renameSync(temporary, cacheFile);
+    writeFileAtomically(cacheFile, data);
   });
   return module.exports;
 }

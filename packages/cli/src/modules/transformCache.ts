@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { createJiti, type TransformOptions, type TransformResult } from 'jiti';
+import { writeFileAtomically } from './cacheDirectory.js';
 
 const require = createRequire(import.meta.url);
 
@@ -65,10 +66,7 @@ function readEntry(file: string): string | undefined {
 
 function writeEntry(file: string, code: string): void {
   try {
-    fs.mkdirSync(path.dirname(file), { recursive: true });
-    const temporary = `${file}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
-    fs.writeFileSync(temporary, code);
-    fs.renameSync(temporary, file);
+    writeFileAtomically(file, code);
   } catch {
     // Speed only: a read-only install transforms again next time.
   }

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { FindingInput } from '@npvguard/core';
-import { defaultCacheDirectory } from '../../../modules/cacheDirectory.js';
+import { defaultCacheDirectory, writeFileAtomically } from '../../../modules/cacheDirectory.js';
 import { typescript } from '../../../modules/typescript.js';
 import type { DecoratorAnalysis, FileExtraction, ImportTarget } from '../types.js';
 import { decodeExtraction, encodeExtraction, type EncodedExtraction } from './encoding.js';
@@ -271,11 +271,9 @@ function createCache({ status, key, fileSetHash, snapshotKey, file, stored, delt
   };
 }
 
-/** Write then rename, so a concurrent run never reads half a file. */
+/** Written whole or not at all, so a concurrent run never reads half a file. */
 function writeAtomically(file: string, content: CacheContent): void {
-  const temporary = `${file}.${process.pid}.tmp`;
-  fs.writeFileSync(temporary, JSON.stringify(content));
-  fs.renameSync(temporary, file);
+  writeFileAtomically(file, JSON.stringify(content));
 }
 
 function readCacheFile(file: string): CacheContent | undefined {
