@@ -1,6 +1,6 @@
 import { execFile } from 'node:child_process';
 import path from 'node:path';
-import type { AgentCase } from './cases.js';
+import { ruleFamily, type AgentCase } from './cases.js';
 import { applyPatch, commitAll, copyTemplate, removeTree, REPO_ROOT, SERVICE_PATH } from './workspace.js';
 
 const BIN = path.join(REPO_ROOT, 'packages', 'cli', 'bin', 'npvguard.js');
@@ -10,6 +10,10 @@ export interface CaseOutcome {
   id: string;
   kind: AgentCase['kind'];
   category: AgentCase['category'];
+  /** The case's rule family (see ruleFamily) and form, for the per-family and per-form totals. */
+  family: string;
+  form: string;
+  origin: AgentCase['origin'];
   exitCode: number;
   /** Rule ids of the new error findings (not present at the base), sorted and distinct. */
   fired: string[];
@@ -68,7 +72,7 @@ export async function runCase(agentCase: AgentCase, options: RunCaseOptions): Pr
       // A case whose patch no longer applies says nothing about npvguard: it is wrong until it is updated.
       const stderr = (error as { stderr?: string }).stderr ?? String(error);
       const reason = `patch does not apply: ${stderr.trim().split('\n')[0] ?? ''}`;
-      return { id: agentCase.id, kind: agentCase.kind, category: agentCase.category, exitCode: -1, fired: [], warned: [], hit: [], correct: false, seconds: 0, error: reason };
+      return { ...describeCase(agentCase), exitCode: -1, fired: [], warned: [], hit: [], correct: false, seconds: 0, error: reason };
     }
     await commitAll(top, `${agentCase.kind}: ${agentCase.id}`);
     const started = now();
@@ -88,9 +92,7 @@ export async function runCase(agentCase: AgentCase, options: RunCaseOptions): Pr
     const hit = fired.filter((ruleId) => agentCase.expect.includes(ruleId));
     const correct = agentCase.kind === 'bad' ? run.code === 1 && hit.length > 0 : run.code === 0;
     return {
-      id: agentCase.id,
-      kind: agentCase.kind,
-      category: agentCase.category,
+      ...describeCase(agentCase),
       exitCode: run.code,
       fired,
       warned,
@@ -103,4 +105,8 @@ export async function runCase(agentCase: AgentCase, options: RunCaseOptions): Pr
   } finally {
     if (options.keep !== true) removeTree(top);
   }
+}
+
+function describeCase(agentCase: AgentCase): Pick<CaseOutcome, 'id' | 'kind' | 'category' | 'family' | 'form' | 'origin'> {
+  return { id: agentCase.id, kind: agentCase.kind, category: agentCase.category, family: ruleFamily(agentCase), form: agentCase.form, origin: agentCase.origin };
 }

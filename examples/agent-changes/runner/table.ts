@@ -61,8 +61,48 @@ export function renderTable(outcomes: readonly CaseOutcome[]): string {
     list(outcome.fired) + (outcome.error === undefined ? '' : ` (${outcome.error})`),
     outcome.seconds.toFixed(1),
   ]);
-  const lines = [header, header.map(() => '---'), ...rows].map((cells) => `| ${cells.join(' | ')} |`);
-  return `${lines.join('\n')}\n\n${renderTotals(totals(outcomes))}\n`;
+  return `${markdown(header, rows)}\n\n${renderTotals(totals(outcomes))}\n\n${renderBreakdown(outcomes)}\n`;
+}
+
+function markdown(header: readonly string[], rows: readonly (readonly string[])[]): string {
+  return [header, header.map(() => '---'), ...rows].map((cells) => `| ${cells.join(' | ')} |`).join('\n');
+}
+
+export interface GroupTotals {
+  group: string;
+  caught: number;
+  bad: number;
+  falsePositives: number;
+  benign: number;
+}
+
+/** Catch and false-positive counts per value of `key` (rule family, form, origin), sorted by group. */
+export function totalsBy(outcomes: readonly CaseOutcome[], key: (outcome: CaseOutcome) => string): GroupTotals[] {
+  const groups = new Map<string, CaseOutcome[]>();
+  for (const outcome of outcomes) groups.set(key(outcome), [...(groups.get(key(outcome)) ?? []), outcome]);
+  return [...groups.entries()]
+    .sort(([left], [right]) => left.localeCompare(right))
+    .map(([group, members]) => {
+      const summary = totals(members);
+      return { group, caught: summary.caught, bad: summary.bad, falsePositives: summary.falsePositives, benign: summary.benign };
+    });
+}
+
+/** The per-family, per-form and per-origin tables. */
+export function renderBreakdown(outcomes: readonly CaseOutcome[]): string {
+  const section = (title: string, key: (outcome: CaseOutcome) => string): string => {
+    const rows = totalsBy(outcomes, key).map((group) => [
+      group.group,
+      group.bad === 0 ? '-' : `${group.caught}/${group.bad}`,
+      group.benign === 0 ? '-' : `${group.falsePositives}/${group.benign}`,
+    ]);
+    return markdown([title, 'bad caught', 'benign failed'], rows);
+  };
+  return [
+    section('rule family', (outcome) => outcome.family),
+    section('form', (outcome) => outcome.form),
+    section('written', (outcome) => outcome.origin),
+  ].join('\n\n');
 }
 
 export function renderTotals(summary: Totals): string {

@@ -1,7 +1,7 @@
 // Makes a case from an edit in a scratch copy of the reference service:
 //   tsx examples/agent-changes/tools/new-case.ts init <scratch>
 //   (edit files under <scratch> the way an agent would)
-//   tsx examples/agent-changes/tools/new-case.ts save <scratch> --id <id> --kind bad|benign --category <c> --description <text> [--expect <rule>,...]
+//   tsx examples/agent-changes/tools/new-case.ts save <scratch> --id <id> --kind bad|benign --category <c> --description <text> [--expect <rule>,...] [--form <form>] [--origin authored|from-doc-page] [--resembles <rule>,...]
 // `save` writes <id>/change.patch and <id>/case.json, then resets the scratch copy to the clean service.
 import { cpSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -30,6 +30,9 @@ async function save(scratch: string, argv: readonly string[]): Promise<void> {
       category: { type: 'string' },
       description: { type: 'string' },
       expect: { type: 'string', default: '' },
+      form: { type: 'string', default: 'direct' },
+      origin: { type: 'string', default: 'authored' },
+      resembles: { type: 'string', default: '' },
     },
     strict: true,
   });
@@ -41,7 +44,17 @@ async function save(scratch: string, argv: readonly string[]): Promise<void> {
   mkdirSync(folder, { recursive: true });
   writeFileSync(path.join(folder, 'change.patch'), patch);
   const expect = values.expect.split(',').map((entry) => entry.trim()).filter((entry) => entry !== '');
-  const caseJson = { id: values.id, kind: values.kind, category: values.category, description: values.description, expect };
+  const resembles = values.resembles.split(',').map((entry) => entry.trim()).filter((entry) => entry !== '');
+  const caseJson = {
+    id: values.id,
+    kind: values.kind,
+    category: values.category,
+    description: values.description,
+    expect,
+    form: values.form,
+    origin: values.origin,
+    ...(resembles.length === 0 ? {} : { resembles }),
+  };
   writeFileSync(path.join(folder, 'case.json'), `${JSON.stringify(caseJson, null, 2)}\n`);
   const read = readCase(folder);
   if ('problems' in read) throw new Error(`${values.id}: ${read.problems.join('; ')}`);
@@ -54,7 +67,7 @@ const [command, scratch, ...rest] = process.argv.slice(2);
 try {
   if (command === 'init' && scratch !== undefined) await init(path.resolve(scratch));
   else if (command === 'save' && scratch !== undefined) await save(path.resolve(scratch), rest);
-  else throw new Error('usage: new-case.ts init <scratch> | save <scratch> --id <id> --kind <kind> --category <category> --description <text> [--expect <ids>]');
+  else throw new Error('usage: new-case.ts init <scratch> | save <scratch> --id <id> --kind <kind> --category <category> --description <text> [--expect <ids>] [--form <form>] [--origin authored|from-doc-page] [--resembles <ids>]');
 } catch (error) {
   process.stderr.write(`${(error as Error).message}\n`);
   process.exitCode = 2;
