@@ -1,9 +1,11 @@
 import { AST_NODE_TYPES, ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
-import { calleeParts, memberPropertyName, propertyKeyName, receiverName, unwrapExpression } from '../util/ast.js';
+import { calleeParts, memberPropertyName, propertyKeyName, receiverName, unwrapExpression, walk } from '../util/ast.js';
 import { createRule } from '../util/create-rule.js';
 import { nameMatches } from '../util/files.js';
 import { requestSerializer } from '../util/log-serializers.js';
-import { DEFAULT_REQUEST_OBJECTS, DEFAULT_REQUEST_PROPERTIES, findPiiValues, type PiiPatterns, type PiiValue } from '../util/pii.js';
+import { renderSteps, Tracer, type SinkValue, type Step } from '../util/dataflow/flow.js';
+import { moduleOfContext, shortText, type FlowModule } from '../util/dataflow/modules.js';
+import { DEFAULT_REQUEST_OBJECTS, DEFAULT_REQUEST_PROPERTIES, findPiiValues, privacySpec, type PiiPatterns, type PiiValue } from '../util/pii.js';
 import { INVALID_SETTINGS_MESSAGE, withSettings } from '../util/rule-settings.js';
 import { NAMES_SCHEMA } from '../util/schemas.js';
 import { DEFAULT_IDENTIFIERS, DEFAULT_PSEUDONYMISERS } from '../util/settings.js';
@@ -26,6 +28,9 @@ export type MessageIds =
   | 'requestDataInLog'
   | 'piiInMetricLabel'
   | 'piiLabelName'
+  | 'piiFlowsToLog'
+  | 'requestDataFlowsToLog'
+  | 'piiFlowsToMetricLabel'
   | 'wrapInPseudonymiser'
   | 'invalidSettings';
 
@@ -56,6 +61,11 @@ export default createRule<Options, MessageIds>({
         '`{{value}}` identifies a person and becomes a metric label value in `{{call}}`: each person becomes a time series and the identifier reaches every dashboard. Use a bounded, non-identifying label.',
       piiLabelName:
         'Metric label `{{label}}` is named after a personal identifier: its values would identify people and make one series each. Drop the label or use a bounded category.',
+      piiFlowsToLog: '`{{value}}` holds a personal identifier ({{path}}) and reaches the log through `{{call}}`. {{advice}}',
+      requestDataFlowsToLog:
+        '`{{value}}` holds raw request data ({{path}}) and reaches the log through `{{call}}`: it may carry personal identifiers. Log only the validated fields you need, with identifiers pseudonymised.',
+      piiFlowsToMetricLabel:
+        '`{{value}}` holds a personal identifier ({{path}}) and becomes a metric label value in `{{call}}`: each person becomes a time series and the identifier reaches every dashboard. Use a bounded, non-identifying label.',
       wrapInPseudonymiser: 'Pass `{{value}}` through `{{pseudonymiser}}(...)`.',
       invalidSettings: INVALID_SETTINGS_MESSAGE,
     },
@@ -106,51 +116,37 @@ export default createRule<Options, MessageIds>({
        * they count only inside a route whose path has a parameter named like an identifier (`'/users/:email'`).
        */
       function isPathOnly(value: PiiValue): boolean {
-        if (value.kind !== 'request-data' || value.node.type !== AST_NODE_TYPES.MemberExpression) return false;
-        if (!nameMatches(memberPropertyName(value.node), pathProperties)) return false;
+        if (value.kind !== 'request-data' || value.origin.type !== AST_NODE_TYPES.MemberExpression) return false;
+        if (!nameMatches(memberPropertyName(value.origin), pathProperties)) return false;
         return !routeParameters(value.node).some((name) => nameMatches(name, patterns.identifiers));
       }
 
-      function sink(node: TSESTree.CallExpression): 'log' | 'metric' | undefined {
-        const { receiver, name } = calleeParts(node);
-        if (!receiver) return undefined;
-        const target = receiverName(receiver);
-        if (nameMatches(target, loggers) && nameMatches(name, logMethods)) return 'log';
-        if (nameMatches(target, metrics) && nameMatches(name, metricMethods)) return 'metric';
-        return undefined;
-      }
-
-      /**
-       * `anything.inc({ reason, listener: listenerId })`: a metric method called with a label object. The
-       * receiver is often named after what it counts (`metrics.fallbacks`), not after the metric kind, so the
-       * label object alone marks the call. `set` takes a label object only with a value after it
-       * (`gauge.set({ route }, 1)`); a one-argument `set({ ... })` is some other store.
-       */
-      function labelObject(node: TSESTree.CallExpression): TSESTree.ObjectExpression | undefined {
-        const { receiver, name } = calleeParts(node);
-        if (!receiver || name === undefined || !nameMatches(name, metricMethods)) return undefined;
-        const first = node.arguments[0] ? unwrapExpression(node.arguments[0]) : undefined;
-        if (first?.type !== AST_NODE_TYPES.ObjectExpression) return undefined;
-        if (name === 'set' && node.arguments.length < 2) return undefined;
-        return first;
-      }
+      const sinks: SinkOptions = { loggers, logMethods, metrics, metricMethods };
+      const module = moduleOfContext(context);
+      const key = JSON.stringify([patterns, sinks]);
+      const logTracer = cachedTracer(`logs:${key}`, () => new Tracer(privacySpec(`logs:${key}`, patterns, (root, of) => logSinkValues(root, of, sinks))));
+      const metricPatterns = { ...patterns, pseudonymisers: undefined };
+      const metricTracer = cachedTracer(`metrics:${key}`, () => new Tracer(privacySpec(`metrics:${key}`, metricPatterns, (root, of) => metricSinkValues(root, of, sinks), pseudonymisers)));
 
       function reportValue(value: PiiValue, call: string, kind: 'log' | 'metric'): void {
         if (isPathOnly(value)) return;
         const text = sourceCode.getText(value.node);
+        const path = value.steps === undefined ? undefined : renderSteps(value.steps, context.filename);
         if (kind === 'metric') {
-          context.report({ node: value.node, messageId: 'piiInMetricLabel', data: { value: text, call } });
+          if (path === undefined) context.report({ node: value.node, messageId: 'piiInMetricLabel', data: { value: text, call } });
+          else context.report({ node: value.node, messageId: 'piiFlowsToMetricLabel', data: { value: text, call, path } });
           return;
         }
         if (value.kind === 'request-data') {
-          context.report({ node: value.node, messageId: 'requestDataInLog', data: { value: text, call } });
+          if (path === undefined) context.report({ node: value.node, messageId: 'requestDataInLog', data: { value: text, call } });
+          else context.report({ node: value.node, messageId: 'requestDataFlowsToLog', data: { value: text, call, path } });
           return;
         }
         const inScope = pseudonymisers.find((name) => isBoundInScope(name, value.node, sourceCode));
+        const advice = pseudonymiseAdvice(inScope, configuredPseudonymisers);
         context.report({
           node: value.node,
-          messageId: 'piiInLog',
-          data: { value: text, call, advice: pseudonymiseAdvice(inScope, configuredPseudonymisers) },
+          ...(path === undefined ? { messageId: 'piiInLog' as const, data: { value: text, call, advice } } : { messageId: 'piiFlowsToLog' as const, data: { value: text, call, advice, path } }),
           suggest: inScope
             ? [
                 {
@@ -163,21 +159,35 @@ export default createRule<Options, MessageIds>({
         });
       }
 
+      /** `logVisit(who)` where `logVisit` (here or in another file) logs its parameter: reported at the argument. */
+      function reportThroughCall(node: TSESTree.CallExpression, tracer: Tracer, kind: 'log' | 'metric'): void {
+        for (const { argument, taint, through } of tracer.sourcesIntoCall(node, module)) {
+          if (isPathOnly({ node: argument, kind: taint.sourceKind === 'request-data' ? 'request-data' : 'identifier', origin: taint.source })) continue;
+          const steps: Step[] = [...taint.steps, ...through.steps];
+          reportValue(
+            { node: argument, kind: taint.sourceKind === 'request-data' ? 'request-data' : 'identifier', origin: taint.source, steps },
+            `${shortText(node.callee, module)}(…) → ${through.sink}`,
+            kind,
+          );
+        }
+      }
+
       return {
         CallExpression(node: TSESTree.CallExpression) {
-          const kind = sink(node);
+          const kind = sinkKind(node, sinks);
           if (!kind) {
-            const labels = labelObject(node);
+            const labels = labelObject(node, sinks);
             const call = sourceCode.getText(node.callee);
-            const search = { ...patterns, pseudonymisers: undefined };
-            if (labels) for (const value of findPiiValues(labels, search)) reportValue(value, call, 'metric');
+            if (labels) for (const value of findPiiValues(labels, metricPatterns, { tracer: metricTracer, module })) reportValue(value, call, 'metric');
+            reportThroughCall(node, logTracer, 'log');
+            reportThroughCall(node, metricTracer, 'metric');
             return;
           }
           const call = sourceCode.getText(node.callee);
           // A pseudonym is still one series per listener, so it does not make a label value safe.
-          const search = kind === 'metric' ? { ...patterns, pseudonymisers: undefined } : patterns;
+          const [search, tracer] = kind === 'metric' ? [metricPatterns, metricTracer] : [patterns, logTracer];
           for (const argument of node.arguments) {
-            for (const value of findPiiValues(argument, search)) reportValue(value, call, kind);
+            for (const value of findPiiValues(argument, search, { tracer, module })) reportValue(value, call, kind);
           }
         },
         // `serializers: { req: serializeRequest }`: what the serializer returns is logged for every request.
@@ -188,7 +198,7 @@ export default createRule<Options, MessageIds>({
           const search = { ...patterns, requestObjects };
           const call = `serializers.${propertyKeyName(node) ?? 'req'}`;
           for (const returned of found.returned) {
-            for (const value of findPiiValues(returned, search)) reportValue(value, call, 'log');
+            for (const value of findPiiValues(returned, search, { tracer: logTracer, module })) reportValue(value, call, 'log');
           }
         },
         NewExpression(node: TSESTree.NewExpression) {
@@ -204,6 +214,75 @@ export default createRule<Options, MessageIds>({
     });
   },
 });
+
+interface SinkOptions {
+  loggers: readonly string[];
+  logMethods: readonly string[];
+  metrics: readonly string[];
+  metricMethods: readonly string[];
+}
+
+const tracers = new Map<string, Tracer>();
+
+/** One tracer per option set, so function summaries survive from one file to the next. */
+function cachedTracer(key: string, create: () => Tracer): Tracer {
+  let tracer = tracers.get(key);
+  if (!tracer) {
+    tracer = create();
+    if (tracers.size > 32) tracers.clear();
+    tracers.set(key, tracer);
+  }
+  return tracer;
+}
+
+function sinkKind(node: TSESTree.CallExpression, sinks: SinkOptions): 'log' | 'metric' | undefined {
+  const { receiver, name } = calleeParts(node);
+  if (!receiver) return undefined;
+  const target = receiverName(receiver);
+  if (nameMatches(target, sinks.loggers) && nameMatches(name, sinks.logMethods)) return 'log';
+  if (nameMatches(target, sinks.metrics) && nameMatches(name, sinks.metricMethods)) return 'metric';
+  return undefined;
+}
+
+/**
+ * `anything.inc({ reason, listener: listenerId })`: a metric method called with a label object. The
+ * receiver is often named after what it counts (`metrics.fallbacks`), not after the metric kind, so the
+ * label object alone marks the call. `set` takes a label object only with a value after it
+ * (`gauge.set({ route }, 1)`); a one-argument `set({ ... })` is some other store.
+ */
+function labelObject(node: TSESTree.CallExpression, sinks: SinkOptions): TSESTree.ObjectExpression | undefined {
+  const { receiver, name } = calleeParts(node);
+  if (!receiver || name === undefined || !nameMatches(name, sinks.metricMethods)) return undefined;
+  const first = node.arguments[0] ? unwrapExpression(node.arguments[0]) : undefined;
+  if (first?.type !== AST_NODE_TYPES.ObjectExpression) return undefined;
+  if (name === 'set' && node.arguments.length < 2) return undefined;
+  return first;
+}
+
+function callsUnder(root: TSESTree.Node): TSESTree.CallExpression[] {
+  const calls: TSESTree.CallExpression[] = [];
+  walk(root, (node) => {
+    if (node.type === AST_NODE_TYPES.CallExpression) calls.push(node);
+  });
+  return calls;
+}
+
+/** The arguments of log calls under `root`: what a function hands to a logger. */
+function logSinkValues(root: TSESTree.Node, module: FlowModule, sinks: SinkOptions): SinkValue[] {
+  return callsUnder(root)
+    .filter((call) => sinkKind(call, sinks) === 'log')
+    .flatMap((call) => call.arguments.map((value) => ({ value, sink: shortText(call.callee, module) })));
+}
+
+/** Label values of metric calls under `root`. */
+function metricSinkValues(root: TSESTree.Node, module: FlowModule, sinks: SinkOptions): SinkValue[] {
+  return callsUnder(root).flatMap((call) => {
+    const sink = shortText(call.callee, module);
+    if (sinkKind(call, sinks) === 'metric') return call.arguments.map((value) => ({ value, sink }));
+    const labels = labelObject(call, sinks);
+    return labels ? [{ value: labels, sink }] : [];
+  });
+}
 
 /**
  * What to do with an identifier on its way to a log: name a pseudonymising function only when the code has one in

@@ -1,5 +1,8 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import { calleeParts, isFunctionNode, memberPropertyName, receiverName, walk } from './ast.js';
+import { functionOfCallee } from './dataflow/functions.js';
+import { shortText, type FlowModule } from './dataflow/modules.js';
+import type { FlowSpec, SinkValue, Step, Tracer } from './dataflow/flow.js';
 import { nameMatches } from './files.js';
 
 /** Request objects (`req`, `request`) and their parts that carry raw listener data. */
@@ -15,9 +18,23 @@ export interface PiiPatterns {
 }
 
 export interface PiiValue {
+  /** Where to report: the value as written at the sink. */
   node: TSESTree.Node;
   kind: 'identifier' | 'request-data';
+  /** The source the value holds: `node` itself, or where the value was read when it flowed here. */
+  origin: TSESTree.Node;
+  /** How the value got from its source to `node` (source first), when it flowed through code; undefined when `node` is the source. */
+  steps?: Step[];
 }
+
+/** The data-flow layer, when a rule follows values: the tracer and the module being linted. */
+export interface PiiFlow {
+  tracer: Tracer;
+  module: FlowModule;
+}
+
+/** Request parts fastify validates against the route's schema: a named field of one is that field only. */
+const VALIDATED_PARTS = new Set(['body', 'query', 'params']);
 
 /** Wrappers that are expressions around a value; other TypeScript nodes are types and never carry data. */
 const VALUE_WRAPPERS = new Set<string>([
@@ -28,8 +45,12 @@ const VALUE_WRAPPERS = new Set<string>([
   AST_NODE_TYPES.TSInstantiationExpression,
 ]);
 
-/** Values under `root` that identify a person: identifier-named values and raw request data. */
-export function findPiiValues(root: TSESTree.Node, patterns: PiiPatterns): PiiValue[] {
+/**
+ * Values under `root` that identify a person: identifier-named values and raw request data, and, when `flow` is
+ * given, every name, property read or call of a function of the project under `root` whose value comes from one
+ * (through locals, destructuring, spreads, template strings, conditionals, returns, other files).
+ */
+export function findPiiValues(root: TSESTree.Node, patterns: PiiPatterns, flow?: PiiFlow): PiiValue[] {
   const found: PiiValue[] = [];
   walk(root, (node) => {
     if (node.type.startsWith('TS') && !VALUE_WRAPPERS.has(node.type)) return false;
@@ -38,19 +59,31 @@ export function findPiiValues(root: TSESTree.Node, patterns: PiiPatterns): PiiVa
       const { name } = calleeParts(node);
       if (nameMatches(name, patterns.pseudonymisers)) return false;
     }
+    if (node.type === AST_NODE_TYPES.CallExpression && flow && functionOfCallee(node.callee, flow.module)) {
+      // A function of the project: what it returns decides, not what it is given.
+      pushFlowed(node);
+      return false;
+    }
     if (node.type === AST_NODE_TYPES.MemberExpression) {
       if (isRequestData(node, patterns)) {
-        found.push({ node, kind: 'request-data' });
+        found.push({ node, kind: 'request-data', origin: node });
         return false;
       }
       if (!node.computed && nameMatches(memberPropertyName(node), patterns.identifiers)) {
-        found.push({ node, kind: 'identifier' });
+        found.push({ node, kind: 'identifier', origin: node });
+        return false;
+      }
+      if (flow) {
+        // The read's value, followed field by field; a computed key is still looked into (`counts[listenerId]`).
+        if (!pushFlowed(node) && node.computed) walkChild(node.property);
         return false;
       }
       walkChild(node.object);
       if (node.computed) walkChild(node.property);
       return false;
     }
+    // `listenerId !== undefined`, `a.length * 2`: a comparison or arithmetic identifies nobody (`+` may join strings).
+    if (node.type === AST_NODE_TYPES.BinaryExpression && node.operator !== '+') return false;
     // `listenerId === undefined ? {} : { id: listenerId }`: the condition decides the value but is not part of it.
     if (node.type === AST_NODE_TYPES.ConditionalExpression) {
       walkChild(node.consequent);
@@ -62,16 +95,65 @@ export function findPiiValues(root: TSESTree.Node, patterns: PiiPatterns): PiiVa
       walkChild(node.value);
       return false;
     }
-    if (node.type === AST_NODE_TYPES.Identifier && nameMatches(node.name, patterns.identifiers)) {
-      found.push({ node, kind: 'identifier' });
+    if (node.type === AST_NODE_TYPES.Identifier) {
+      if (nameMatches(node.name, patterns.identifiers)) found.push({ node, kind: 'identifier', origin: node });
+      else if (flow) pushFlowed(node);
     }
     return true;
   });
   return found;
 
   function walkChild(child: TSESTree.Node): void {
-    found.push(...findPiiValues(child, patterns));
+    found.push(...findPiiValues(child, patterns, flow));
   }
+
+  /** Records the first source `node`'s value flowed from; false when it flowed from none. */
+  function pushFlowed(node: TSESTree.Node): boolean {
+    if (!flow) return false;
+    const taint = flow.tracer.sourcesOf(node, flow.module)[0];
+    if (!taint) return false;
+    found.push({ node, kind: taint.sourceKind === 'request-data' ? 'request-data' : 'identifier', origin: taint.source, steps: taint.steps });
+    return true;
+  }
+}
+
+/**
+ * The privacy sources as a data-flow spec: identifier-named values and properties, raw request parts; the
+ * pseudonymisers (when given) sanitise. `sinks` finds the values a function hands to the rule's sinks.
+ */
+export function privacySpec(
+  key: string,
+  patterns: PiiPatterns,
+  sinks: (root: TSESTree.Node, module: FlowModule) => SinkValue[],
+  /** Functions whose result still identifies the person (a pseudonym, where the sink needs no identity at all). */
+  carrying: readonly string[] = [],
+): FlowSpec {
+  return {
+    key,
+    propagation: 'identity',
+    source(node, module) {
+      if (node.type === AST_NODE_TYPES.Identifier && nameMatches(node.name, patterns.identifiers)) return { label: node.name, kind: 'identifier' };
+      if (node.type !== AST_NODE_TYPES.MemberExpression) return undefined;
+      if (isRequestData(node, patterns)) return { label: shortText(node, module), kind: 'request-data' };
+      if (!node.computed && nameMatches(memberPropertyName(node), patterns.identifiers)) return { label: shortText(node, module), kind: 'identifier' };
+      return undefined;
+    },
+    narrows(taint, name) {
+      // `request.body.limit`, `const { limit } = request.query`: one validated field, not the raw part.
+      if (taint.kind !== 'source' || taint.sourceKind !== 'request-data' || taint.source.type !== AST_NODE_TYPES.MemberExpression) return false;
+      return VALIDATED_PARTS.has(memberPropertyName(taint.source) ?? '') && !nameMatches(name, patterns.identifiers);
+    },
+    sourceProperty(name) {
+      return nameMatches(name, patterns.identifiers) ? { label: name, kind: 'identifier' } : undefined;
+    },
+    carries(call) {
+      return carrying.length > 0 && nameMatches(calleeParts(call).name, carrying);
+    },
+    sanitises(call) {
+      return patterns.pseudonymisers !== undefined && nameMatches(calleeParts(call).name, patterns.pseudonymisers);
+    },
+    sinks,
+  };
 }
 
 function isRequestData(node: TSESTree.MemberExpression, patterns: PiiPatterns): boolean {
