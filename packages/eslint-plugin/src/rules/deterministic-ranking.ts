@@ -1,13 +1,18 @@
+import path from 'node:path';
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
+import { isFunctionNode, memberPropertyName, unwrapExpression } from '../util/ast.js';
 import { createRule } from '../util/create-rule.js';
-import { fileMatches } from '../util/files.js';
-import { displayQualifiedName, GLOBAL_MODULE, qualifiedName, type QualifiedName } from '../util/imports.js';
+import { renderSteps, Tracer, type FlowSpec, type SourceTaint } from '../util/dataflow/flow.js';
+import { functionOfCallee, type ResolvedFunction } from '../util/dataflow/functions.js';
+import { moduleOfContext, relativeFile, shortText } from '../util/dataflow/modules.js';
+import { fileMatches, pathMatches } from '../util/files.js';
+import { displayQualifiedName, GLOBAL_MODULE, qualifiedName, qualifiedNameWith, type QualifiedName } from '../util/imports.js';
 import { INVALID_SETTINGS_MESSAGE, withSettings } from '../util/rule-settings.js';
 import { GLOBS_SCHEMA, NAMES_SCHEMA } from '../util/schemas.js';
 import { DEFAULT_DETERMINISTIC_PATH } from '../util/settings.js';
 
 export type Options = [{ deterministicPath?: string[]; allow?: string[] }];
-export type MessageIds = 'ambientClock' | 'ambientRandomness' | 'invalidSettings';
+export type MessageIds = 'ambientClock' | 'ambientRandomness' | 'ambientFromCall' | 'ambientIntoDeterministic' | 'ambientOrdering' | 'invalidSettings';
 
 type Source = 'clock' | 'randomness';
 
@@ -42,6 +47,12 @@ export default createRule<Options, MessageIds>({
         '`{{call}}` reads the wall clock in a deterministic layer: the same input can give a different result from one run to the next. Take the time from a clock passed in (a parameter or an injected dependency).',
       ambientRandomness:
         '`{{call}}` draws ambient randomness in a deterministic layer: assignments and tie-breaks become irreproducible. Derive the value from a hash of the unit and a salt, or take it from a random source passed in.',
+      ambientFromCall:
+        '`{{call}}` returns {{what}} ({{path}}) into a deterministic layer: the same input can give a different result from one run to the next. Take it from a clock or a random source passed in, or derive it from a hash of the unit and a salt.',
+      ambientIntoDeterministic:
+        '`{{value}}` carries {{what}} ({{path}}) into `{{callee}}` ({{file}}), a function of a deterministic layer: its result is no longer reproducible. Pass a value derived from the input (a hash of the unit and a salt), or a clock or random source the caller controls.',
+      ambientOrdering:
+        'This comparator orders by {{what}} ({{path}}): the order changes from one run to the next. Break ties by a stable key (an id), or shuffle with a seeded generator.',
       invalidSettings: INVALID_SETTINGS_MESSAGE,
     },
     schema: [
@@ -61,8 +72,58 @@ export default createRule<Options, MessageIds>({
   create(context, [options]) {
     return withSettings(context, (settings) => {
       const deterministicPath = options.deterministicPath ?? settings.deterministicPath ?? DEFAULT_DETERMINISTIC_PATH;
-      if (!fileMatches(context, deterministicPath)) return {};
       const allowed = new Set(options.allow ?? []);
+      const module = moduleOfContext(context);
+      const key = JSON.stringify([...allowed].sort());
+      let tracer = tracers.get(key);
+      if (!tracer) {
+        tracer = new Tracer(ambientSpec(key, allowed));
+        if (tracers.size > 32) tracers.clear();
+        tracers.set(key, tracer);
+      }
+      const flow = tracer;
+      const isDeterministic = (file: string): boolean => pathMatches(path.relative(context.cwd, file).split(path.sep).join('/'), deterministicPath);
+      const what = (taint: SourceTaint): string => (taint.sourceKind === 'clock' ? 'the wall clock' : 'ambient randomness');
+      const pathOf = (taint: SourceTaint, extra: readonly { file: string; line: number; column: number; text: string }[] = []): string =>
+        renderSteps([...taint.steps, ...extra], context.filename);
+
+      if (!fileMatches(context, deterministicPath)) {
+        // Outside the deterministic layers: ambient values handed to their functions, and comparators that order by them.
+        return {
+          CallExpression(node: TSESTree.CallExpression) {
+            const callee = functionOfCallee(node.callee, module);
+            if (callee && isDeterministic(callee.module.file)) reportArguments(node, callee);
+            const comparator = sortComparator(node);
+            if (comparator) reportComparator(comparator);
+          },
+        };
+      }
+
+      function reportArguments(call: TSESTree.CallExpression, callee: ResolvedFunction): void {
+        for (const argument of call.arguments) {
+          const taint = flow.sourcesOf(argument, module)[0];
+          if (!taint) continue;
+          context.report({
+            node: argument,
+            messageId: 'ambientIntoDeterministic',
+            data: {
+              value: shortText(argument, module),
+              what: what(taint),
+              path: pathOf(taint),
+              callee: shortText(call.callee, module),
+              file: relativeFile(callee.module.file, context.filename),
+            },
+          });
+        }
+      }
+
+      function reportComparator(comparator: TSESTree.Node): void {
+        const resolved = isFunctionNode(comparator) ? { fn: comparator, module } : functionOfCallee(comparator, module);
+        if (!resolved) return;
+        const taint = flow.returnTaints(resolved.fn, resolved.module).find((entry): entry is SourceTaint => entry.kind === 'source');
+        if (!taint) return;
+        context.report({ node: comparator, messageId: 'ambientOrdering', data: { what: what(taint), path: pathOf(taint) } });
+      }
 
       function check(node: TSESTree.CallExpression | TSESTree.NewExpression): void {
         const name = qualifiedName(node.callee, context.sourceCode);
@@ -77,10 +138,59 @@ export default createRule<Options, MessageIds>({
         });
       }
 
-      return { CallExpression: check, NewExpression: check };
+      /** A function of the project outside the deterministic layers whose result carries the ambient clock or randomness. */
+      function checkCallee(node: TSESTree.CallExpression): void {
+        const callee = functionOfCallee(node.callee, module);
+        if (!callee || isDeterministic(callee.module.file)) return;
+        // A read in this file's own arguments is reported where it is written.
+        const taint = flow.sourcesOf(node, module).find((entry) => entry.steps[0]?.file !== context.filename);
+        if (!taint) return;
+        context.report({ node, messageId: 'ambientFromCall', data: { call: `${shortText(node.callee, module)}(…)`, what: what(taint), path: pathOf(taint) } });
+      }
+
+      return {
+        CallExpression(node: TSESTree.CallExpression) {
+          check(node);
+          checkCallee(node);
+        },
+        NewExpression: check,
+      };
     });
   },
 });
+
+const tracers = new Map<string, Tracer>();
+
+/**
+ * The ambient clock and randomness as a data-flow spec: a value derived from them in any way (arithmetic, a
+ * comparison, a call given them) stays ambient.
+ */
+function ambientSpec(key: string, allowed: ReadonlySet<string>): FlowSpec {
+  return {
+    key,
+    propagation: 'derived',
+    source(node, module) {
+      if (node.type !== AST_NODE_TYPES.CallExpression && node.type !== AST_NODE_TYPES.NewExpression) return undefined;
+      const name = qualifiedNameWith(node.callee, (identifier) => module.variableOf(identifier));
+      const source = name ? ambientSource(name, node) : undefined;
+      if (!name || !source || allowed.has(displayQualifiedName(name))) return undefined;
+      return { label: displayQualifiedName(name), kind: source };
+    },
+    sourceProperty: () => undefined,
+    sanitises: () => false,
+    sinks: () => [],
+  };
+}
+
+/** The comparator of `list.sort(cb)` / `list.toSorted(cb)`, inline or named. */
+function sortComparator(call: TSESTree.CallExpression): TSESTree.Node | undefined {
+  const callee = unwrapExpression(call.callee);
+  if (callee.type !== AST_NODE_TYPES.MemberExpression) return undefined;
+  const method = memberPropertyName(callee);
+  if (method !== 'sort' && method !== 'toSorted') return undefined;
+  const comparator = call.arguments[0];
+  return comparator && comparator.type !== AST_NODE_TYPES.SpreadElement ? unwrapExpression(comparator) : undefined;
+}
 
 function ambientSource(name: QualifiedName, node: TSESTree.CallExpression | TSESTree.NewExpression): Source | undefined {
   const entry = AMBIENT_SOURCES.find(

@@ -20,12 +20,20 @@ export interface QualifiedName {
  * scope so that a local variable named `fs` or `fetch` is never mistaken for the real one.
  */
 export function qualifiedName(node: TSESTree.Node, sourceCode: Readonly<TSESLint.SourceCode>): QualifiedName | undefined {
+  return qualifiedNameWith(node, (identifier) => ASTUtils.findVariable(sourceCode.getScope(identifier), identifier) ?? undefined);
+}
+
+/** The variable an identifier refers to, undefined for an undeclared global. */
+export type VariableLookup = (identifier: TSESTree.Identifier) => TSESLint.Scope.Variable | undefined;
+
+/** {@link qualifiedName} with any way to find variables (a module parsed outside ESLint has no `sourceCode`). */
+export function qualifiedNameWith(node: TSESTree.Node, lookup: VariableLookup): QualifiedName | undefined {
   const target = unwrapExpression(node);
-  if (target.type === AST_NODE_TYPES.Identifier) return identifierBinding(target, sourceCode);
+  if (target.type === AST_NODE_TYPES.Identifier) return identifierBinding(target, lookup);
   if (target.type === AST_NODE_TYPES.MemberExpression) {
     const property = memberPropertyName(target);
     if (property === undefined) return undefined;
-    const base = qualifiedName(target.object, sourceCode);
+    const base = qualifiedNameWith(target.object, lookup);
     if (!base) return undefined;
     if (base.module === GLOBAL_MODULE && base.path.length === 1 && GLOBAL_OBJECTS.has(base.path[0] ?? '')) {
       return { module: GLOBAL_MODULE, path: [property] };
@@ -54,11 +62,8 @@ function requiredModule(call: TSESTree.CallExpression): string | undefined {
   return undefined;
 }
 
-function identifierBinding(
-  identifier: TSESTree.Identifier,
-  sourceCode: Readonly<TSESLint.SourceCode>,
-): QualifiedName | undefined {
-  const variable = ASTUtils.findVariable(sourceCode.getScope(identifier), identifier);
+function identifierBinding(identifier: TSESTree.Identifier, lookup: VariableLookup): QualifiedName | undefined {
+  const variable = lookup(identifier);
   if (!variable || variable.defs.length === 0) return { module: GLOBAL_MODULE, path: [identifier.name] };
   const definition = variable.defs[0];
   if (!definition || variable.defs.length !== 1) return undefined;
