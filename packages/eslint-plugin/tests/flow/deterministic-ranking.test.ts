@@ -17,6 +17,10 @@ ruleTester.run('deterministic-ranking (data flow)', rule, {
     { filename: pipeline, code: 'const started = Date.now();\nlogger.info({ took: Date.now() - started });' },
     { filename: pipeline, code: 'import { orderCards } from "../components/flowOrder.js";\nconst seed = hashOf(listenerId);\norderCards(cards, seed);' },
     { filename: pipeline, code: 'cards.sort((a, b) => b.score - a.score || a.id.localeCompare(b.id));' },
+    // Destructuring, a spread and a template string of values derived from the input only.
+    { filename: pipeline, code: 'import { orderCards } from "../components/flowOrder.js";\nconst { seed } = { seed: hashOf(listenerId), at: Date.now() };\norderCards(cards, seed);' },
+    { filename: pipeline, code: 'import { orderCards } from "../components/flowOrder.js";\nconst options = { ...defaults, startedAt: Date.now(), seed: 7 };\norderCards(cards, options.seed);' },
+    { filename: pipeline, code: 'import { orderCards } from "../components/flowOrder.js";\nconst key = `${listenerId}:${salt}`;\norderCards(cards, hashOf(key));' },
     { filename: pipeline, code: 'import { stableKey } from "./noise.js";\ncards.sort((a, b) => stableKey(a.id) - stableKey(b.id));' },
   ],
   invalid: [
@@ -41,6 +45,16 @@ ruleTester.run('deterministic-ranking (data flow)', rule, {
       filename: pipeline,
       code: 'import { orderCards } from "../components/flowOrder.js";\nimport { nowMs } from "./noise.js";\nconst { seed } = { seed: nowMs() % 97 };\norderCards(cards, seed);',
       errors: [{ messageId: 'ambientIntoDeterministic', line: 4, column: 19 }],
+    },
+    {
+      filename: pipeline,
+      code: 'import { orderCards } from "../components/flowOrder.js";\nconst options = { ...defaults, seed: Date.now() };\norderCards(cards, options.seed);',
+      errors: [{ messageId: 'ambientIntoDeterministic', line: 3, column: 19 }],
+    },
+    {
+      filename: pipeline,
+      code: 'import { orderCards } from "../components/flowOrder.js";\nconst key = `${listenerId}:${Math.random()}`;\norderCards(cards, hashOf(key));',
+      errors: [{ messageId: 'ambientIntoDeterministic', line: 3, column: 19 }],
     },
     // A comparator that orders by randomness, anywhere.
     {
