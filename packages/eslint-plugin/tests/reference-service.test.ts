@@ -159,7 +159,7 @@ describe('the reference service', () => {
     );
     expect(results.length).toBeGreaterThan(50);
     expect(messages).toEqual([]);
-  }, 60_000);
+  }, 180_000);
 
   it.each(PLANTED.map((planted) => [planted.change, planted] as const))('catches %s', async (_change, planted) => {
     const [result] = await eslint.lintText(planted.code, { filePath: `${SERVICE}${planted.file}` });

@@ -3,7 +3,7 @@ import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import { isFunctionNode, memberPropertyName, unwrapExpression } from '../util/ast.js';
 import { createRule } from '../util/create-rule.js';
 import { renderSteps, Tracer, type FlowSpec, type SourceTaint } from '../util/dataflow/flow.js';
-import { functionOfCallee, type ResolvedFunction } from '../util/dataflow/functions.js';
+import { calleeSourceFile, functionOfCallee, type ResolvedFunction } from '../util/dataflow/functions.js';
 import { moduleOfContext, relativeFile, shortText } from '../util/dataflow/modules.js';
 import { fileMatches, pathMatches } from '../util/files.js';
 import { displayQualifiedName, GLOBAL_MODULE, qualifiedName, qualifiedNameWith, type QualifiedName } from '../util/imports.js';
@@ -91,8 +91,13 @@ export default createRule<Options, MessageIds>({
         // Outside the deterministic layers: ambient values handed to their functions, and comparators that order by them.
         return {
           CallExpression(node: TSESTree.CallExpression) {
-            const callee = functionOfCallee(node.callee, module);
-            if (callee && isDeterministic(callee.module.file)) reportArguments(node, callee);
+            // Where the callee comes from first, without parsing: only a function of a deterministic folder (or one
+            // re-exported by a barrel) has its arguments followed.
+            const from = node.arguments.length === 0 ? undefined : calleeSourceFile(node.callee, module);
+            if (from !== undefined && from !== context.filename && (isDeterministic(from) || isBarrel(from))) {
+              const callee = functionOfCallee(node.callee, module);
+              if (callee && isDeterministic(callee.module.file)) reportArguments(node, callee);
+            }
             const comparator = sortComparator(node);
             if (comparator) reportComparator(comparator);
           },
@@ -180,6 +185,11 @@ function ambientSpec(key: string, allowed: ReadonlySet<string>): FlowSpec {
     sanitises: () => false,
     sinks: () => [],
   };
+}
+
+/** `index.ts` and the like: a module that usually re-exports a folder's functions. */
+function isBarrel(file: string): boolean {
+  return /^index\.[cm]?[jt]sx?$/.test(path.basename(file));
 }
 
 /** The comparator of `list.sort(cb)` / `list.toSorted(cb)`, inline or named. */

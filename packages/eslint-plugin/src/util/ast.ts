@@ -1,4 +1,5 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
+import { visitorKeys } from '@typescript-eslint/visitor-keys';
 
 export type FunctionNode =
   | TSESTree.ArrowFunctionExpression
@@ -162,6 +163,19 @@ const SKIPPED_KEYS = new Set(['parent', 'loc', 'range', 'tokens', 'comments']);
 /** Child nodes in source order reversed (so a stack pops them in source order). */
 function childNodes(node: TSESTree.Node): TSESTree.Node[] {
   const children: TSESTree.Node[] = [];
+  const keys = (visitorKeys as Record<string, readonly string[] | undefined>)[node.type];
+  if (keys) {
+    // The parser's own list of child keys, in source order: no allocation per property.
+    for (const key of keys) {
+      const value = (node as unknown as Record<string, unknown>)[key];
+      if (Array.isArray(value)) {
+        for (const item of value) if (isNode(item)) children.push(item);
+      } else if (isNode(value)) {
+        children.push(value);
+      }
+    }
+    return children.reverse();
+  }
   for (const [key, value] of Object.entries(node)) {
     if (SKIPPED_KEYS.has(key)) continue;
     if (Array.isArray(value)) {

@@ -1,6 +1,6 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import { isFunctionNode, memberPropertyName, propertyKeyName, staticKeyName, unwrapExpression, walk, type FunctionNode } from '../ast.js';
-import { functionOfCallee, parameterIndex } from './functions.js';
+import { calleeSourceFile, functionOfCallee, parameterIndex } from './functions.js';
 import { locationOf, relativeFile, shortText, type FlowModule } from './modules.js';
 
 /** One place a value passes through on its way from a source to a sink. */
@@ -89,6 +89,8 @@ interface Question {
   visits: number;
   depth: number;
   visiting: Set<TSESTree.Node>;
+  /** Follow calls only into functions of the module asked about (a cheap first look that parses no other file). */
+  local?: boolean;
 }
 
 /**
@@ -117,17 +119,24 @@ export class Tracer {
    * `logVisit(who)` where `logVisit` logs its parameter and `who` holds an identifier.
    */
   sourcesIntoCall(call: TSESTree.CallExpression | TSESTree.NewExpression, module: FlowModule): { argument: TSESTree.Node; taint: SourceTaint; through: ParameterSink }[] {
-    if (call.type !== AST_NODE_TYPES.CallExpression) return [];
+    if (call.type !== AST_NODE_TYPES.CallExpression || call.arguments.length === 0) return [];
+    // A method, a global or a library function has no summary: nothing to look up.
+    if (calleeSourceFile(call.callee, module) === undefined) return [];
+    // The arguments first, within this module: most calls carry no source, and then the callee is never looked up
+    // (nor its file parsed). A value returned by another file's function and handed straight on is not seen here.
+    const question: Question = { visits: 0, depth: 0, visiting: new Set(), local: true };
+    const carried = call.arguments.map((_, index) => {
+      const argument = argumentAt(call, index);
+      return argument ? this.trace(argument, module, question).filter((taint): taint is SourceTaint => taint.kind === 'source') : [];
+    });
+    if (carried.every((taints) => taints.length === 0)) return [];
     const resolved = functionOfCallee(call.callee, module);
     if (!resolved) return [];
     const found: { argument: TSESTree.Node; taint: SourceTaint; through: ParameterSink }[] = [];
-    const question: Question = { visits: 0, depth: 0, visiting: new Set() };
     for (const through of this.parameterSinks(resolved.fn, resolved.module, question)) {
       const argument = argumentAt(call, through.index);
-      if (!argument) continue;
-      for (const taint of this.trace(argument, module, question)) {
-        if (taint.kind === 'source') found.push({ argument, taint, through });
-      }
+      const taint = carried[through.index]?.[0];
+      if (argument && taint) found.push({ argument, taint, through });
     }
     return found;
   }
@@ -355,10 +364,14 @@ export class Tracer {
   private callTaints(call: TSESTree.CallExpression, module: FlowModule, question: Question): Taint[] {
     if (this.spec.sanitises(call, module)) return [];
     const derived = this.spec.propagation === 'derived';
+    if (question.local === true) {
+      const from = calleeSourceFile(call.callee, module);
+      if (from !== undefined && from !== module.file) return [];
+    }
     const resolved = question.depth < MAX_CALL_DEPTH ? functionOfCallee(call.callee, module) : undefined;
     if (resolved) {
       const taints: Taint[] = [];
-      const inner: Question = { visits: question.visits, depth: question.depth + 1, visiting: new Set() };
+      const inner: Question = { visits: question.visits, depth: question.depth + 1, visiting: new Set(), ...(question.local === true ? { local: true } : {}) };
       for (const returned of this.returnsOf(resolved.fn, resolved.module, inner)) {
         if (returned.kind === 'source') {
           taints.push({ ...returned, steps: [...returned.steps, step(call, module)] });

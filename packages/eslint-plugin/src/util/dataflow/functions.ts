@@ -1,8 +1,9 @@
+import path from 'node:path';
 import type { Variable } from '@typescript-eslint/scope-manager';
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import { isFunctionNode, memberPropertyName, propertyKeyName, unwrapExpression, type FunctionNode } from '../ast.js';
 import { resolveRelativeSource } from '../imported-constant.js';
-import { moduleOfFile, type FlowModule } from './modules.js';
+import { moduleOfFile, type FlowModule, type ImportResolver } from './modules.js';
 
 /** A function the data-flow layer can look into: its node and the module it is written in. */
 export interface ResolvedFunction {
@@ -34,8 +35,8 @@ export function functionOfCallee(callee: TSESTree.Node, module: FlowModule, hops
   if (definition.type === 'ImportBinding' && definition.node.type === AST_NODE_TYPES.ImportNamespaceSpecifier) {
     const declaration = definition.parent;
     if (declaration?.type !== AST_NODE_TYPES.ImportDeclaration) return undefined;
-    const file = resolveRelativeSource(module.file, declaration.source.value);
-    return file === undefined ? undefined : exportedFunction(file, property, hops + 1);
+    const file = resolveSpecifier(module, declaration.source.value);
+    return file === undefined ? undefined : exportedFunction(file, property, hops + 1, module.resolveImport);
   }
   if (definition.type === 'Variable' && definition.node.init && isConstant(definition.node)) {
     const init = unwrapExpression(definition.node.init);
@@ -65,21 +66,21 @@ export function functionOfVariable(variable: Variable | undefined, module: FlowM
     // `import x = require('./x')` is not followed.
     const declaration = definition.parent;
     if (declaration?.type !== AST_NODE_TYPES.ImportDeclaration || declaration.importKind === 'type') return undefined;
-    const file = resolveRelativeSource(module.file, declaration.source.value);
+    const file = resolveSpecifier(module, declaration.source.value);
     if (file === undefined) return undefined;
     const specifier = definition.node;
-    if (specifier.type === AST_NODE_TYPES.ImportDefaultSpecifier) return exportedFunction(file, 'default', hops + 1);
+    if (specifier.type === AST_NODE_TYPES.ImportDefaultSpecifier) return exportedFunction(file, 'default', hops + 1, module.resolveImport);
     if (specifier.type === AST_NODE_TYPES.ImportSpecifier) {
       const imported = specifier.imported.type === AST_NODE_TYPES.Identifier ? specifier.imported.name : specifier.imported.value;
-      return exportedFunction(file, imported, hops + 1);
+      return exportedFunction(file, imported, hops + 1, module.resolveImport);
     }
   }
   return undefined;
 }
 
 /** The function a module exports under `name`, following `export { a as name }`, re-exports and `export *`. */
-export function exportedFunction(file: string, name: string, hops: number): ResolvedFunction | undefined {
-  const module = moduleOfFile(file);
+export function exportedFunction(file: string, name: string, hops: number, resolver?: ImportResolver): ResolvedFunction | undefined {
+  const module = moduleOfFile(file, resolver);
   if (!module || hops > MAX_HOPS) return undefined;
   const starTargets: string[] = [];
   for (const statement of module.program.body) {
@@ -108,19 +109,54 @@ export function exportedFunction(file: string, name: string, hops: number): Reso
       if (exported !== name) continue;
       const local = specifier.local.type === AST_NODE_TYPES.Identifier ? specifier.local.name : specifier.local.value;
       if (statement.source) {
-        const target = resolveRelativeSource(file, statement.source.value);
-        return target === undefined ? undefined : exportedFunction(target, local, hops + 1);
+        const target = resolveSpecifier(module, statement.source.value);
+        return target === undefined ? undefined : exportedFunction(target, local, hops + 1, resolver);
       }
       if (specifier.local.type === AST_NODE_TYPES.Identifier) return functionOfVariable(module.variableOf(specifier.local), module, hops + 1);
     }
   }
   for (const specifier of starTargets) {
-    const target = resolveRelativeSource(file, specifier);
-    const found = target === undefined ? undefined : exportedFunction(target, name, hops + 1);
+    const target = resolveSpecifier(module, specifier);
+    const found = target === undefined ? undefined : exportedFunction(target, name, hops + 1, resolver);
     if (found) return found;
   }
   return undefined;
 }
+
+/**
+ * The file a callee is imported from, without parsing anything: the module of a named, default or namespace import
+ * (`orderCards(...)`, `ranking.orderCards(...)`), or this module's file for a local function. Undefined when the
+ * callee is neither, or its module cannot be resolved. A barrel's re-exports are not followed here.
+ */
+export function calleeSourceFile(callee: TSESTree.Node, module: FlowModule): string | undefined {
+  const target = unwrapExpression(callee);
+  const root = target.type === AST_NODE_TYPES.MemberExpression ? unwrapExpression(target.object) : target;
+  if (root.type !== AST_NODE_TYPES.Identifier) return undefined;
+  const definition = module.variableOf(root)?.defs[0];
+  if (!definition) return undefined;
+  if (definition.type !== 'ImportBinding') return definition.type === 'FunctionName' || definition.type === 'Variable' ? module.file : undefined;
+  const declaration = definition.parent;
+  if (declaration?.type !== AST_NODE_TYPES.ImportDeclaration || declaration.importKind === 'type') return undefined;
+  return resolveSpecifier(module, declaration.source.value);
+}
+
+/** A relative specifier by file layout; any other by the program's module resolution, when there is type information. */
+function resolveSpecifier(module: FlowModule, specifier: string): string | undefined {
+  // Only relative specifiers are kept: another specifier is resolved by the program (which caches it itself).
+  if (!specifier.startsWith('./') && !specifier.startsWith('../')) return module.resolveImport?.(specifier, module.file);
+  const key = `${path.dirname(module.file)}\0${specifier}`;
+  const now = Date.now();
+  const cached = resolutions.get(key);
+  if (cached && now - cached.at < RESOLUTION_TTL_MS) return cached.file;
+  const file = resolveRelativeSource(module.file, specifier);
+  if (resolutions.size > 10_000) resolutions.clear();
+  resolutions.set(key, { file, at: now });
+  return file;
+}
+
+/** Resolutions are kept briefly: one lint run asks the same ones many times; a long-lived server sees new files. */
+const RESOLUTION_TTL_MS = 5_000;
+const resolutions = new Map<string, { file: string | undefined; at: number }>();
 
 /** The index of the parameter `identifier` is declared by (directly or inside its destructuring), or -1. */
 export function parameterIndex(fn: FunctionNode, identifier: TSESTree.Identifier): number {
