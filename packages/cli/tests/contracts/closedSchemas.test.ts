@@ -1,8 +1,13 @@
-import { describe, expect, it } from 'vitest';
-import type { ClosedSchemasPolicy } from '@npvguard/core';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import type { ClosedSchemasPolicy, Result } from '@npvguard/core';
 import { arbitraryFromSchema, fc, judgeAnswer, listOperations, normalizeOpenApiSchemas, type SchemaObject } from '@npvguard/harness/contracts';
 import { diffDocuments } from '../../src/checks/contracts/diff/diffDocuments.js';
 import type { ContractChange } from '../../src/checks/contracts/diff/types.js';
+import { REPO_ROOT, runCli } from '../support/cli.js';
 
 const POLICIES: readonly ClosedSchemasPolicy[] = ['tolerant', 'strict'];
 
@@ -184,5 +189,139 @@ describe('the diff and old-client replay agree on additions and removals, under 
       }),
       { numRuns: 60 },
     );
+  });
+});
+
+/** A track API whose answer schema is closed; `extra` adds properties to it (and to the answers), `drop` takes one out of both. */
+function trackApp(options: { extra?: Record<string, string>; drop?: 'title' } = {}): string {
+  const properties: Record<string, unknown> = { id: { type: 'string' }, title: { type: 'string' } };
+  const answer: Record<string, string> = { id: 'id', title: '`track ${id}`' };
+  for (const [name, value] of Object.entries(options.extra ?? {})) {
+    properties[name] = { type: 'string' };
+    answer[name] = value;
+  }
+  if (options.drop !== undefined) {
+    delete properties[options.drop];
+    delete answer[options.drop];
+  }
+  const required = ['id', ...(options.drop === 'title' ? [] : ['title'])];
+  return `import Fastify from 'fastify';
+
+const Params = { type: 'object', required: ['id'], properties: { id: { type: 'string', pattern: '^[a-z0-9]{1,8}$' } } } as const;
+const Track = { type: 'object', required: ${JSON.stringify(required)}, properties: ${JSON.stringify(properties)}, additionalProperties: false } as const;
+
+export function buildApp() {
+  const app = Fastify();
+  void app.register(async (instance) => {
+    instance.get('/tracks/:id', { schema: { params: Params, response: { 200: Track } } }, async (request) => {
+      const { id } = request.params as { id: string };
+      return { ${Object.entries(answer).map(([name, value]) => `${name}: ${value}`).join(', ')} };
+    });
+  });
+  return app;
+}
+`;
+}
+
+function config(closedSchemas?: string): string {
+  const policy = closedSchemas === undefined ? '' : `, closedSchemas: ${JSON.stringify(closedSchemas)}`;
+  return `export default { include: ['app.ts'], contracts: { app: './app.ts#buildApp', properties: { runs: 20 }${policy} } };\n`;
+}
+
+interface Project {
+  root: string;
+  write(file: string, text: string): void;
+  commit(): void;
+}
+
+const projects: string[] = [];
+afterAll(() => {
+  for (const folder of projects) rmSync(folder, { recursive: true, force: true });
+});
+
+/** A git repository whose base commit serves `trackApp()` with its snapshot committed. */
+async function project(closedSchemas?: string): Promise<Project> {
+  const root = mkdtempSync(path.join(tmpdir(), 'npvguard-closed-schemas-'));
+  projects.push(root);
+  symlinkSync(path.join(REPO_ROOT, 'node_modules'), path.join(root, 'node_modules'), 'dir');
+  const write = (file: string, text: string): void => writeFileSync(path.join(root, file), text);
+  const git = (...args: string[]): void => {
+    execFileSync('git', ['-c', 'user.email=t@example.com', '-c', 'user.name=t', '-c', 'commit.gpgsign=false', ...args], { cwd: root });
+  };
+  write('.gitignore', 'node_modules\n');
+  write('npvguard.config.ts', config(closedSchemas));
+  write('app.ts', trackApp());
+  expect((await runCli(['contracts', 'update', '--cwd', root], { cwd: root })).code).toBe(0);
+  git('init', '-q', '-b', 'main');
+  git('add', '.');
+  git('commit', '-q', '-m', 'base');
+  return {
+    root,
+    write,
+    commit() {
+      git('add', '.');
+      git('commit', '-q', '-m', 'change');
+    },
+  };
+}
+
+/** Commits the change with its snapshot and checks it against the base: exit code and new findings by level. */
+async function checkChange(repository: Project, app: string): Promise<{ code: number; errors: string[]; infos: string[]; stderr: string }> {
+  repository.write('app.ts', app);
+  expect((await runCli(['contracts', 'update', '--cwd', repository.root], { cwd: repository.root })).code).toBe(0);
+  repository.commit();
+  const run = await runCli(['check', '--only', 'contracts', '--base', 'HEAD~1', '--format', 'json', '--cwd', repository.root], { cwd: repository.root });
+  const findings = (JSON.parse(run.stdout) as Result).findings.filter((finding) => finding.baseline === undefined);
+  const of = (severity: string): string[] => [...new Set(findings.filter((finding) => finding.severity === severity).map((finding) => finding.ruleId))].sort();
+  return { code: run.code, errors: of('error'), infos: of('info'), stderr: run.stderr };
+}
+
+describe('npvguard check --base with contracts.closedSchemas', { timeout: 60_000 }, () => {
+  it('tolerant (the default): a property added to a closed answer and sent passes the diff and replay', async () => {
+    const run = await checkChange(await project(), trackApp({ extra: { artworkUrl: "'https://cdn.example/a.png'" } }));
+    expect(run).toEqual({ code: 0, errors: [], infos: ['contracts/response-property-added'], stderr: '' });
+  });
+
+  it('strict: the same change fails the diff and replay', async () => {
+    const run = await checkChange(await project('strict'), trackApp({ extra: { artworkUrl: "'https://cdn.example/a.png'" } }));
+    expect(run.errors).toEqual(['contracts/old-client-replay-failed', 'contracts/response-property-added-to-closed-schema']);
+    expect(run.code).toBe(1);
+  });
+
+  it('a required property removed fails the diff and replay under both policies', async () => {
+    for (const closedSchemas of ['tolerant', 'strict']) {
+      const run = await checkChange(await project(closedSchemas), trackApp({ drop: 'title' }));
+      expect(run.errors, closedSchemas).toEqual(['contracts/old-client-replay-failed', 'contracts/response-property-removed']);
+      expect(run.code, closedSchemas).toBe(1);
+    }
+  });
+
+  it('a policy that is neither tolerant nor strict is a config error: NPV1003, exit 2, no stack trace', async () => {
+    const repository = await project();
+    repository.write('npvguard.config.ts', config('lenient'));
+    const run = await runCli(['check', '--only', 'contracts', '--cwd', repository.root], { cwd: repository.root });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('NPV1003');
+    expect(run.stderr).toContain('contracts.closedSchemas');
+    expect(run.stderr).toContain('"tolerant", "strict"');
+    expect(run.stderr).not.toMatch(/\n\s+at /);
+  });
+});
+
+describe('npvguard contracts diff --closed-schemas', () => {
+  it('defaults to tolerant; strict makes a property added to a closed answer breaking (exit 1); an unknown policy exits 2', async () => {
+    const folder = mkdtempSync(path.join(tmpdir(), 'npvguard-closed-diff-'));
+    projects.push(folder);
+    writeFileSync(path.join(folder, 'old.json'), JSON.stringify(document(item({ id: { type: 'string' } }, ['id']))));
+    writeFileSync(path.join(folder, 'new.json'), JSON.stringify(document(item({ id: { type: 'string' }, title: { type: 'string' } }, ['id']))));
+    const tolerant = await runCli(['contracts', 'diff', 'old.json', 'new.json', '--format', 'json'], { cwd: folder });
+    expect((JSON.parse(tolerant.stdout) as Result).findings.map((finding) => `${finding.severity} ${finding.ruleId}`)).toEqual(['info contracts/response-property-added']);
+    expect(tolerant.code).toBe(0);
+    const strict = await runCli(['contracts', 'diff', 'old.json', 'new.json', '--closed-schemas', 'strict', '--format', 'json'], { cwd: folder });
+    expect((JSON.parse(strict.stdout) as Result).findings.map((finding) => `${finding.severity} ${finding.ruleId}`)).toEqual(['error contracts/response-property-added-to-closed-schema']);
+    expect(strict.code).toBe(1);
+    const unknown = await runCli(['contracts', 'diff', 'old.json', 'new.json', '--closed-schemas', 'lenient'], { cwd: folder });
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toContain('lenient');
   });
 });
