@@ -103,7 +103,7 @@ describe('old-client replay follows the closed-schema policy', () => {
     expect((await runProperty(head.handle.app, 'replay', base.get, base.document, { numRuns: 10, closedSchemas: 'tolerant' })).failure).toBeUndefined();
     const strict = await runProperty(head.handle.app, 'replay', base.get, base.document, { numRuns: 10, closedSchemas: 'strict' });
     expect(strict.failure?.kind).toBe('response-schema-mismatch');
-    expect(strict.failure?.message).toContain('must NOT have additional properties (contracts.closedSchemas is strict: clients refuse properties their schema does not list)');
+    expect(strict.failure?.message).toContain('(root) must NOT have additional properties (title) (contracts.closedSchemas is strict: clients refuse properties their schema does not list)');
   });
 
   it('a required property the head stops sending fails replay under both policies', async () => {
