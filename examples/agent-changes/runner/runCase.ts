@@ -38,7 +38,8 @@ function distinct(values: Iterable<string>): string[] {
   return [...new Set(values)].sort();
 }
 
-function runBin(args: readonly string[], cwd: string): Promise<{ code: number; stdout: string; stderr: string }> {
+/** The real npvguard bin in a child process, as CI runs it. */
+export function runBin(args: readonly string[], cwd: string): Promise<{ code: number; stdout: string; stderr: string }> {
   // NO_COLOR and no FORCE_COLOR: the JSON report does not depend on the terminal the eval runs in.
   const env = { ...process.env, NO_COLOR: '1', FORCE_COLOR: undefined, NPVGUARD_DEBUG: undefined };
   return new Promise((resolve) => {

@@ -109,6 +109,14 @@ export interface ContractsPropertiesConfig {
   invariants?: string;
 }
 
+/**
+ * How clients read an answer object whose schema refuses properties it does not list (`additionalProperties: false`):
+ * `tolerant` clients ignore properties they do not know, so adding a response property is additive; `strict` clients
+ * validate answers with the schema they were built from, so it breaks them.
+ */
+export const CLOSED_SCHEMAS_POLICIES = ['tolerant', 'strict'] as const;
+export type ClosedSchemasPolicy = (typeof CLOSED_SCHEMAS_POLICIES)[number];
+
 /** A dotenv file (relative to the config's folder) or variables by name. */
 export type ContractsEnvSource = string | Readonly<Record<string, string>>;
 
@@ -132,6 +140,11 @@ export interface ContractsConfig {
   /** Model name → where the service declares that model's contract. */
   models?: Record<string, ContractsModelConfig>;
   properties?: ContractsPropertiesConfig;
+  /**
+   * How the semantic diff and old-client replay judge a property added to an answer object whose schema refuses
+   * properties it does not list. Default `tolerant`: clients ignore unknown properties, so it is additive.
+   */
+  closedSchemas?: ClosedSchemasPolicy;
 }
 
 /** An ESLint rule setting as in a flat config: a severity, or a severity followed by the rule's options. */

@@ -10,6 +10,8 @@ export { blocksOf } from './blocks.js';
 export type { BaseCommit, Change, ChangedFile, ChangeSource, FileStatus, RepositoryChange } from './change.js';
 export type { NpvConfig, BoundariesConfig, Globs, AgentConfig } from './config.js';
 export type { ContractsConfig, ContractsEnvSource, ContractsModelConfig, ContractsPropertiesConfig, ContractsScenarioConfig } from './config.js';
+export type { ClosedSchemasPolicy } from './config.js';
+export { CLOSED_SCHEMAS_POLICIES } from './config.js';
 export type { LatencyConfig, LatencyBudget, LatencyClientConfig, LatencyMeasureConfig } from './config.js';
 export type { LintConfig, IntegrityConfig, EslintRuleSetting } from './config.js';
 export { defineConfig } from './config.js';

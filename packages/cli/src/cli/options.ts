@@ -1,4 +1,5 @@
 import { InvalidArgumentError } from 'commander';
+import { CLOSED_SCHEMAS_POLICIES, type ClosedSchemasPolicy } from '@npvguard/core';
 import { REPORT_FORMATS, type ReportFormat } from '../report/formats.js';
 
 /** Options shared by every command that loads a project. */
@@ -84,6 +85,7 @@ export interface ContractsUpdateOptions extends ProjectOptions {
 export interface ContractsDiffOptions {
   cwd?: string;
   format?: ReportFormat;
+  closedSchemas: ClosedSchemasPolicy;
   debug: boolean;
 }
 
@@ -95,6 +97,12 @@ export const CONTRACTS_UPDATE_OPTIONS: OptionTable<ContractsUpdateOptions> = {
 export const CONTRACTS_DIFF_OPTIONS: OptionTable<ContractsDiffOptions> = {
   cwd: PROJECT_OPTIONS.cwd,
   format: CHECK_OPTIONS.format,
+  closedSchemas: {
+    flags: '--closed-schemas <policy>',
+    description: 'how clients read an answer object whose schema refuses properties it does not list: tolerant (they ignore unknown properties, so adding one is safe) or strict (adding one breaks them)',
+    choices: CLOSED_SCHEMAS_POLICIES,
+    defaultValue: 'tolerant',
+  },
   debug: PROJECT_OPTIONS.debug,
 };
 

@@ -4,7 +4,8 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { BOUNDARIES_KEYS, CONFIG_KEYS, validateConfig } from '@npvguard/core';
 import { CHECKS } from '../../src/checks/index.js';
-import { BASELINE_OPTIONS, CHECK_OPTIONS } from '../../src/cli/options.js';
+import { BASELINE_OPTIONS, CHECK_OPTIONS, CONTRACTS_DIFF_OPTIONS } from '../../src/cli/options.js';
+import { CONTRACTS_KEYS } from '../../src/checks/contracts/config.js';
 import { REPORT_FORMATS } from '../../src/report/formats.js';
 import { CONFIG_FILE_NAMES } from '../../src/load/findConfig.js';
 import { DEFAULT_INCLUDE } from '../../src/load/listFiles.js';
@@ -21,8 +22,8 @@ function codeBlocks(markdown: string, language: string): string[] {
 }
 
 describe('docs/cli.md', () => {
-  it('documents every option of check and baseline with its exact flags', () => {
-    for (const spec of [...Object.values(CHECK_OPTIONS), ...Object.values(BASELINE_OPTIONS)]) {
+  it('documents every option of check, baseline and contracts diff with its exact flags', () => {
+    for (const spec of [...Object.values(CHECK_OPTIONS), ...Object.values(BASELINE_OPTIONS), ...Object.values(CONTRACTS_DIFF_OPTIONS)]) {
       expect(cliDoc).toContain(`\`${spec.flags}\``);
     }
   });
@@ -37,7 +38,7 @@ describe('docs/configuration.md', () => {
   it('documents every top-level key, every check\'s section and the boundaries keys in its tables', () => {
     const sectionKeys = CHECKS.flatMap((check) => (check.config === undefined ? [] : [check.config.key]));
     expect(sectionKeys).toEqual(['boundaries', 'lint', 'integrity', 'contracts', 'latency']);
-    for (const key of [...CONFIG_KEYS, ...sectionKeys, ...BOUNDARIES_KEYS]) expect(configurationDoc).toContain(`| \`${key}\` |`);
+    for (const key of [...CONFIG_KEYS, ...sectionKeys, ...BOUNDARIES_KEYS, ...CONTRACTS_KEYS]) expect(configurationDoc).toContain(`| \`${key}\` |`);
   });
 
   it('lists the discovery order and the default include as the code has them', () => {

@@ -12,6 +12,8 @@ export { findUnsupportedKeywords } from './schema/unsupported.js';
 export type { UnsupportedKeyword, FindUnsupportedOptions } from './schema/unsupported.js';
 export { patternArbitrary, unsupportedPatternReason } from './schema/pattern.js';
 export { mergeAllOf } from './schema/merge.js';
+export { DEFAULT_CLOSED_SCHEMAS, addedResponsePropertyBreaks, clientResponseView, refusesUnlistedProperties } from './schema/closedSchemas.js';
+export type { ClosedSchemasPolicy } from './schema/closedSchemas.js';
 export type { ContractApp, RouteOptionsLike, InjectOptionsLike, InjectResponseLike, RecordedRoute, RouteRecording } from './openapi/app.js';
 export { registeringCallSite } from './openapi/callSite.js';
 export type { CallSite } from './openapi/callSite.js';

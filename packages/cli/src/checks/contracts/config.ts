@@ -1,7 +1,7 @@
 import type { ContractsConfig, ContractsEnvSource, ContractsModelConfig, ContractsPropertiesConfig, ContractsScenarioConfig, ConfigSection } from '@npvguard/core';
-import { emptyRecord, expectObject, expectString, rejectUnknownKeys, typeError, type ConfigPath, type ValidationScope } from '@npvguard/core';
+import { CLOSED_SCHEMAS_POLICIES, emptyRecord, expectEnum, expectObject, expectString, rejectUnknownKeys, typeError, type ConfigPath, type ValidationScope } from '@npvguard/core';
 
-export const CONTRACTS_KEYS = ['app', 'appOptions', 'env', 'snapshot', 'changes', 'title', 'models', 'properties'] as const;
+export const CONTRACTS_KEYS = ['app', 'appOptions', 'env', 'snapshot', 'changes', 'title', 'models', 'properties', 'closedSchemas'] as const;
 const MODEL_KEYS = ['spec', 'snapshot'] as const;
 const PROPERTIES_KEYS = ['runs', 'seed', 'replayPath', 'scenarios', 'invariants'] as const;
 const SCENARIO_KEYS = ['appOptions'] as const;
@@ -82,7 +82,7 @@ function validateEnv(scope: ValidationScope, path: ConfigPath, value: unknown): 
   return value.map((entry, index) => validateEnvSource(scope, [...path, index], entry));
 }
 
-/** The `contracts` section: the app factory, snapshot and acknowledgement files, models, property runs. */
+/** The `contracts` section: the app factory, snapshot and acknowledgement files, models, property runs, the closed-schema policy. */
 export function validateContracts(scope: ValidationScope, path: ConfigPath, value: unknown): ContractsConfig {
   const record = expectObject(scope, path, value, 'an object with at least `app` ("<module>#<export>" of the app factory)');
   rejectUnknownKeys(scope, path, record, CONTRACTS_KEYS);
@@ -94,6 +94,7 @@ export function validateContracts(scope: ValidationScope, path: ConfigPath, valu
   if (record.title !== undefined) contracts.title = expectString(scope, [...path, 'title'], record.title, 'a title for the snapshot');
   if (record.models !== undefined) contracts.models = validateModels(scope, [...path, 'models'], record.models);
   if (record.properties !== undefined) contracts.properties = validateProperties(scope, [...path, 'properties'], record.properties);
+  if (record.closedSchemas !== undefined) contracts.closedSchemas = expectEnum(scope, [...path, 'closedSchemas'], record.closedSchemas, CLOSED_SCHEMAS_POLICIES);
   return contracts;
 }
 

@@ -1,4 +1,5 @@
 import { expect } from 'vitest';
+import type { ClosedSchemasPolicy } from '@npvguard/core';
 import { parse } from 'yaml';
 import { changeKind } from '../../../src/checks/contracts/diff/catalogue.js';
 import { diffDocuments } from '../../../src/checks/contracts/diff/diffDocuments.js';
@@ -18,6 +19,8 @@ interface ContractPair {
   where: 'paths' | 'request body' | 'query parameter' | 'response';
   old: unknown;
   new: unknown;
+  /** `contracts.closedSchemas` for the diff; absent: the default. */
+  closedSchemas?: ClosedSchemasPolicy;
 }
 
 /** An example's schemas placed in a whole document: the body of POST /items, the required query parameter q, the 200 answer, or paths. */
@@ -42,7 +45,7 @@ const PREFIX = 'contracts/';
  */
 function runPair(block: DocBlock, example: DocExample, ruleId: string): string[] {
   const pair = parse(block.body) as ContractPair;
-  const changes = diffDocuments(documentFor(pair.where, pair.old), documentFor(pair.where, pair.new));
+  const changes = diffDocuments(documentFor(pair.where, pair.old), documentFor(pair.where, pair.new), pair.closedSchemas === undefined ? {} : { closedSchemas: pair.closedSchemas });
   if (example.kind === 'incorrect') {
     const kind = changeKind(ruleId.slice(PREFIX.length));
     const change = changes.find((candidate) => candidate.id === kind.id);

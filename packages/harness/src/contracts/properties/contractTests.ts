@@ -9,7 +9,7 @@ import { DEFAULT_SCENARIO, routeKey, type InvariantsDefinition } from './invaria
 import { pairOperations, runProperty, type PropertyKind, type PropertyRunOptions } from './runProperties.js';
 import { replaySettings } from './settings.js';
 
-export interface ContractTestsOptions<AppOptions = unknown, Context = undefined> extends Pick<PropertyRunOptions, 'numRuns' | 'seed' | 'replayPath'> {
+export interface ContractTestsOptions<AppOptions = unknown, Context = undefined> extends Pick<PropertyRunOptions, 'numRuns' | 'seed' | 'replayPath' | 'closedSchemas'> {
   /** Name of the describe block. Default `contract`. */
   title?: string;
   /** The base contract (OpenAPI 3.x document, e.g. the committed snapshot at the main branch): enables old-client replay. */
@@ -82,7 +82,7 @@ export function contractTests<App extends ContractApp, AppOptions = unknown, Con
     }
     const [main] = apps;
     if (main === undefined) return;
-    const settings = { numRuns: options.numRuns, ...(options.seed === undefined ? {} : { seed: options.seed }), ...(options.replayPath === undefined ? {} : { replayPath: options.replayPath }), ...replaySettings(options.env ?? process.env) };
+    const settings = { numRuns: options.numRuns, ...(options.closedSchemas === undefined ? {} : { closedSchemas: options.closedSchemas }), ...(options.seed === undefined ? {} : { seed: options.seed }), ...(options.replayPath === undefined ? {} : { replayPath: options.replayPath }), ...replaySettings(options.env ?? process.env) };
     const head = normalizeOpenApiSchemas(main.handle.extraction.document);
     const base = options.baseContract === undefined ? undefined : normalizeOpenApiSchemas(options.baseContract);
     const wanted = options.properties ?? ['valid', 'invalid', 'replay'];

@@ -2,6 +2,7 @@ import { responseFor, type Operation } from '../openapi/operations.js';
 import { describeErrors, createValidator } from '../schema/validator.js';
 import type { InjectResponseLike } from '../openapi/app.js';
 import type { JsonSchema } from '../schema/jsonSchema.js';
+import { clientResponseView, type ClosedSchemasPolicy } from '../schema/closedSchemas.js';
 import type { CapturedPayload } from './payloadCapture.js';
 import { jsonForm, undeclaredProperties } from './undeclared.js';
 
@@ -38,6 +39,11 @@ export interface JudgeOptions {
   undeclaredProperties?: boolean;
   /** What the route handed to its serializer for this answer, when it was captured. */
   payload?: CapturedPayload;
+  /**
+   * Judge as a client of the contract would under this closed-schema policy (old-client replay): `tolerant` reads
+   * the body with `additionalProperties: false` relaxed (see `clientResponseView`). Absent: the schema as written.
+   */
+  closedSchemas?: ClosedSchemasPolicy;
 }
 
 /** The properties of the answer the schema does not declare: in the payload before serialization when it was captured, else in the body. */
@@ -73,9 +79,15 @@ export function judgeAnswer(operation: Operation, root: unknown, response: Respo
   if (isJson && typeof response.body === 'string' && response.body !== '') {
     return { kind: 'response-schema-mismatch', message: `the ${response.statusCode} body is not valid JSON although its content-type says so` };
   }
-  const validate = createValidator(documented.schema, root);
+  const view = options.closedSchemas === undefined ? { schema: documented.schema, root } : clientResponseView(documented.schema, root, options.closedSchemas);
+  const validate = createValidator(view.schema, view.root);
   if (!validate(response.body)) {
-    return { kind: 'response-schema-mismatch', message: `the ${response.statusCode} body does not match the documented schema: ${describeErrors(validate.errors())}` };
+    const errors = validate.errors();
+    // Under `strict` an unknown property alone fails an old client: say which policy made it so.
+    const policy = options.closedSchemas === 'strict' && errors.some((error) => error.keyword === 'additionalProperties' || error.keyword === 'unevaluatedProperties')
+      ? ' (contracts.closedSchemas is strict: clients refuse properties their schema does not list)'
+      : '';
+    return { kind: 'response-schema-mismatch', message: `the ${response.statusCode} body does not match the documented schema: ${describeErrors(errors)}${policy}` };
   }
   return options.undeclaredProperties === true ? judgeUndeclared(documented.schema, root, response, options.payload) : undefined;
 }

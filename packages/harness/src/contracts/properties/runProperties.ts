@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import type { ContractApp } from '../openapi/app.js';
 import { listOperations, type Operation } from '../openapi/operations.js';
 import { SchemaError } from '../schema/jsonSchema.js';
+import { DEFAULT_CLOSED_SCHEMAS, type ClosedSchemasPolicy } from '../schema/closedSchemas.js';
 import { checkInvariants, DEFAULT_SCENARIO, type RequestExamples, type RouteInvariants } from './invariants.js';
 import { judgeAnswer, judgeRefusal, summarizeResponse, type Judgement, type ResponseSummary, type ViolationKind } from './judge.js';
 import type { PayloadCapture } from './payloadCapture.js';
@@ -25,6 +26,11 @@ export interface PropertyRunOptions {
   payloads?: PayloadCapture;
   /** The scenario the app was built for, named in failures. Default `default`. */
   scenario?: string;
+  /**
+   * How old-client replay reads a base answer schema that refuses properties it does not list. Default `tolerant`:
+   * old clients ignore properties they do not know, so a property the head added fails no replay.
+   */
+  closedSchemas?: ClosedSchemasPolicy;
 }
 
 /** What one route brings to its valid-request property beyond its schemas. */
@@ -113,8 +119,13 @@ async function judgeOne<Context>(app: ContractApp, property: PropertyKind, opera
     return;
   }
   const payload = options.payloads?.take();
-  // Replay judges by the base contract, where a property the head added is undeclared yet harmless to old clients.
-  const judgement = judgeAnswer(operation, root, response, { undeclaredProperties: property === 'valid', ...(payload === undefined ? {} : { payload }) });
+  // Replay judges by the base contract as its clients read it: a property the head added is unknown to them,
+  // harmless unless the closed-schema policy is strict and their schema refuses properties it does not list.
+  const judgement = judgeAnswer(operation, root, response, {
+    undeclaredProperties: property === 'valid',
+    ...(payload === undefined ? {} : { payload }),
+    ...(property === 'replay' ? { closedSchemas: options.closedSchemas ?? DEFAULT_CLOSED_SCHEMAS } : {}),
+  });
   if (judgement !== undefined) throw new ContractViolation(judgement, response);
   if (property !== 'valid' || options.invariants === undefined) return;
   const violation = await checkInvariants(options.invariants, {

@@ -73,7 +73,19 @@ export function createValidator(schema: JsonSchema, root?: unknown): SchemaValid
   return validator;
 }
 
-/** One line per ajv error: `/path must be <= 50`. */
+/** The property ajv names for an unknown-property error, which its message leaves out. */
+function unknownProperty(error: ErrorObject): string | undefined {
+  const params = error.params as Record<string, unknown>;
+  const name = error.keyword === 'additionalProperties' ? params['additionalProperty'] : error.keyword === 'unevaluatedProperties' ? params['unevaluatedProperty'] : undefined;
+  return typeof name === 'string' ? name : undefined;
+}
+
+/** One line per ajv error: `/path must be <= 50`, `(root) must NOT have additional properties (subtitle)`. */
 export function describeErrors(errors: readonly ErrorObject[]): string {
-  return errors.map((error) => `${error.instancePath === '' ? '(root)' : error.instancePath} ${error.message ?? 'is invalid'}`).join('; ');
+  return errors
+    .map((error) => {
+      const name = unknownProperty(error);
+      return `${error.instancePath === '' ? '(root)' : error.instancePath} ${error.message ?? 'is invalid'}${name === undefined ? '' : ` (${name})`}`;
+    })
+    .join('; ');
 }

@@ -92,6 +92,11 @@ const OTHER_KINDS: readonly ChangeKind[] = [
   { id: 'response-property-removed', level: 'error', description: 'a response property was removed' },
   { id: 'response-property-became-optional', level: 'error', description: 'a required response property became optional' },
   { id: 'response-property-added', level: 'info', description: 'a response property was added' },
+  {
+    id: 'response-property-added-to-closed-schema',
+    level: 'error',
+    description: 'a property was added to a response object whose schema refuses properties it does not list, and contracts.closedSchemas is strict',
+  },
   { id: 'response-property-became-required', level: 'info', description: 'an optional response property became required' },
 ];
 

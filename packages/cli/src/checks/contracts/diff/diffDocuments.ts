@@ -1,4 +1,4 @@
-import { listOperations, normalizeOpenApiSchemas, type Operation } from '@npvguard/harness/contracts';
+import { DEFAULT_CLOSED_SCHEMAS, listOperations, normalizeOpenApiSchemas, type ClosedSchemasPolicy, type Operation } from '@npvguard/harness/contracts';
 import { changeKind } from './catalogue.js';
 import { compareOperations } from './operationDiff.js';
 import type { ContractChange, OperationPair } from './types.js';
@@ -26,13 +26,20 @@ function compareKey(change: ContractChange): string {
   return `${change.path}\u0000${change.method}\u0000${change.location}\u0000${change.id}\u0000${change.message}`;
 }
 
+export interface DiffOptions {
+  /** How clients read answer objects whose schema refuses properties it does not list. Default `tolerant`. */
+  closedSchemas?: ClosedSchemasPolicy;
+}
+
 /**
  * The semantic diff of two OpenAPI 3.0/3.1 documents (parsed, local `$ref`s allowed). Operations are
  * matched by method and path shape; every change gets an id and level, and every breaking change is
  * searched for a witness. A breaking change without a witness is kept as a warning: the schemas differ,
- * but no exchange the old contract allows was found that the new one refuses.
+ * but no exchange the old contract allows was found that the new one refuses. Old clients judge answers
+ * as the closed-schema policy says, here and in old-client replay alike.
  */
-export function diffDocuments(oldDocument: unknown, newDocument: unknown): ContractChange[] {
+export function diffDocuments(oldDocument: unknown, newDocument: unknown, options: DiffOptions = {}): ContractChange[] {
+  const closedSchemas = options.closedSchemas ?? DEFAULT_CLOSED_SCHEMAS;
   const oldRoot = normalizeOpenApiSchemas(oldDocument);
   const newRoot = normalizeOpenApiSchemas(newDocument);
   const oldOperations = listOperations(oldRoot);
@@ -50,7 +57,7 @@ export function diffDocuments(oldDocument: unknown, newDocument: unknown): Contr
       continue;
     }
     const pair = { old: previous, new: next };
-    compareOperations({ old: previous, new: next, oldRoot, newRoot, report: (change) => changes.push({ change, pair }) });
+    compareOperations({ old: previous, new: next, oldRoot, newRoot, closedSchemas, report: (change) => changes.push({ change, pair }) });
   }
   for (const next of newOperations) {
     if (oldByKey.has(operationKey(next))) continue;
@@ -59,7 +66,7 @@ export function diffDocuments(oldDocument: unknown, newDocument: unknown): Contr
   }
   for (const { change, pair } of changes) {
     if (change.probe === undefined || change.level === 'info') continue;
-    const witness = findWitness(change, pair, oldRoot, newRoot);
+    const witness = findWitness(change, pair, oldRoot, newRoot, closedSchemas);
     if (witness !== undefined) change.witness = witness;
     else if (change.level === 'error') {
       change.level = 'warning';

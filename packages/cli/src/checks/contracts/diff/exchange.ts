@@ -1,4 +1,16 @@
-import { arbitraryFromSchema, createValidator, fc, describeErrors, responseFor, SchemaError, type JsonSchema, type Operation, type OperationParameter } from '@npvguard/harness/contracts';
+import {
+  arbitraryFromSchema,
+  clientResponseView,
+  createValidator,
+  fc,
+  describeErrors,
+  responseFor,
+  SchemaError,
+  type ClosedSchemasPolicy,
+  type JsonSchema,
+  type Operation,
+  type OperationParameter,
+} from '@npvguard/harness/contracts';
 
 /** A request as typed values: parameters by `<in>:<name>` and the JSON body. */
 export interface RequestParts {
@@ -51,11 +63,16 @@ export function documentedResponse(operation: Operation | undefined, status: str
   return /^\d{3}$/.test(status) ? responseFor(operation, Number(status)) : undefined;
 }
 
-export function acceptsResponse(operation: Operation | undefined, root: unknown, status: string, body: unknown): Verdict {
+/**
+ * Whether `operation` documents the answer; with `asClientUnder`, as a client of that closed-schema policy reads
+ * it (old-client replay reads answers the same way).
+ */
+export function acceptsResponse(operation: Operation | undefined, root: unknown, status: string, body: unknown, asClientUnder?: ClosedSchemasPolicy): Verdict {
   const documented = documentedResponse(operation, status);
   if (documented === undefined) return { ok: false, reason: `the status ${status} is not documented` };
   if (documented.schema === undefined) return { ok: true };
-  const validate = createValidator(documented.schema, root);
+  const view = asClientUnder === undefined ? { schema: documented.schema, root } : clientResponseView(documented.schema, root, asClientUnder);
+  const validate = createValidator(view.schema, view.root);
   return validate(body) ? { ok: true } : { ok: false, reason: `response ${status} body: ${describeErrors(validate.errors())}` };
 }
 

@@ -1,6 +1,5 @@
-import { isRecord, type JsonSchema, type SchemaObject } from '@npvguard/harness/contracts';
+import { addedResponsePropertyBreaks, escapeSegment, isRecord, type JsonSchema, type SchemaObject } from '@npvguard/harness/contracts';
 import { emit, schemaId, type SchemaDiffContext, type SchemaPosition } from './schemaContext.js';
-import { escapeSegment } from '@npvguard/harness/contracts';
 
 type Compare = (context: SchemaDiffContext, position: SchemaPosition, depth: number) => void;
 
@@ -57,7 +56,16 @@ export function compareObjects(context: SchemaDiffContext, position: SchemaPosit
         continue;
       }
       if (!inOld && inNew) {
-        emit(context, property, 'response-property-added', `the property ${name} was added`);
+        // Whether old clients refuse a property their schema does not list is the closed-schema policy's to say.
+        if (addedResponsePropertyBreaks(previous, context.closedSchemas)) {
+          emit(context, property, 'response-property-added-to-closed-schema', `the property ${name} was added where the old schema refuses properties it does not list (contracts.closedSchemas is strict)`, {
+            newSchema: newProperties[name] ?? true,
+          });
+        } else {
+          emit(context, property, 'response-property-added', `the property ${name} was added`);
+        }
+        // Old clients read an unlisted property with the old additionalProperties schema: the new property must fit it.
+        if (isRecord(oldAdditional)) compare(context, property, depth + 1);
         continue;
       }
       if (oldRequired.has(name) && !newRequired.has(name)) emit(context, property, 'response-property-became-optional', `the property ${name} became optional`, { omit: true });
@@ -73,7 +81,11 @@ export function compareObjects(context: SchemaDiffContext, position: SchemaPosit
       oldSchema: oldAdditional,
     });
   } else if (!request && oldAdditional === false && newAdditional !== false) {
-    emit(context, mapPosition, schemaId(context, 'additional-properties-allowed'), 'additionalProperties is no longer false', { candidates: ['text', 1] });
+    if (addedResponsePropertyBreaks(previous, context.closedSchemas)) {
+      emit(context, mapPosition, schemaId(context, 'additional-properties-allowed'), 'additionalProperties is no longer false', { candidates: ['text', 1] });
+    } else {
+      emit(context, mapPosition, schemaId(context, 'additional-properties-allowed'), 'additionalProperties is no longer false; clients ignore properties they do not know (contracts.closedSchemas is tolerant)', {}, 'info');
+    }
   } else if (oldAdditional !== false && newAdditional !== false && (isRecord(oldAdditional) || isRecord(newAdditional))) {
     compare(context, mapPosition, depth + 1);
   }

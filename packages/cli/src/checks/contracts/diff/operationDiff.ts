@@ -1,4 +1,4 @@
-import type { Operation, OperationParameter } from '@npvguard/harness/contracts';
+import type { ClosedSchemasPolicy, Operation, OperationParameter } from '@npvguard/harness/contracts';
 import { changeKind } from './catalogue.js';
 import { compareSchemas } from './schemaDiff.js';
 import type { SchemaDiffContext } from './schemaContext.js';
@@ -9,6 +9,7 @@ export interface OperationDiffInput {
   new: Operation;
   oldRoot: unknown;
   newRoot: unknown;
+  closedSchemas: ClosedSchemasPolicy;
   report(change: ContractChange): void;
 }
 
@@ -31,7 +32,19 @@ const parameterKey = (parameter: OperationParameter): string => `${parameter.in}
 const isSuccess = (status: string): boolean => /^2(\d\d|XX)$/.test(status);
 
 function context(input: OperationDiffInput, side: 'request' | 'response', subject: 'property' | 'parameter', part: ExchangePart, locationPrefix: string): SchemaDiffContext {
-  return { side, subject, part, method: input.new.method, path: input.new.path, locationPrefix, oldRoot: input.oldRoot, newRoot: input.newRoot, report: input.report, active: new Set() };
+  return {
+    side,
+    subject,
+    part,
+    method: input.new.method,
+    path: input.new.path,
+    locationPrefix,
+    oldRoot: input.oldRoot,
+    newRoot: input.newRoot,
+    report: input.report,
+    active: new Set(),
+    closedSchemas: input.closedSchemas,
+  };
 }
 
 function compareParameters(input: OperationDiffInput): void {

@@ -1,5 +1,5 @@
-import { canonicalJson, dereference, isRecord, mergeAllOf, type JsonSchema, type SchemaObject } from '@npvguard/harness/contracts';
-import { changeKind } from './catalogue.js';
+import { canonicalJson, dereference, isRecord, mergeAllOf, type ClosedSchemasPolicy, type JsonSchema, type SchemaObject } from '@npvguard/harness/contracts';
+import { changeKind, type ChangeLevel } from './catalogue.js';
 import type { ContractChange, ExchangePart, ValueSegment, WitnessProbe } from './types.js';
 
 /** Where a schema comparison happens and how it reports. */
@@ -16,6 +16,8 @@ export interface SchemaDiffContext {
   report(change: ContractChange): void;
   /** Pairs of references already being compared: recursive schemas are compared once. */
   active: Set<string>;
+  /** How clients read answer objects whose schema refuses properties it does not list. */
+  closedSchemas: ClosedSchemasPolicy;
 }
 
 export interface SchemaPosition {
@@ -41,15 +43,19 @@ export function schemaId(context: SchemaDiffContext, concept: string): string {
   return context.subject === 'parameter' ? `request-parameter-${concept}` : `request-property-${concept}`;
 }
 
-/** Reports one change at a schema position; `id` is a full id or a concept of the context's subject. */
+/**
+ * Reports one change at a schema position; `id` is a full id or a concept of the context's subject. `level`, when
+ * given, is the change's level under the context's settings (a closed-schema policy that makes it safe).
+ */
 export function emit(
   context: SchemaDiffContext,
   position: SchemaPosition,
   id: string,
   message: string,
   probe: Partial<Omit<WitnessProbe, 'part'>> = {},
+  level?: ChangeLevel,
 ): void {
-  const kind = changeKind(id);
+  const kind = { ...changeKind(id), ...(level === undefined ? {} : { level }) };
   const where = renderValuePath(position.valuePath);
   const location = where === '' ? context.locationPrefix : `${context.locationPrefix} ${where}`;
   const change: ContractChange = {

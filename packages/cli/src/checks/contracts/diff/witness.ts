@@ -1,4 +1,4 @@
-import { arbitraryFromSchema, isRecord, type JsonSchema } from '@npvguard/harness/contracts';
+import { arbitraryFromSchema, isRecord, type ClosedSchemasPolicy, type JsonSchema } from '@npvguard/harness/contracts';
 import { acceptsRequest, acceptsResponse, documentedResponse, renderRequest, sampleRequests, samples, type RequestParts } from './exchange.js';
 import type { ContractChange, OperationPair, ValueSegment, Witness, WitnessProbe } from './types.js';
 
@@ -71,7 +71,7 @@ function requestWitness(probe: WitnessProbe, pair: OperationPair, oldRoot: unkno
   return undefined;
 }
 
-function responseWitness(probe: WitnessProbe, pair: OperationPair, oldRoot: unknown, newRoot: unknown): Witness | undefined {
+function responseWitness(probe: WitnessProbe, pair: OperationPair, oldRoot: unknown, newRoot: unknown, closedSchemas: ClosedSchemasPolicy): Witness | undefined {
   if (probe.part.kind !== 'response') return undefined;
   const status = probe.part.status;
   const forward = probe.direction === 'new-allows-old-rejects';
@@ -84,7 +84,8 @@ function responseWitness(probe: WitnessProbe, pair: OperationPair, oldRoot: unkn
   for (const base of bases) {
     for (const body of [base, ...values.map((value) => placeAt(base, probe.valuePath, value))]) {
       if (!acceptsResponse(allowing, allowingRoot, status, body).ok) continue;
-      const verdict = acceptsResponse(refusing, refusingRoot, status, body);
+      // The old contract refuses as its clients do (the closed-schema policy); the new one as written.
+      const verdict = acceptsResponse(refusing, refusingRoot, status, body, forward ? closedSchemas : undefined);
       if (!verdict.ok) {
         const who = forward ? 'the old contract refuses it' : 'the new contract no longer allows it';
         return { direction: probe.direction, response: { status, body }, refusedBecause: `${who}: ${verdict.reason}` };
@@ -101,10 +102,10 @@ function responseWitness(probe: WitnessProbe, pair: OperationPair, oldRoot: unkn
  * new contract no longer allows). Starts from the values the change itself names (the old maximum, the
  * removed enum value), then samples the schemas.
  */
-export function findWitness(change: ContractChange, pair: OperationPair, oldRoot: unknown, newRoot: unknown): Witness | undefined {
+export function findWitness(change: ContractChange, pair: OperationPair, oldRoot: unknown, newRoot: unknown, closedSchemas: ClosedSchemasPolicy): Witness | undefined {
   const probe = change.probe;
   if (probe === undefined) return undefined;
-  if (probe.part.kind === 'response') return responseWitness(probe, pair, oldRoot, newRoot);
+  if (probe.part.kind === 'response') return responseWitness(probe, pair, oldRoot, newRoot, closedSchemas);
   return requestWitness(probe, pair, oldRoot, newRoot);
 }
 

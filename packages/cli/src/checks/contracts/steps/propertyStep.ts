@@ -116,14 +116,15 @@ function reportBackingService(context: CheckContext, failure: BackingServiceFail
   });
 }
 
-async function runScenario(started: PropertyApp, document: unknown, baseDocument: unknown, settings: NonNullable<ContractsConfig['properties']>, numRuns: number, invariants: LoadedInvariants | undefined): Promise<PropertyOutcome[]> {
+async function runScenario(started: PropertyApp, document: unknown, baseDocument: unknown, config: ContractsConfig, numRuns: number, invariants: LoadedInvariants | undefined): Promise<PropertyOutcome[]> {
+  const settings = config.properties ?? {};
   const isDefault = started.scenario === DEFAULT_SCENARIO;
   const definition = invariants?.definition;
   return runContractProperties(started.app, document, {
     numRuns,
     ...(settings.seed === undefined ? {} : { seed: settings.seed }),
     ...(settings.replayPath === undefined ? {} : { replayPath: settings.replayPath }),
-    ...(isDefault && baseDocument !== undefined ? { baseDocument } : {}),
+    ...(isDefault && baseDocument !== undefined ? { baseDocument, ...(config.closedSchemas === undefined ? {} : { closedSchemas: config.closedSchemas }) } : {}),
     // A scenario is about how the app answers valid requests when its dependencies differ.
     ...(isDefault ? {} : { properties: ['valid'] as const }),
     payloads: started.payloads,
@@ -160,7 +161,7 @@ export async function propertyFindings(
   try {
     for (const app of apps) {
       context.signal.throwIfAborted();
-      outcomes.push(...(await runScenario(app, document, baseDocument, settings, numRuns, invariants)));
+      outcomes.push(...(await runScenario(app, document, baseDocument, config, numRuns, invariants)));
     }
   } finally {
     await closePropertyApps(apps);
