@@ -275,6 +275,8 @@ export function createInstanceResolver(root: string, files: readonly SourceFile[
     if (parent === undefined) return [];
     if (Node.isParenthesizedExpression(parent) || Node.isAsExpression(parent) || Node.isSatisfiesExpression(parent) || Node.isNonNullExpression(parent)) return positionUses(parent, lifted, depth + 1);
     if (Node.isImportSpecifier(parent) || Node.isExportSpecifier(parent) || Node.isImportClause(parent) || Node.isTypeQuery(parent) || Node.isNamespaceImport(parent)) return [];
+    // The declaration's own name (a default export's references include it).
+    if ((Node.isFunctionDeclaration(parent) || Node.isVariableDeclaration(parent)) && parent.getNameNode() === node) return [];
     if (Node.isElementAccessExpression(parent) && parent.getExpression() === node) return [];
     if (Node.isExportAssignment(parent)) return defaultExportUses(node.getSourceFile(), lifted, depth);
     if (Node.isVariableDeclaration(parent) && parent.getInitializer() === node) {
