@@ -47,6 +47,7 @@ describe('route-level hooks (fixtures/hooks/src/routeLevel.ts)', () => {
     expect(route('GET /route/imported').hooks).toEqual([{ stage: 'onRequest', registeredAt: 'src/routeLevel.ts:23', function: 'src/hooks.ts:5', ms: 80, counted: true }]);
     expect(route('GET /route/object')).toMatchObject({ staticBoundMs: 85, verdict: 'exceeded' });
     expect(route('GET /route/decorated')).toMatchObject({ staticBoundMs: 85, verdict: 'exceeded' });
+    expect(route('GET /route/shorthand')).toMatchObject({ staticBoundMs: 85, verdict: 'exceeded' });
   });
 
   it('a callback-style hook waits until it calls done: after a lookup (80), after a timer (30), at once (0)', () => {
@@ -142,7 +143,7 @@ describe('autoload folders with autohooks (fixtures/hooks/src/autoloaded)', () =
 
 describe('hooks the analysis cannot resolve', () => {
   it('are warnings with the reason, at exactly the hooks that cannot be resolved (the resolvable ones give none)', () => {
-    expect(sites('latency/unresolved-hook')).toEqual(['src/rootHook.ts:24', 'src/rootHook.ts:27', 'src/rootHook.ts:32', 'src/routeLevel.ts:77', 'src/routeLevel.ts:92']);
+    expect(sites('latency/unresolved-hook')).toEqual(['src/rootHook.ts:24', 'src/rootHook.ts:27', 'src/rootHook.ts:32', 'src/routeLevel.ts:77', 'src/routeLevel.ts:96']);
     const messages = analysis.findings.filter((finding) => finding.ruleId === 'latency/unresolved-hook').map((finding) => finding.message);
     expect(messages).toEqual(
       expect.arrayContaining([

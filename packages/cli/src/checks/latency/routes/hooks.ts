@@ -149,7 +149,13 @@ export function findHooks(root: string, files: readonly SourceFile[], search: Re
     if (Node.isIdentifier(target) || Node.isPropertyAccessExpression(target)) {
       let symbol = target.getSymbol();
       if (symbol?.isAlias() === true) symbol = symbol.getAliasedSymbol() ?? symbol;
-      for (const declaration of symbol?.getDeclarations() ?? []) {
+      // `{ preHandler }` names the variable it is short for.
+      const declarations = (symbol?.getDeclarations() ?? []).flatMap((declaration) => {
+        if (!Node.isShorthandPropertyAssignment(declaration)) return [declaration];
+        const value = declaration.getValueSymbol();
+        return ((value?.isAlias() === true ? value.getAliasedSymbol() : value) ?? value)?.getDeclarations() ?? [];
+      });
+      for (const declaration of declarations) {
         if ((Node.isFunctionDeclaration(declaration) || Node.isMethodDeclaration(declaration)) && declaration.getBody() !== undefined) return { functions: [declaration], reasons: [] };
         if (Node.isVariableDeclaration(declaration) && declaration.getParent()?.getParent() !== undefined && Node.isForOfStatement(declaration.getParentOrThrow().getParentOrThrow())) {
           return fail(`${shown(target)} takes each value of a list at run time`);
