@@ -109,6 +109,18 @@ const BAD_CHANGES: { name: string; ruleId: string; file: string; edits: Edit[] }
       },
     ],
   },
+  {
+    name: 'a remote lookup awaited in the app\'s onRequest hook',
+    ruleId: 'latency/static-budget-exceeded',
+    file: 'src/server/routes/cardsRoute.ts',
+    edits: [
+      {
+        file: 'src/server/app.ts',
+        find: `    void reply.header('x-request-id', request.id);\n  });`,
+        replace: `    void reply.header('x-request-id', request.id);\n    await fetch('http://127.0.0.1:8082/flags', { signal: AbortSignal.timeout(20) });\n  });`,
+      },
+    ],
+  },
 ];
 
 describe('latency bad changes applied to a copy of the reference service', () => {

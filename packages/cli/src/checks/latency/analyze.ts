@@ -1,13 +1,16 @@
 import path from 'node:path';
 import { existsSync } from 'node:fs';
 import { clientFromConfig, NpvError, OUTBOUND_CLIENTS, type FindingInput, type LatencyConfig } from '@npvguard/core';
-import { Node, Project } from 'ts-morph';
+import { Node, Project, type CallExpression } from 'ts-morph';
 import { compileGlobs } from './globs.js';
 import { fileOf, type AnalysisContext } from './analysis/context.js';
 import { decidedMs, formatMs, type Cost, type PathStep } from './analysis/cost.js';
 import { functionCost } from './analysis/evaluate.js';
+import { evaluateHooks, routeCost, type HookCostData } from './analysis/hookCost.js';
 import { findDeadlineBudget } from './analysis/signals.js';
 import { findRoutes, type RouteRegistration } from './routes/findRoutes.js';
+import { autoloadFolders } from './routes/autoloadPrefixes.js';
+import { findHooks, type RouteHooks, type UnresolvedHook } from './routes/hooks.js';
 import type { RouteTable } from '../routeTable.js';
 import { createReferenceSearch, type ReferenceSearch, type ReferenceSearchMode } from './analysis/search.js';
 import { LATENCY_RULES } from './meta.js';
@@ -45,6 +48,8 @@ export interface RouteBound {
   headroomMs: number | null;
   criticalPath: PathStep[];
   verdict: 'within' | 'exceeded' | 'undecided' | 'no-budget' | 'no-handler';
+  /** The fastify hooks that run for the route (of its slowest registration), when it has any. */
+  hooks?: HookCostData[];
 }
 
 export interface LatencyAnalysis {
@@ -102,6 +107,29 @@ export function reportUnknownCalls(context: AnalysisContext): void {
       hint: `If ${module}.${name} does I/O, add { module: ${JSON.stringify(module)}, calls: [${JSON.stringify(name)}], timeoutOptions: [...] } to latency.clients so its timeout is checked; if it does none, add { module: ${JSON.stringify(module)}, io: false }.`,
       fingerprintParts: [LATENCY_RULES.unknownDependencyCall, module, name],
       data: { module, function: name, sites: ordered.length },
+    });
+  }
+}
+
+/** One warning per place where hooks could not be resolved, with every reason found there. */
+function reportUnresolvedHooks(context: AnalysisContext, unresolved: readonly UnresolvedHook[]): void {
+  const bySite = new Map<Node, string[]>();
+  for (const { site, reason } of unresolved) {
+    const reasons = bySite.get(site) ?? [];
+    if (!reasons.includes(reason)) reasons.push(reason);
+    bySite.set(site, reasons);
+  }
+  for (const [site, reasons] of bySite) {
+    const file = fileOf(context, site);
+    context.report({
+      ruleId: LATENCY_RULES.unresolvedHook,
+      file,
+      line: site.getStartLineNumber(),
+      column: site.getStart() - site.getStartLinePos() + 1,
+      message: `${reasons.map((reason) => (reason.endsWith('.') ? reason : `${reason}.`)).join(' ')} What such a hook waits for is not counted in any route's bound.`,
+      hint: 'Give hooks as functions the analysis can follow (a function, an array of them, an import, or a factory of the project that returns one) with a literal hook name, on an instance registered with app.register; or measure the routes with `npvguard check --measure`.',
+      fingerprintParts: [LATENCY_RULES.unresolvedHook, file, reasons.join('|')],
+      data: { reasons },
     });
   }
 }
@@ -192,6 +220,8 @@ export function analyzeLatency(options: AnalyzeLatencyOptions): LatencyAnalysis 
 export interface PreparedLatency {
   context: AnalysisContext;
   found: RouteRegistration[];
+  /** The hooks of each route registration, by its call. */
+  hooks: Map<CallExpression, RouteHooks>;
   findings: FindingInput[];
   config: LatencyConfig;
   files: number;
@@ -215,7 +245,13 @@ export function prepareLatency(options: Omit<AnalyzeLatencyOptions, 'routeTable'
   const found = findRoutes(sourceFiles, search);
   // Costs are memoized per function: the verdicts below read them again at no cost.
   for (const route of found) if (route.handler !== undefined) functionCost(context, route.handler);
-  return { context, found, findings, config, files: options.files.length, preparedMs: performance.now() - started };
+  // Then the hooks, after the handlers: a call both reach is reported as a handler's.
+  const hookIndex = findHooks(root, sourceFiles, search, autoloadFolders(sourceFiles));
+  const hooks = new Map<CallExpression, RouteHooks>();
+  for (const route of found) if (!hooks.has(route.call)) hooks.set(route.call, hookIndex.hooksOf(route));
+  evaluateHooks(context, [...hooks.values()]);
+  reportUnresolvedHooks(context, [...hookIndex.unresolved, ...[...hooks.values()].flatMap((routeHooks) => routeHooks.unresolved)]);
+  return { context, found, hooks, findings, config, files: options.files.length, preparedMs: performance.now() - started };
 }
 
 /** Urls from the app's route table (when given), budgets checked, one verdict per route. */
@@ -252,7 +288,7 @@ export function finishLatency(prepared: PreparedLatency, routeTable?: RouteTable
       bounds.push({ route: route.key, file, line, budgetMs: budget ?? null, staticBoundMs: null, headroomMs: null, criticalPath: [], verdict: 'no-handler' });
       continue;
     }
-    const cost = functionCost(context, route.handler);
+    const { cost, hooks } = routeCost(context, route.handler, prepared.hooks.get(route.call));
     const bound = cost.ms;
     const finite = Number.isFinite(bound);
     if (budget === undefined) {
@@ -280,7 +316,7 @@ export function finishLatency(prepared: PreparedLatency, routeTable?: RouteTable
         message: `${route.key} can take ${formatMs(bound)} in the worst case, over its p99 budget of ${formatMs(budget)}. Critical path:\n  ${formatPath(cost.path)}`,
         hint: 'Shorten the slowest link of the critical path: run independent calls in parallel, lower a timeout, or derive it from the request deadline.',
         fingerprintParts: [LATENCY_RULES.staticBudgetExceeded, route.key],
-        data: { route: route.key, budgetMs: budget, staticBoundMs: finite ? bound : null, criticalPath: cost.path },
+        data: { route: route.key, budgetMs: budget, staticBoundMs: finite ? bound : null, criticalPath: cost.path, ...(hooks.length === 0 ? {} : { hooks }) },
       });
     }
     bounds.push({
@@ -292,6 +328,7 @@ export function finishLatency(prepared: PreparedLatency, routeTable?: RouteTable
       headroomMs: budget === undefined || !finite ? null : Math.round((budget - bound) * 1000) / 1000,
       criticalPath: [...cost.path],
       verdict: budget === undefined ? 'no-budget' : bound > budget ? (undecidedOver(cost, budget) ? 'undecided' : 'exceeded') : 'within',
+      ...(hooks.length === 0 ? {} : { hooks }),
     });
   }
   reportUnknownCalls(context);

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { Node, SyntaxKind, type Expression, type SourceFile } from 'ts-morph';
+import { Node, SyntaxKind, type CallExpression, type Expression, type SourceFile } from 'ts-morph';
 
 /** A folder @fastify/autoload loads, as the sources register it. */
 export interface AutoloadFolder {
@@ -9,6 +9,23 @@ export interface AutoloadFolder {
   prefix: string;
   /** autoload's `dirNameRoutePrefix` (default true): sub-folders become url prefixes. */
   folderPrefixes: boolean;
+  /** The `register(autoload, …)` call: its receiver is the instance the loaded plugins are registered on. */
+  call: CallExpression;
+  /** autoload's hook options; a value that is not a `true`/`false` literal counts as the one that adds hooks. */
+  autoHooks: boolean;
+  cascadeHooks: boolean;
+  overwriteHooks: boolean;
+  /** `encapsulate: false` lifts every loaded plugin into the registering instance, as fastify-plugin does. */
+  encapsulate: boolean;
+}
+
+/** A boolean option written as a literal; `unknown` when it is written as anything else. */
+function booleanOption(options: Node | undefined, name: string, fallback: boolean): boolean | 'unknown' {
+  const value = objectProperty(options, name);
+  if (value === undefined) return fallback;
+  if (value.getKind() === SyntaxKind.TrueKeyword) return true;
+  if (value.getKind() === SyntaxKind.FalseKeyword) return false;
+  return 'unknown';
 }
 
 function literal(node: Node | undefined): string | undefined {
@@ -84,7 +101,12 @@ export function autoloadFolders(files: readonly SourceFile[]): AutoloadFolder[] 
       if (dir === undefined) continue;
       const prefix = literal(objectProperty(objectProperty(options, 'options'), 'prefix')) ?? '';
       const folderPrefixes = objectProperty(options, 'dirNameRoutePrefix')?.getText() !== 'false';
-      folders.push({ dir: path.resolve(dir), prefix, folderPrefixes });
+      // An option the sources do not spell out is taken the way that puts more hooks on a route's path.
+      const autoHooks = booleanOption(options, 'autoHooks', false) !== false;
+      const cascadeHooks = booleanOption(options, 'cascadeHooks', false) !== false;
+      const overwriteHooks = booleanOption(options, 'overwriteHooks', false) === true;
+      const encapsulate = booleanOption(options, 'encapsulate', true) === true;
+      folders.push({ dir: path.resolve(dir), prefix, folderPrefixes, call, autoHooks, cascadeHooks, overwriteHooks, encapsulate });
     }
   }
   return folders;

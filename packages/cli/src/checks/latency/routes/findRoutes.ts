@@ -15,6 +15,8 @@ export interface RouteRegistration {
   handler?: Node;
   /** The folder prefix @fastify/autoload gives the file, when one of its folders holds it. */
   autoloadPrefix?: string;
+  /** The route's options (`app.get(url, options, handler)`, `app.route(options)`): where its own hooks are. */
+  options?: Node;
 }
 
 function stringValue(node: Node | undefined): string | undefined {
@@ -85,7 +87,7 @@ function join(prefix: string, url: string): string {
   return joined.length > 1 && joined.endsWith('/') && !url.endsWith('/') ? joined.slice(0, -1) : joined || '/';
 }
 
-function registrations(call: CallExpression): { methods: string[]; url: string | undefined; handler: Node | undefined } | undefined {
+function registrations(call: CallExpression): { methods: string[]; url: string | undefined; handler: Node | undefined; options: Node | undefined } | undefined {
   const callee = call.getExpression();
   if (!Node.isPropertyAccessExpression(callee)) return undefined;
   const name = callee.getName();
@@ -94,9 +96,10 @@ function registrations(call: CallExpression): { methods: string[]; url: string |
   const shaped = ((METHODS as readonly string[]).includes(name) && args.length >= 2 && stringValue(args[0])?.startsWith('/') === true) || (name === 'route' && args.length === 1 && Node.isObjectLiteralExpression(args[0]));
   if (!shaped || !isFastify(callee.getExpression())) return undefined;
   if ((METHODS as readonly string[]).includes(name) && args.length >= 2) {
-    const options = args.length >= 3 ? args[1] : undefined;
-    const handler = functionValue(args[args.length - 1]) ?? functionValue(property(options, 'handler'));
-    return { methods: [name.toUpperCase()], url: stringValue(args[0]), handler };
+    // `app.get(url, options, handler)`, or `app.get(url, { handler, ... })` with the handler among the options.
+    const options = args.length >= 3 ? args[1] : Node.isObjectLiteralExpression(args[1]) ? args[1] : undefined;
+    const handler = (args.length >= 3 ? functionValue(args[args.length - 1]) : functionValue(args[1])) ?? functionValue(property(options, 'handler'));
+    return { methods: [name.toUpperCase()], url: stringValue(args[0]), handler, options };
   }
   if (name === 'route' && args.length === 1) {
     const method = property(args[0], 'method');
@@ -104,7 +107,7 @@ function registrations(call: CallExpression): { methods: string[]; url: string |
       method !== undefined && Node.isArrayLiteralExpression(method)
         ? method.getElements().map((element) => stringValue(element) ?? '?')
         : [stringValue(method) ?? '?'];
-    return { methods: methods.map((value) => value.toUpperCase()), url: stringValue(property(args[0], 'url')), handler: functionValue(property(args[0], 'handler')) };
+    return { methods: methods.map((value) => value.toUpperCase()), url: stringValue(property(args[0], 'url')), handler: functionValue(property(args[0], 'handler')), options: args[0] };
   }
   return undefined;
 }
@@ -134,6 +137,7 @@ export function findRoutes(files: readonly SourceFile[], search: ReferenceSearch
             call,
             ...(found.handler === undefined ? {} : { handler: found.handler }),
             ...(folderPrefix === undefined ? {} : { autoloadPrefix: folderPrefix }),
+            ...(found.options === undefined ? {} : { options: found.options }),
           });
         }
       }
