@@ -3,7 +3,7 @@ import { ConstantEvaluator, shortText, type Evaluation, type Value } from './eva
 import { NO_MODULES, type ModuleSources } from './moduleReader.js';
 
 export { ConstantEvaluator, type Evaluation, type Value } from './evaluate.js';
-export { ModuleReader, NO_MODULES, candidateFiles, isRelativeSpecifier, type ModuleSources } from './moduleReader.js';
+export { ModuleReader, NO_MODULES, candidateFiles, importClosure, isRelativeSpecifier, type ModuleSources } from './moduleReader.js';
 export { applyBinary, applyUnary, numericLiteralValue, type Primitive } from './operators.js';
 
 /**

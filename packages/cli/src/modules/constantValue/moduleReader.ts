@@ -1,5 +1,6 @@
 import path from 'node:path';
 import type * as ts from 'typescript';
+import { typescript } from '../typescript.js';
 
 /** How the evaluator reaches the file an import names. */
 export interface ModuleSources {
@@ -54,7 +55,7 @@ export function candidateFiles(fromFile: string, specifier: string): string[] {
 export class ModuleReader implements ModuleSources {
   private readonly modules = new Map<string, ts.SourceFile | null>();
   private readonly wanted = new Set<string>();
-  private readonly used = new Set<string>();
+  private readonly consulted = new Set<string>();
   private reads = 0;
 
   constructor(
@@ -72,12 +73,10 @@ export class ModuleReader implements ModuleSources {
     const candidates = candidateFiles(fromFile, specifier);
     if (candidates.length === 0) return `\`${specifier}\` is a package, whose sources are not read`;
     for (const candidate of candidates) {
+      this.consulted.add(candidate);
       const known = this.modules.get(candidate);
       if (known === null) continue;
-      if (known !== undefined) {
-        this.used.add(candidate);
-        return known;
-      }
+      if (known !== undefined) return known;
       if (this.reads >= this.limit) return `\`${specifier}\` was not read: more than ${this.limit} modules were needed`;
       this.wanted.add(candidate);
       return `\`${specifier}\` is not read yet`;
@@ -85,13 +84,16 @@ export class ModuleReader implements ModuleSources {
     return `\`${specifier}\` names no file`;
   }
 
-  /** Runs `compute` until every module it needs is read; returns its last result and the modules that one used. */
+  /**
+   * Runs `compute` until every module it needs is read. Returns its last result and the files that run looked
+   * for, found or not (an import of a deleted file depends on that file too).
+   */
   async settle<T>(compute: () => T): Promise<{ result: T; modules: ReadonlySet<string> }> {
     for (;;) {
       this.wanted.clear();
-      this.used.clear();
+      this.consulted.clear();
       const result = compute();
-      if (this.wanted.size === 0) return { result, modules: new Set(this.used) };
+      if (this.wanted.size === 0) return { result, modules: new Set(this.consulted) };
       for (const file of [...this.wanted]) {
         this.reads += 1;
         const text = await this.read(file);
@@ -99,4 +101,35 @@ export class ModuleReader implements ModuleSources {
       }
     }
   }
+}
+
+/** Relative specifiers a module imports or re-exports from (static imports and exports only). */
+function relativeSpecifiers(source: ts.SourceFile): string[] {
+  const specifiers: string[] = [];
+  for (const statement of source.statements) {
+    const specifier = typescript.isImportDeclaration(statement) || typescript.isExportDeclaration(statement) ? statement.moduleSpecifier : undefined;
+    if (specifier !== undefined && typescript.isStringLiteral(specifier) && isRelativeSpecifier(specifier.text)) specifiers.push(specifier.text);
+  }
+  return specifiers;
+}
+
+/**
+ * Every file a module reaches through relative imports and re-exports, transitively, as the reader reads them
+ * (files looked for and not found included): what a change to any of them may change in the module's values.
+ */
+export async function importClosure(reader: ModuleReader, entry: ts.SourceFile): Promise<ReadonlySet<string>> {
+  reader.add(entry);
+  const { modules } = await reader.settle(() => {
+    const seen = new Set<ts.SourceFile>([entry]);
+    const pending = [entry];
+    for (let source = pending.pop(); source !== undefined; source = pending.pop()) {
+      for (const specifier of relativeSpecifiers(source)) {
+        const found = reader.moduleOf(source.fileName, specifier);
+        if (typeof found === 'string' || seen.has(found)) continue;
+        seen.add(found);
+        pending.push(found);
+      }
+    }
+  });
+  return modules;
 }
