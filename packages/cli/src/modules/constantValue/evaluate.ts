@@ -87,6 +87,7 @@ function rootName(node: ts.Expression): ts.Identifier | undefined {
  * object and array literals with spreads, `as const`, enums, imports of relative modules (through `sources`), and
  * arithmetic, comparisons, `??`/`||`/`&&`, conditionals and template strings with JavaScript's semantics.
  * Anything known only at run time (a call, a parameter, the environment) is an Evaluation with the reason.
+ * Nodes come from this module's compiler (`../typescript.js`); ts-morph's bundled copy may number syntax kinds apart.
  */
 export class ConstantEvaluator {
   private readonly active = new Set<ts.Node>();
@@ -218,7 +219,7 @@ export class ConstantEvaluator {
   private unary(node: ts.PrefixUnaryExpression): Evaluation {
     const operand = this.primitive(node.operand);
     if (!operand.ok) return operand;
-    const value = applyUnary(node.operator, operand.value);
+    const value = applyUnary(typescript.tokenToString(node.operator) ?? '', operand.value);
     return value === undefined ? { ok: false, reason: `\`${shortText(node)}\` assigns`, node } : ok(value);
   }
 
@@ -235,7 +236,7 @@ export class ConstantEvaluator {
     if (!left.ok) return left;
     const right = this.primitive(node.right);
     if (!right.ok) return right;
-    const value = applyBinary(operator, left.value, right.value);
+    const value = applyBinary(node.operatorToken.getText(), left.value, right.value);
     if (value === undefined) return { ok: false, reason: `\`${shortText(node)}\` uses the operator \`${node.operatorToken.getText()}\`, which is not followed`, node };
     return ok(value);
   }

@@ -1,5 +1,4 @@
 import type * as ts from 'typescript';
-import { typescript } from '../typescript.js';
 
 /** The values arithmetic works on: what a literal, a `const` or an enum member can be. */
 export type Primitive = number | string | boolean | null | undefined;
@@ -16,54 +15,53 @@ export function numericLiteralValue(literal: ts.NumericLiteral): number {
   return Number(literal.text.replace(/_/g, ''));
 }
 
-const SyntaxKind = typescript.SyntaxKind;
-
 /** Operators that convert both operands to numbers first, as JavaScript does for primitives. */
-const NUMERIC: ReadonlyMap<ts.SyntaxKind, (left: number, right: number) => number> = new Map([
-  [SyntaxKind.MinusToken, (left: number, right: number) => left - right],
-  [SyntaxKind.AsteriskToken, (left: number, right: number) => left * right],
-  [SyntaxKind.SlashToken, (left: number, right: number) => left / right],
-  [SyntaxKind.PercentToken, (left: number, right: number) => left % right],
-  [SyntaxKind.AsteriskAsteriskToken, (left: number, right: number) => left ** right],
-  [SyntaxKind.LessThanLessThanToken, (left: number, right: number) => left << right],
-  [SyntaxKind.GreaterThanGreaterThanToken, (left: number, right: number) => left >> right],
-  [SyntaxKind.GreaterThanGreaterThanGreaterThanToken, (left: number, right: number) => left >>> right],
-  [SyntaxKind.AmpersandToken, (left: number, right: number) => left & right],
-  [SyntaxKind.BarToken, (left: number, right: number) => left | right],
-  [SyntaxKind.CaretToken, (left: number, right: number) => left ^ right],
-]);
+const NUMERIC: Readonly<Record<string, (left: number, right: number) => number>> = {
+  '-': (left, right) => left - right,
+  '*': (left, right) => left * right,
+  '/': (left, right) => left / right,
+  '%': (left, right) => left % right,
+  '**': (left, right) => left ** right,
+  '<<': (left, right) => left << right,
+  '>>': (left, right) => left >> right,
+  '>>>': (left, right) => left >>> right,
+  '&': (left, right) => left & right,
+  '|': (left, right) => left | right,
+  '^': (left, right) => left ^ right,
+};
 
 const bothStrings = (left: Primitive, right: Primitive): boolean => typeof left === 'string' && typeof right === 'string';
 
 /** Comparisons, with JavaScript's rules for primitives: two strings compare as text, anything else as numbers. */
-const COMPARISON: ReadonlyMap<ts.SyntaxKind, (left: Primitive, right: Primitive) => boolean> = new Map([
-  [SyntaxKind.EqualsEqualsEqualsToken, (left: Primitive, right: Primitive) => left === right],
-  [SyntaxKind.ExclamationEqualsEqualsToken, (left: Primitive, right: Primitive) => left !== right],
-  [SyntaxKind.LessThanToken, (left: Primitive, right: Primitive) => (bothStrings(left, right) ? String(left) < String(right) : Number(left) < Number(right))],
-  [SyntaxKind.GreaterThanToken, (left: Primitive, right: Primitive) => (bothStrings(left, right) ? String(left) > String(right) : Number(left) > Number(right))],
-  [SyntaxKind.LessThanEqualsToken, (left: Primitive, right: Primitive) => (bothStrings(left, right) ? String(left) <= String(right) : Number(left) <= Number(right))],
-  [SyntaxKind.GreaterThanEqualsToken, (left: Primitive, right: Primitive) => (bothStrings(left, right) ? String(left) >= String(right) : Number(left) >= Number(right))],
-]);
+const COMPARISON: Readonly<Record<string, (left: Primitive, right: Primitive) => boolean>> = {
+  '===': (left, right) => left === right,
+  '!==': (left, right) => left !== right,
+  '<': (left, right) => (bothStrings(left, right) ? String(left) < String(right) : Number(left) < Number(right)),
+  '>': (left, right) => (bothStrings(left, right) ? String(left) > String(right) : Number(left) > Number(right)),
+  '<=': (left, right) => (bothStrings(left, right) ? String(left) <= String(right) : Number(left) <= Number(right)),
+  '>=': (left, right) => (bothStrings(left, right) ? String(left) >= String(right) : Number(left) >= Number(right)),
+};
 
 /**
- * A binary operator applied to two primitives with JavaScript's semantics: `+` joins when either side is a
- * string, else adds; the arithmetic and bitwise operators convert to numbers. Undefined for an operator that is
- * not arithmetic, bitwise or a strict comparison (assignments, `in`, `instanceof`, loose equality).
+ * A binary operator, given as written (`+`, `**`, `===`), applied to two primitives with JavaScript's semantics:
+ * `+` joins when either side is a string, else adds; the arithmetic and bitwise operators convert to numbers.
+ * Undefined for an operator that is not arithmetic, bitwise or a strict comparison (assignments, `in`,
+ * `instanceof`, loose equality). Operators go by their text, not by syntax kind, so nodes of any copy of the
+ * compiler (ts-morph bundles its own) can be evaluated.
  */
-export function applyBinary(operator: ts.SyntaxKind, left: Primitive, right: Primitive): Primitive | undefined {
-  if (operator === SyntaxKind.PlusToken) {
-    return typeof left === 'string' || typeof right === 'string' ? String(left) + String(right) : Number(left) + Number(right);
-  }
-  const numeric = NUMERIC.get(operator);
+export function applyBinary(operator: string, left: Primitive, right: Primitive): Primitive | undefined {
+  if (operator === '+') return typeof left === 'string' || typeof right === 'string' ? String(left) + String(right) : Number(left) + Number(right);
+  const numeric = Object.hasOwn(NUMERIC, operator) ? NUMERIC[operator] : undefined;
   if (numeric !== undefined) return numeric(Number(left), Number(right));
-  return COMPARISON.get(operator)?.(left, right);
+  const comparison = Object.hasOwn(COMPARISON, operator) ? COMPARISON[operator] : undefined;
+  return comparison?.(left, right);
 }
 
-/** A prefix operator applied to a primitive (`-`, `+`, `!`, `~`); undefined for `++` and `--`, which assign. */
-export function applyUnary(operator: ts.SyntaxKind, operand: Primitive): Primitive | undefined {
-  if (operator === SyntaxKind.MinusToken) return -Number(operand);
-  if (operator === SyntaxKind.PlusToken) return Number(operand);
-  if (operator === SyntaxKind.ExclamationToken) return !operand;
-  if (operator === SyntaxKind.TildeToken) return ~Number(operand);
+/** A prefix operator, given as written, applied to a primitive (`-`, `+`, `!`, `~`); undefined for `++` and `--`, which assign. */
+export function applyUnary(operator: string, operand: Primitive): Primitive | undefined {
+  if (operator === '-') return -Number(operand);
+  if (operator === '+') return Number(operand);
+  if (operator === '!') return !operand;
+  if (operator === '~') return ~Number(operand);
   return undefined;
 }
