@@ -129,6 +129,16 @@ describe('integrity: a run count lowered through a value, in any form', () => {
     expect(result.messages[0]).toMatch(/now runs 10 time\(s\) \(through tests\/support\/runs\.ts\), down from 500/);
   });
 
+  it('parameters imported whole through a re-exporting index, lowered two files away from the unchanged test', async () => {
+    const test = propertyFile(`import { PARAMETERS } from './support/index.js';`, 'PARAMETERS');
+    const base = { 'tests/bucket.test.ts': test, 'tests/support/index.ts': "export * from './parameters.js';\n", 'tests/support/parameters.ts': 'export const PARAMETERS = { numRuns: 300, seed: 42 };\nexport function unrelated(): number {\n  return 1;\n}\n' };
+    const result = await changeOf(base, { 'tests/support/parameters.ts': 'export const PARAMETERS = { numRuns: 300 / 10, seed: 42 };\nexport function unrelated(): number {\n  return 1;\n}\n' });
+    expect(result.findings).toEqual(['integrity/fewer-property-runs tests/bucket.test.ts:5']);
+    expect(result.messages[0]).toMatch(/\(through tests\/support\/parameters\.ts\)/);
+    const bodyOnly = await changeOf(base, { 'tests/support/parameters.ts': 'export const PARAMETERS = { numRuns: 300, seed: 42 };\nexport function unrelated(): number {\n  return 2;\n}\n' });
+    expect(bodyOnly.findings).toEqual([]);
+  });
+
   it('an enum member swapped, and fc.configureGlobal lowered through an imported constant', async () => {
     const base = { 'tests/bucket.test.ts': propertyFile('enum Runs { Few = 10, Many = 1000 }', '{ numRuns: Runs.Many }'), 'tests/setup.ts': "import fc from 'fast-check';\nimport { GLOBAL_RUNS } from './support/runs.js';\nfc.configureGlobal({ numRuns: GLOBAL_RUNS });\n", [HELPER]: 'export const GLOBAL_RUNS = 300;\n' };
     const result = await changeOf(base, { 'tests/bucket.test.ts': propertyFile('enum Runs { Few = 10, Many = 1000 }', '{ numRuns: Runs.Few }'), [HELPER]: 'export const GLOBAL_RUNS = 3_0;\n' });

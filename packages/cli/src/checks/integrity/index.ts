@@ -56,8 +56,8 @@ export async function runIntegrity(context: CheckContext<IntegrityData>): Promis
       const known = cache.get(file);
       if (known !== undefined) return known;
       const loading = (async (): Promise<Versions> => ({
-        base: file.binary || file.oldPath === undefined ? undefined : remember('base', parse(file.oldPath, await change.readBase(file.oldPath))),
-        head: file.binary || file.newPath === undefined ? undefined : remember('head', parse(file.newPath, change.readHead(file.newPath))),
+        base: file.binary || file.oldPath === undefined ? undefined : (readers.base.parsed(file.oldPath) ?? remember('base', parse(file.oldPath, await change.readBase(file.oldPath)))),
+        head: file.binary || file.newPath === undefined ? undefined : (readers.head.parsed(file.newPath) ?? remember('head', parse(file.newPath, change.readHead(file.newPath)))),
       }))();
       cache.set(file, loading);
       return loading;

@@ -69,6 +69,11 @@ export class ModuleReader implements ModuleSources {
     this.modules.set(source.fileName, source);
   }
 
+  /** A module parsed already (added, or read for an import), so a caller need not parse it again. */
+  parsed(file: string): ts.SourceFile | undefined {
+    return this.modules.get(file) ?? undefined;
+  }
+
   moduleOf(fromFile: string, specifier: string): ts.SourceFile | string {
     const candidates = candidateFiles(fromFile, specifier);
     if (candidates.length === 0) return `\`${specifier}\` is a package, whose sources are not read`;

@@ -4,8 +4,8 @@ import { unchangedDependents } from '../source/dependents.js';
 import { propertyRuns, type PropertyRuns } from '../source/propertyRuns.js';
 import type { IntegrityInput, RawFinding } from '../types.js';
 
-/** Files with fast-check settings worth resolving, when the change may have touched what they import. */
-const MENTIONS_RUNS = /numRuns|configureGlobal/;
+/** Files with fast-check runs worth resolving (`fc.assert(property, PARAMETERS)` need not say numRuns), when the change may have touched what they import. */
+const MENTIONS_RUNS = /numRuns|configureGlobal|\.(?:assert|check)\s*\(/;
 
 /** Why a property is not compared, in words: which side's numRuns could not be resolved, and what the other was. */
 function notCompared(against: string, earlier: PropertyRuns, later: PropertyRuns): string {
