@@ -98,6 +98,9 @@ describe('resolveNumber: values the source always has', () => {
     ['a spread of something unknown, not overridden', 'const value = { ...loadDefaults() }.numRuns;', /`\.\.\.loadDefaults\(\)` may set `numRuns`/],
     ['a string', "const value = 'many';", /is "many", not a number/],
     ['a self-reference', 'const value: number = value + 1;', /refers to itself/],
+    ['objects that spread each other', 'const A: object = { ...B };\nconst B: object = { ...A };\nconst value = (A as { runs: number }).runs;', /spreads itself/],
+    ['arrays that spread each other', 'const A: number[] = [...B];\nconst B: number[] = [...A];\nconst value = A.length;', /spreads itself/],
+    ['enum members that refer to each other', 'enum E { A = B, B = A }\nconst value = E.A;', /refers to itself/],
   ])('%s is not resolved, with the reason', async (_, text, reason) => {
     const result = await numberIn({ 'tests/a.test.ts': text });
     expect(result.resolved).toBe(false);

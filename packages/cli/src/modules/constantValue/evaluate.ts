@@ -132,6 +132,16 @@ export class ConstantEvaluator {
 
   /** The elements of an array value, spreads flattened, each still unevaluated (`undefined` for a hole). */
   elements(literal: ts.ArrayLiteralExpression): { ok: true; elements: (ts.Expression | undefined)[] } | Extract<Evaluation, { ok: false }> {
+    if (this.active.has(literal)) return { ok: false, reason: 'an array spreads itself', node: literal };
+    this.active.add(literal);
+    try {
+      return this.ownElements(literal);
+    } finally {
+      this.active.delete(literal);
+    }
+  }
+
+  private ownElements(literal: ts.ArrayLiteralExpression): { ok: true; elements: (ts.Expression | undefined)[] } | Extract<Evaluation, { ok: false }> {
     const elements: (ts.Expression | undefined)[] = [];
     for (const element of literal.elements) {
       if (typescript.isOmittedExpression(element)) elements.push(undefined);
@@ -300,6 +310,16 @@ export class ConstantEvaluator {
   }
 
   private objectMember(literal: ts.ObjectLiteralExpression, key: string): Evaluation {
+    if (this.active.has(literal)) return { ok: false, reason: `\`${key}\` is read from an object that spreads itself`, node: literal };
+    this.active.add(literal);
+    try {
+      return this.ownMember(literal, key);
+    } finally {
+      this.active.delete(literal);
+    }
+  }
+
+  private ownMember(literal: ts.ObjectLiteralExpression, key: string): Evaluation {
     // The last property that may define `key` wins, as in the object the code builds.
     for (const property of [...literal.properties].reverse()) {
       if (typescript.isSpreadAssignment(property)) {
