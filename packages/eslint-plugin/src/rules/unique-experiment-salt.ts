@@ -1,5 +1,6 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
-import { propertyKeyName, staticKeyName, unwrapExpression } from '../util/ast.js';
+import { propertyKeyName, unwrapExpression } from '../util/ast.js';
+import { constantContext, constantText } from '../util/constant-string.js';
 import { createRule } from '../util/create-rule.js';
 import { nameMatches } from '../util/files.js';
 import { NAMES_SCHEMA } from '../util/schemas.js';
@@ -33,13 +34,15 @@ export default createRule<Options, MessageIds>({
   },
   create(context, [options]) {
     const saltProperties = options.saltProperties ?? DEFAULT_SALT_PROPERTIES;
+    const values = constantContext(context);
     const firstUse = new Map<string, TSESTree.Node>();
     return {
       Property(node: TSESTree.Property) {
         if (node.parent.type !== AST_NODE_TYPES.ObjectExpression || !nameMatches(propertyKeyName(node), saltProperties)) return;
         const value = unwrapExpression(node.value);
-        const salt = staticKeyName(value, true);
-        if (salt === undefined || !(value.type === AST_NODE_TYPES.Literal || value.type === AST_NODE_TYPES.TemplateLiteral)) return;
+        // The salt's value, however it is written: a literal, a template, a constant, an `as const` object or enum member.
+        const salt = constantText(value, values);
+        if (salt === undefined) return;
         const earlier = firstUse.get(salt);
         if (!earlier) {
           firstUse.set(salt, value);

@@ -14,6 +14,8 @@ interface ParsedModule {
   mtimeMs: number;
   /** Exported `const` object literals by name. */
   constants: Map<string, ts.ObjectLiteralExpression>;
+  /** Every exported `const` initializer by name, and exported enums. */
+  values: Map<string, ts.Expression | ts.EnumDeclaration>;
 }
 
 const moduleCache = new Map<string, ParsedModule>();
@@ -47,21 +49,59 @@ export function importedObjectKeys(
   filename: string,
   objectPath: readonly string[] = [],
 ): ObjectKeys | undefined {
+  const imported = importedBinding(identifier, sourceCode, filename);
+  if (!imported) return undefined;
+  let object = parsedModule(imported.file)?.constants.get(imported.name);
+  for (const key of objectPath) {
+    if (!object) return undefined;
+    object = nestedObject(object, key);
+  }
+  return object ? objectLiteralKeys(object) : undefined;
+}
+
+/** The file and export name a named import refers to, when it is a relative import of a source file. */
+function importedBinding(identifier: TSESTree.Identifier, sourceCode: Readonly<TSESLint.SourceCode>, filename: string): { file: string; name: string } | undefined {
   const variable = ASTUtils.findVariable(sourceCode.getScope(identifier), identifier);
   const definition = variable?.defs[0];
   if (!definition || definition.type !== 'ImportBinding') return undefined;
   const specifier = definition.node;
   const declaration = definition.parent;
   if (specifier.type !== AST_NODE_TYPES.ImportSpecifier || declaration.type !== AST_NODE_TYPES.ImportDeclaration) return undefined;
-  const exportedName = specifier.imported.type === AST_NODE_TYPES.Identifier ? specifier.imported.name : specifier.imported.value;
+  const name = specifier.imported.type === AST_NODE_TYPES.Identifier ? specifier.imported.name : specifier.imported.value;
   const file = resolveRelativeSource(filename, declaration.source.value);
-  if (!file) return undefined;
-  let object = parsedModule(file)?.constants.get(exportedName);
-  for (const key of objectPath) {
-    if (!object) return undefined;
-    object = nestedObject(object, key);
+  return file ? { file, name } : undefined;
+}
+
+/**
+ * The text of a string (or number) an imported `const` holds, or holds under `path` of nested object literals or
+ * enum members (`export const SALTS = { cards: 'x' } as const`, `export enum Salt { Cards = 'x' }`), read with
+ * the TypeScript parser from the imported file. Undefined when the import, the path or the value cannot be read
+ * as a literal there.
+ */
+export function importedConstantText(
+  identifier: TSESTree.Identifier,
+  sourceCode: Readonly<TSESLint.SourceCode>,
+  filename: string,
+  valuePath: readonly string[] = [],
+): string | undefined {
+  const imported = importedBinding(identifier, sourceCode, filename);
+  if (!imported) return undefined;
+  let value: ts.Expression | ts.EnumDeclaration | undefined = parsedModule(imported.file)?.values.get(imported.name);
+  for (const key of valuePath) {
+    if (!value) return undefined;
+    if (typescript.isEnumDeclaration(value)) value = value.members.find((member) => propertyName(member.name) === key)?.initializer;
+    else {
+      const object = unwrapTsExpression(value);
+      if (!typescript.isObjectLiteralExpression(object)) return undefined;
+      const property = object.properties.find((candidate) => candidate.name !== undefined && propertyName(candidate.name) === key);
+      value = property && typescript.isPropertyAssignment(property) ? property.initializer : undefined;
+    }
   }
-  return object ? objectLiteralKeys(object) : undefined;
+  if (!value || typescript.isEnumDeclaration(value)) return undefined;
+  const literal = unwrapTsExpression(value);
+  if (typescript.isStringLiteral(literal) || typescript.isNoSubstitutionTemplateLiteral(literal)) return literal.text;
+  if (typescript.isNumericLiteral(literal)) return String(Number(literal.text));
+  return undefined;
 }
 
 function nestedObject(object: ts.ObjectLiteralExpression, key: string): ts.ObjectLiteralExpression | undefined {
@@ -89,21 +129,24 @@ function parsedModule(file: string): ParsedModule | undefined {
   const text = fs.readFileSync(file, 'utf8');
   const sourceFile = typescript.createSourceFile(file, text, typescript.ScriptTarget.Latest, false);
   const constants = new Map<string, ts.ObjectLiteralExpression>();
+  const values = new Map<string, ts.Expression | ts.EnumDeclaration>();
   for (const statement of sourceFile.statements) {
+    if (typescript.isEnumDeclaration(statement) && isExported(statement)) values.set(statement.name.text, statement);
     if (!typescript.isVariableStatement(statement) || !isExported(statement)) continue;
     if ((statement.declarationList.flags & typescript.NodeFlags.Const) === 0) continue;
     for (const declaration of statement.declarationList.declarations) {
       if (!typescript.isIdentifier(declaration.name) || !declaration.initializer) continue;
+      values.set(declaration.name.text, declaration.initializer);
       const object = unwrapTsExpression(declaration.initializer);
       if (typescript.isObjectLiteralExpression(object)) constants.set(declaration.name.text, object);
     }
   }
-  const parsed = { mtimeMs: stat.mtimeMs, constants };
+  const parsed = { mtimeMs: stat.mtimeMs, constants, values };
   moduleCache.set(file, parsed);
   return parsed;
 }
 
-function isExported(statement: ts.VariableStatement): boolean {
+function isExported(statement: ts.VariableStatement | ts.EnumDeclaration): boolean {
   return statement.modifiers?.some((modifier) => modifier.kind === typescript.SyntaxKind.ExportKeyword) ?? false;
 }
 

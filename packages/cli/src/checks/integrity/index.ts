@@ -8,6 +8,7 @@ import { propertyRunFindings } from './rules/propertyRuns.js';
 import { configFindings } from './rules/configs/configFindings.js';
 import { snapshotFindings } from './rules/snapshots.js';
 import { acknowledgementFindings } from './rules/acknowledgements.js';
+import { ModuleReader } from '../../modules/constantValue/index.js';
 import type { IntegrityData } from './data.js';
 import type { IntegrityInput, RawFinding, Versions } from './types.js';
 
@@ -33,6 +34,15 @@ export async function runIntegrity(context: CheckContext<IntegrityData>): Promis
   const cache = new Map<ChangedFile, Promise<Versions>>();
   const parse = (file: string | undefined, text: string | undefined) =>
     file !== undefined && text !== undefined && SOURCE_FILE.test(file) ? parseSource(file, text) : undefined;
+  // Imports resolve on the side they are read from: the base file's imports against the base commit.
+  const readers = {
+    base: new ModuleReader((file) => change.readBase(file), parseSource),
+    head: new ModuleReader((file) => change.readHead(file), parseSource),
+  };
+  const remember = (side: keyof Versions, source: ReturnType<typeof parse>) => {
+    if (source !== undefined) readers[side].add(source);
+    return source;
+  };
   const input: IntegrityInput = {
     root: context.root,
     config: context.config,
@@ -46,12 +56,13 @@ export async function runIntegrity(context: CheckContext<IntegrityData>): Promis
       const known = cache.get(file);
       if (known !== undefined) return known;
       const loading = (async (): Promise<Versions> => ({
-        base: file.binary || file.oldPath === undefined ? undefined : parse(file.oldPath, await change.readBase(file.oldPath)),
-        head: file.binary || file.newPath === undefined ? undefined : parse(file.newPath, change.readHead(file.newPath)),
+        base: file.binary || file.oldPath === undefined ? undefined : (readers.base.parsed(file.oldPath) ?? remember('base', parse(file.oldPath, await change.readBase(file.oldPath)))),
+        head: file.binary || file.newPath === undefined ? undefined : (readers.head.parsed(file.newPath) ?? remember('head', parse(file.newPath, change.readHead(file.newPath)))),
       }))();
       cache.set(file, loading);
       return loading;
     },
+    modules: (side) => readers[side],
   };
   const findings: RawFinding[] = [
     ...(await suppressionFindings(input)),

@@ -14,10 +14,10 @@ export function justificationAt(text: string | undefined, line: number): string 
   return undefined;
 }
 
-/** A justified finding stays visible as a warning with its reason; an unjustified one is an error. */
+/** A justified finding stays visible as a warning with its reason; an unjustified one keeps its rule's severity (error unless said). */
 export function applyJustification(finding: RawFinding, text: string | undefined): FindingInput {
   const justification = justificationAt(text, finding.line);
-  if (justification === undefined) return { ...finding, severity: 'error' };
+  if (justification === undefined) return { ...finding, severity: finding.severity ?? 'error' };
   return {
     ...finding,
     severity: 'warning',

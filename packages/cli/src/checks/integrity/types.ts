@@ -1,5 +1,6 @@
 import type ts from 'typescript';
-import type { Change, ChangedFile, ChangeSource, NpvConfig, RuleMeta } from '@npvguard/core';
+import type { Change, ChangedFile, ChangeSource, NpvConfig, RuleMeta, Severity } from '@npvguard/core';
+import type { ModuleReader } from '../../modules/constantValue/index.js';
 
 /** A finding before the justification convention and the runner see it. */
 export interface RawFinding {
@@ -11,6 +12,8 @@ export interface RawFinding {
   hint: string;
   fingerprintParts: readonly string[];
   data?: Record<string, unknown>;
+  /** The rule's severity when not `error` (a finding that says what could not be compared). */
+  severity?: Severity;
 }
 
 /** Base and head versions of a changed file, parsed on demand. */
@@ -32,6 +35,11 @@ export interface IntegrityInput {
   changed: readonly ChangedFile[];
   isTest(file: string): boolean;
   versions(file: ChangedFile): Promise<Versions>;
+  /**
+   * The modules of one side of the change, read on demand (base files from the base commit, head files from the
+   * working tree), for resolving the values a file imports as they were on that side.
+   */
+  modules(side: keyof Versions): ModuleReader;
   /** Every rule npvguard can report, for default severities. */
   knownRules: readonly RuleMeta[];
 }

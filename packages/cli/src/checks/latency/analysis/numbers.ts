@@ -1,4 +1,5 @@
 import { Node, SyntaxKind, type Expression } from 'ts-morph';
+import { applyBinary, applyUnary, numericLiteralValue } from '../../../modules/constantValue/index.js';
 import { isProjectNode, type AnalysisContext } from './context.js';
 
 const MAX_DEPTH = 8;
@@ -95,7 +96,23 @@ function resolveSymbolValue(context: AnalysisContext, node: Node, depth: number)
   let symbol = node.getSymbol();
   if (symbol?.isAlias()) symbol = symbol.getAliasedSymbol() ?? symbol;
   const shorthand = Node.isShorthandPropertyAssignment(node.getParent()) ? node.getParentOrThrow().asKindOrThrow(SyntaxKind.ShorthandPropertyAssignment).getValueSymbol() : undefined;
-  const declarations = (shorthand ?? symbol)?.getDeclarations() ?? [];
+  return resolveDeclarationsValue(context, (shorthand ?? symbol)?.getDeclarations() ?? [], depth);
+}
+
+/** `TIMEOUTS['model']`, `TIMEOUTS[KEY]`: the property the key names, when the key is a constant. */
+function resolveElementValue(context: AnalysisContext, node: Node, depth: number): number | undefined {
+  if (!Node.isElementAccessExpression(node)) return undefined;
+  const argument = node.getArgumentExpression();
+  if (argument === undefined) return undefined;
+  // A constant key has a literal type: `'model'`, `const KEY = 'model'`, a string enum member.
+  const type = argument.getType();
+  const name = type.isStringLiteral() || type.isNumberLiteral() ? String(type.getLiteralValue()) : undefined;
+  if (name === undefined) return undefined;
+  const property = node.getExpression().getType().getProperty(name);
+  return resolveDeclarationsValue(context, property?.getDeclarations() ?? [], depth);
+}
+
+function resolveDeclarationsValue(context: AnalysisContext, declarations: readonly Node[], depth: number): number | undefined {
   const values: (number | undefined)[] = [];
   for (const declaration of declarations) {
     if (Node.isVariableDeclaration(declaration)) {
@@ -135,7 +152,7 @@ function resolveNumberAt(context: AnalysisContext, expression: Node, depth: numb
   if (depth > MAX_DEPTH) return undefined;
   const node = unwrap(expression);
   // What a parameter stands for depends on the call being evaluated, so only parameter-free answers are kept.
-  const bindable = context.parameterBindings.length > 0 && (Node.isIdentifier(node) || Node.isBinaryExpression(node) || Node.isCallExpression(node) || Node.isPropertyAccessExpression(node));
+  const bindable = context.parameterBindings.length > 0 && (Node.isIdentifier(node) || Node.isBinaryExpression(node) || Node.isCallExpression(node) || Node.isPropertyAccessExpression(node) || Node.isElementAccessExpression(node));
   if (!bindable && context.numbers.has(node)) return context.numbers.get(node);
   if (!bindable) context.numbers.set(node, undefined);
   const value = computeNumber(context, node, depth);
@@ -144,11 +161,14 @@ function resolveNumberAt(context: AnalysisContext, expression: Node, depth: numb
 }
 
 function computeNumber(context: AnalysisContext, node: Node, depth: number): number | undefined {
-  if (Node.isNumericLiteral(node)) return node.getLiteralValue();
-  if (Node.isPrefixUnaryExpression(node) && node.getOperatorToken() === SyntaxKind.MinusToken) {
+  // Literals and operators read as in the rest of npvguard (separators, hex, exponents; JavaScript's arithmetic).
+  if (Node.isNumericLiteral(node)) return numericLiteralValue(node.compilerNode);
+  if (Node.isPrefixUnaryExpression(node) && (node.getOperatorToken() === SyntaxKind.MinusToken || node.getOperatorToken() === SyntaxKind.PlusToken)) {
     const operand = resolveNumberAt(context, node.getOperand(), depth + 1);
-    return operand === undefined ? undefined : -operand;
+    const value = operand === undefined ? undefined : applyUnary(node.getOperatorToken() === SyntaxKind.MinusToken ? '-' : '+', operand);
+    return typeof value === 'number' ? value : undefined;
   }
+  if (Node.isElementAccessExpression(node)) return resolveElementValue(context, node, depth + 1);
   if (Node.isIdentifier(node) || Node.isPropertyAccessExpression(node)) {
     if (Node.isIdentifier(node) && node.getText() === 'Infinity') return Number.POSITIVE_INFINITY;
     if (Node.isPropertyAccessExpression(node) && node.getText() === 'Number.POSITIVE_INFINITY') return Number.POSITIVE_INFINITY;
@@ -160,11 +180,8 @@ function computeNumber(context: AnalysisContext, node: Node, depth: number): num
     const right = resolveNumberAt(context, node.getRight(), depth + 1);
     if (operator === SyntaxKind.QuestionQuestionToken || operator === SyntaxKind.BarBarToken) return largest([left, right]);
     if (left === undefined || right === undefined) return undefined;
-    if (operator === SyntaxKind.PlusToken) return left + right;
-    if (operator === SyntaxKind.MinusToken) return left - right;
-    if (operator === SyntaxKind.AsteriskToken) return left * right;
-    if (operator === SyntaxKind.SlashToken) return left / right;
-    return undefined;
+    const value = applyBinary(node.getOperatorToken().getText(), left, right);
+    return typeof value === 'number' ? value : undefined;
   }
   if (Node.isConditionalExpression(node)) {
     return largest([resolveNumberAt(context, node.getWhenTrue(), depth + 1), resolveNumberAt(context, node.getWhenFalse(), depth + 1)]);
@@ -180,9 +197,10 @@ function computeNumber(context: AnalysisContext, node: Node, depth: number): num
 }
 
 /**
- * The number an expression always stays at or under, when the sources say so: literals, constants,
- * `as const` objects, config defaults written as object literals, and the arguments every call site passes
- * for a parameter (the largest of those that resolve). Undefined when nothing resolves.
+ * The number an expression always stays at or under, when the sources say so: literals, constants (imported
+ * ones through the type checker), `as const` objects read by name or constant key, enum members, arithmetic,
+ * config defaults written as object literals, and the arguments every call site passes for a parameter (the
+ * largest of those that resolve). Undefined when nothing resolves (the caller reports it as undecided).
  */
 export function resolveNumber(context: AnalysisContext, expression: Expression | Node): number | undefined {
   return resolveNumberAt(context, expression, 0);

@@ -12,6 +12,8 @@ const SECTIONS = ['boundaries', 'contracts', 'latency', 'lint', 'integrity'] as 
 const SEVERITY_RANK: Record<string, number> = { off: 0, info: 1, warning: 2, error: 3 };
 const ESLINT_RANK: Record<string, number> = { off: 0, '0': 0, warn: 1, '1': 1, error: 2, '2': 2 };
 const CYCLES_RANK: Record<string, number> = { off: 0, runtime: 1, all: 2 };
+/** The contract check's property runs when the config sets none. */
+const DEFAULT_PROPERTY_RUNS = 100;
 /** Keys whose lists let more through as they grow. */
 const WIDENING_LIST = /^(allow|allowTypes|ignore|exclude|accept|acknowledge|skip)/i;
 
@@ -100,6 +102,16 @@ function budgetLoosenings(base: unknown, head: unknown, path: string[]): Looseni
   return found;
 }
 
+/** The contract check's property runs (100 when unset), lowered: fewer generated requests, fewer breaks found. */
+function propertyRunLoosenings(baseValue: unknown, headValue: unknown): Loosening[] {
+  if (!isPlain(baseValue) || !isPlain(headValue)) return [];
+  const runs = (section: Plain): unknown => record(section.properties).runs ?? DEFAULT_PROPERTY_RUNS;
+  const before = runs(baseValue);
+  const after = runs(headValue);
+  if (typeof before !== 'number' || typeof after !== 'number' || after >= before) return [];
+  return [{ path: ['contracts', 'properties', 'runs'], what: `contracts.properties.runs lowered from ${before} to ${after}` }];
+}
+
 function eslintRank(setting: unknown): number {
   const severity = Array.isArray(setting) ? setting[0] : setting;
   return ESLINT_RANK[String(severity)] ?? 2;
@@ -134,7 +146,8 @@ function wideningLists(base: unknown, head: unknown, path: string[]): Loosening[
 
 /**
  * How the head npvguard config is looser than the base one, compared as values (not text): a check section
- * removed, a rule turned off or down, an allow-list widened, files excluded, a budget raised or removed.
+ * removed, a rule turned off or down, an allow-list widened, files excluded, a budget raised or removed, the
+ * contract property runs lowered.
  */
 export function compareNpvguardConfigs(baseValue: unknown, headValue: unknown, knownRules: readonly RuleMeta[]): Loosening[] {
   const base = record(baseValue);
@@ -151,6 +164,7 @@ export function compareNpvguardConfigs(baseValue: unknown, headValue: unknown, k
   found.push(...budgetLoosenings(base.latency, head.latency, ['latency']));
   found.push(...lintLoosenings(base.lint, head.lint));
   found.push(...wideningLists(base.contracts, head.contracts, ['contracts']));
+  found.push(...propertyRunLoosenings(base.contracts, head.contracts));
   found.push(...wideningLists(base.integrity, head.integrity, ['integrity']));
   return found;
 }

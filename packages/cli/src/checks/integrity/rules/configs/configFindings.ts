@@ -1,7 +1,9 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { NpvError } from '@npvguard/core';
+import { importClosure } from '../../../../modules/constantValue/index.js';
 import { loadConfigFile } from '../../../../modules/loadConfigFile.js';
+import { parseSource } from '../../source/parseSource.js';
 import { INTEGRITY_RULES } from '../../meta.js';
 import type { ChangedFile } from '@npvguard/core';
 import type { IntegrityInput, RawFinding } from '../../types.js';
@@ -18,7 +20,29 @@ function reason(error: unknown): string {
   return (error instanceof Error ? error.message : String(error)).replace(/\s+/g, ' ');
 }
 
-async function npvguardFindings(input: IntegrityInput, baseRoot: string, file: ChangedFile): Promise<RawFinding[]> {
+/** The config files a project may have at its root, in the order npvguard looks for them. */
+const CONFIG_NAMES = ['npvguard.config.ts', 'npvguard.config.mts', 'npvguard.config.js', 'npvguard.config.mjs'];
+const ESLINT_CONFIG_NAMES = ['eslint.config.js', 'eslint.config.mjs', 'eslint.config.cjs', 'eslint.config.ts', 'eslint.config.mts', 'eslint.config.cts'];
+
+/**
+ * A config the change did not touch but whose relative imports reach a file it did (a budget kept in a constants
+ * module, rules shared from another file): its values changed all the same. The first of `names` that exists,
+ * as an unchanged file, with the changed files it reads.
+ */
+async function configThroughImports(input: IntegrityInput, names: readonly string[]): Promise<{ file: ChangedFile; through: string[] } | undefined> {
+  const changed = new Set(input.changed.flatMap((file) => [file.oldPath, file.newPath]).filter((file): file is string => file !== undefined));
+  if (changed.size === 0) return undefined;
+  for (const name of names) {
+    const text = input.change.readHead(name);
+    if (text === undefined) continue;
+    const through = [...(await importClosure(input.modules('head'), parseSource(name, text)))].filter((file) => changed.has(file));
+    if (through.length === 0) return undefined;
+    return { file: { status: 'modified', oldPath: name, newPath: name, binary: false, added: new Set(), removed: new Set() }, through };
+  }
+  return undefined;
+}
+
+async function npvguardFindings(input: IntegrityInput, baseRoot: string, file: ChangedFile, through: readonly string[] = []): Promise<RawFinding[]> {
   if (file.oldPath === undefined) return [];
   let base: unknown;
   try {
@@ -34,10 +58,10 @@ async function npvguardFindings(input: IntegrityInput, baseRoot: string, file: C
     file: shown,
     line: lineOfPath(text, loosening.path),
     column: 1,
-    message: `The npvguard config is looser than at ${input.change.against}: ${loosening.what}.`,
+    message: `The npvguard config is looser than at ${input.change.against}${through.length === 0 ? '' : ` (through ${through.join(', ')})`}: ${loosening.what}.`,
     hint: 'Fix what the stricter setting reported instead; if the change of policy is intended, justify it with `// npvguard-justify: <reason>` above the line.',
     fingerprintParts: [loosening.what],
-    data: { path: loosening.path },
+    data: { path: loosening.path, ...(through.length === 0 ? {} : { through }) },
   }));
 }
 
@@ -105,8 +129,9 @@ function tsconfigFindings(input: IntegrityInput, baseRoot: string, changed: read
 }
 
 /**
- * Configuration loosened by the change: npvguard configs, ESLint configs, tsconfigs. Each is compared by
- * meaning at the base commit (checked out in a temporary worktree, so relative imports and `extends` resolve
+ * Configuration loosened by the change: npvguard configs (changed, or reading a changed file through their
+ * imports), ESLint configs, tsconfigs. Each is compared by meaning (loaded, so constants, imports and arithmetic
+ * are values) at the base commit (checked out in a temporary worktree, so relative imports and `extends` resolve
  * there) and at head. No worktree is made unless such a file changed.
  */
 export async function configFindings(input: IntegrityInput): Promise<RawFinding[]> {
@@ -115,10 +140,16 @@ export async function configFindings(input: IntegrityInput): Promise<RawFinding[
   const lintConfig = input.config.lint?.config;
   const eslintConfigs = input.changed.filter((file) => ESLINT_CONFIG.test(file.newPath ?? file.oldPath ?? '') || (lintConfig !== undefined && (file.newPath ?? file.oldPath) === path.posix.normalize(lintConfig)));
   const tsconfigs = named(TSCONFIG);
-  if (npvguardConfigs.length === 0 && eslintConfigs.length === 0 && !input.change.tsconfigChanged) return [];
+  const imported = npvguardConfigs.length === 0 ? await configThroughImports(input, CONFIG_NAMES) : undefined;
+  if (eslintConfigs.length === 0) {
+    const eslintImported = await configThroughImports(input, lintConfig === undefined ? ESLINT_CONFIG_NAMES : [path.posix.normalize(lintConfig)]);
+    if (eslintImported !== undefined) eslintConfigs.push(eslintImported.file);
+  }
+  if (npvguardConfigs.length === 0 && imported === undefined && eslintConfigs.length === 0 && !input.change.tsconfigChanged) return [];
   return input.withBaseTree(async (baseRoot) => {
     const findings: RawFinding[] = [];
     for (const file of npvguardConfigs) findings.push(...(await npvguardFindings(input, baseRoot, file)));
+    if (imported !== undefined) findings.push(...(await npvguardFindings(input, baseRoot, imported.file, imported.through)));
     if (eslintConfigs.length > 0) findings.push(...(await eslintFindings(input, baseRoot, eslintConfigs)));
     if (input.change.tsconfigChanged) findings.push(...tsconfigFindings(input, baseRoot, tsconfigs));
     return findings;
