@@ -223,6 +223,14 @@ describe('integrity: configs that read their values from other files', () => {
     expect(result.messages.join('\n')).toMatch(/contracts\.properties\.runs lowered from 200 to 10/);
   });
 
+  it('closed answer schemas judged tolerantly where they were judged strictly, and the way back', async () => {
+    const config = (policy: string): string => `export default {\n  contracts: { app: './src/app.ts#build', closedSchemas: ${policy} },\n  integrity: {},\n};\n`;
+    const loosened = await changeOf({ 'npvguard.config.ts': config("'strict'") }, { 'npvguard.config.ts': config("'tolerant'") });
+    expect(loosened.findings).toEqual(['integrity/npvguard-config-loosened npvguard.config.ts:2']);
+    expect(loosened.messages.join('\n')).toMatch(/contracts\.closedSchemas changed from strict to tolerant/);
+    expect((await changeOf({ 'npvguard.config.ts': config("'tolerant'") }, { 'npvguard.config.ts': config("'strict'") })).findings).toEqual([]);
+  });
+
   it('a budget lowered in the imported module passes', async () => {
     const result = await changeOf(
       { 'npvguard.config.ts': CONFIG, 'src/config/budgets.ts': 'export const BUDGETS = { cards: 50 } as const;\nexport const RUNS = 200;\n' },

@@ -112,6 +112,13 @@ function propertyRunLoosenings(baseValue: unknown, headValue: unknown): Loosenin
   return [{ path: ['contracts', 'properties', 'runs'], what: `contracts.properties.runs lowered from ${before} to ${after}` }];
 }
 
+/** `contracts.closedSchemas` from `strict` to `tolerant` (or unset, the default): answers with new properties pass. */
+function closedSchemaLoosenings(baseValue: unknown, headValue: unknown): Loosening[] {
+  const policy = (section: unknown): unknown => record(section).closedSchemas ?? 'tolerant';
+  if (policy(baseValue) !== 'strict' || policy(headValue) === 'strict') return [];
+  return [{ path: ['contracts', 'closedSchemas'], what: `contracts.closedSchemas changed from strict to ${String(policy(headValue))}: properties added to closed answer schemas no longer fail` }];
+}
+
 function eslintRank(setting: unknown): number {
   const severity = Array.isArray(setting) ? setting[0] : setting;
   return ESLINT_RANK[String(severity)] ?? 2;
@@ -147,7 +154,7 @@ function wideningLists(base: unknown, head: unknown, path: string[]): Loosening[
 /**
  * How the head npvguard config is looser than the base one, compared as values (not text): a check section
  * removed, a rule turned off or down, an allow-list widened, files excluded, a budget raised or removed, the
- * contract property runs lowered.
+ * contract property runs lowered, closed answer schemas judged tolerantly where they were judged strictly.
  */
 export function compareNpvguardConfigs(baseValue: unknown, headValue: unknown, knownRules: readonly RuleMeta[]): Loosening[] {
   const base = record(baseValue);
@@ -165,6 +172,7 @@ export function compareNpvguardConfigs(baseValue: unknown, headValue: unknown, k
   found.push(...lintLoosenings(base.lint, head.lint));
   found.push(...wideningLists(base.contracts, head.contracts, ['contracts']));
   found.push(...propertyRunLoosenings(base.contracts, head.contracts));
+  found.push(...closedSchemaLoosenings(base.contracts, head.contracts));
   found.push(...wideningLists(base.integrity, head.integrity, ['integrity']));
   return found;
 }
