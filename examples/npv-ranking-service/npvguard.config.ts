@@ -38,6 +38,15 @@ export default defineConfig({
     },
     // Components may know experiment types (an assignment passed in), never the assignment code.
     allowTypes: { components: ['experiments'] },
+    // Public faces: other layers import these files only. Core's top-level modules are its interfaces (ports,
+    // records, components, errors); the runner's steps stay behind its index. The other layers have no internals
+    // another layer may not see.
+    entryPoints: {
+      core: ['src/core/*.ts', 'src/core/runner/index.ts'],
+      pipeline: 'src/pipeline/index.ts',
+      clients: 'src/clients/index.ts',
+      experiments: 'src/experiments/index.ts',
+    },
     externals: {
       // I/O lives in clients; the pure layers get no Node builtins at all.
       'node:*': ['clients', 'composition', 'main'],
