@@ -1,13 +1,10 @@
 export { buildApp, BODY_LIMIT_BYTES } from './server/app.js';
 export type { BreakerSettings, BuildAppOptions, NpvApp } from './server/app.js';
 export type { CatalogPort, Clock, EventSinkPort, FeatureStorePort, ModelScorerPort } from './pipeline/index.js';
-export type { EventSink } from './clients/events/eventSink.js';
-export { MemoryEventSink } from './clients/events/memoryEventSink.js';
-export { NdjsonEventSink } from './clients/events/ndjsonEventSink.js';
-export type { ModelMetadataSource } from './clients/model/modelReadiness.js';
+export type { EventSink, ModelMetadataSource } from './clients/index.js';
+export { FEATURE_NAMES, MemoryEventSink, MODEL_NAME, NdjsonEventSink } from './clients/index.js';
 export type { ServiceConfig } from './config/env.js';
 export { ConfigError, DEFAULT_CONFIG, parseConfig } from './config/env.js';
 export type { ModelFeatureRow, EventRecord } from './core/records.js';
 export { ScoringError } from './core/errors.js';
-export { FEATURE_NAMES, MODEL_NAME } from './clients/model/featureSpec.js';
 export { CardsRequest, CardsResponse } from './server/schemas/cardsSchemas.js';

@@ -172,7 +172,10 @@ export interface IntegrityConfig {
   tests?: Globs;
   /** Contract snapshot files: a change to one needs a change to route code. Default: `contracts.snapshot`, `contracts/**\/*.{json,yaml,yml}`, `**\/openapi.{json,yaml,yml}`. */
   contractSnapshots?: Globs;
-  /** Route code that may change a contract snapshot. Default: the project's source files (`include`). */
+  /**
+   * Route code that may change a contract snapshot, besides what the files registering routes import (found by
+   * imports, always). When imports cannot tell, these globs decide; the project's source files (`include`) when unset.
+   */
   routes?: Globs;
   /** Files of accepted findings or suppressions whose growth is reported, besides the npvguard baseline file. Default `eslint-suppressions.json`. */
   acknowledgements?: Globs;

@@ -66,4 +66,23 @@ describe('the reference service under its own npvguard.config.ts', () => {
       fs.writeFileSync(route, original);
     }
   });
+
+  it('fails with boundaries/private-import where the composition root reaches past a layer\'s index.ts, and passes through it', async () => {
+    const app = path.join(root, 'src/server/app.ts');
+    const original = fs.readFileSync(app, 'utf8');
+    try {
+      fs.writeFileSync(app, `import { bucketOf } from '../experiments/bucketing.js';\nexport const firstBucket = bucketOf('salt', 'unit');\n${original}`);
+      const deep = await check(root);
+      expect(deep.code).toBe(1);
+      expect(deep.result.findings.map((finding) => `${finding.ruleId} ${finding.file}:${finding.line}`)).toEqual(['boundaries/private-import src/server/app.ts:1']);
+      expect(deep.result.findings[0]?.message).toContain('layer experiments is imported only through its entry point src/experiments/index.ts');
+      fs.writeFileSync(app, `import { OipClient as Client } from '../clients/model/oipClient.js';\nexport const client = Client;\n${original}`);
+      const client = await check(root);
+      expect(client.result.findings.map((finding) => `${finding.ruleId} ${finding.file}:${finding.line}`)).toEqual(['boundaries/private-import src/server/app.ts:1']);
+    } finally {
+      fs.writeFileSync(app, original);
+    }
+    const clean = await check(root);
+    expect(clean.result.findings).toEqual([]);
+  });
 });

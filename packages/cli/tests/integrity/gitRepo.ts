@@ -40,7 +40,7 @@ export function createRepo(files: Record<string, string>, options: { linkNodeMod
       for (const file of entries) rmSync(path.join(root, file), { force: true });
     },
     commit(message) {
-      git(root, 'add', '--all', '--', '.', ':(exclude)node_modules');
+      git(root, 'add', '--all', '--', '.');
       git(root, 'commit', '--quiet', '--allow-empty', '-m', message);
     },
     cleanup() {

@@ -62,6 +62,10 @@ beforeAll(() => {
   service = path.join(top, SERVICE_NAME);
   cpSync(path.join(REPO_ROOT, SERVICE_NAME), service, { recursive: true, filter: (source) => !SKIPPED.has(path.basename(source)) });
   cpSync(path.join(REPO_ROOT, 'tsconfig.base.json'), path.join(top, 'tsconfig.base.json'));
+  // The projects the service's tsconfig references, so its imports resolve as in this repo.
+  for (const referenced of ['packages/harness/tsconfig.json', 'packages/core/tsconfig.json', 'examples/model-server/tsconfig.json']) {
+    cpSync(path.join(REPO_ROOT, referenced), path.join(top, referenced));
+  }
   symlinkSync(path.join(REPO_ROOT, 'node_modules'), path.join(top, 'node_modules'), 'dir');
   writeFileSync(path.join(top, '.gitignore'), 'node_modules\n');
   git(top, 'init', '--quiet', '--initial-branch=main');
@@ -178,5 +182,23 @@ describe('acceptance on a copy of the reference service', () => {
     expect(run.findings.map((finding) => [finding.ruleId, finding.file, finding.line, finding.severity, finding.data?.justification])).toEqual([
       ['integrity/eslint-disable', 'src/domain/legacy.ts', 2, 'warning', 'the legacy payload is untyped until the v2 client ships'],
     ]);
+  }, 60_000);
+
+  it('a contract change driven by a domain constant: the snapshot follows code its route schema imports', async () => {
+    edit('src/domain/card.ts', "  'listened_together',\n", "  'listened_together',\n  'popular_nearby',\n");
+    write({ 'contracts/openapi.json': '{\n  "openapi": "3.1.0",\n  "paths": { "/v1/npv/cards": { "post": {} } }\n}\n' });
+    commit('a new card reason, with the snapshot regenerated');
+    const followed = await check('integrity');
+    expect(followed.stderr).toBe('');
+    expect(followed.findings).toEqual([]);
+    revertLast();
+    // The same snapshot edit beside a change to a client, which no route imports (the composition root wires it in).
+    edit('src/clients/systemClock.ts', 'export', '/** The wall clock. */\nexport');
+    write({ 'contracts/openapi.json': '{\n  "openapi": "3.1.0",\n  "paths": { "/v1/npv/cards": { "post": {} } }\n}\n' });
+    commit('a client comment, with the snapshot edited');
+    const unrelated = await check('integrity');
+    expect(located(unrelated.findings)).toEqual(['integrity/snapshot-without-route-change contracts/openapi.json:3']);
+    expect(unrelated.findings[0]?.message).toContain('src/server/routes/cardsRoute.ts, src/server/routes/operationsRoutes.ts');
+    revertLast();
   }, 60_000);
 });

@@ -12,6 +12,7 @@ interface Scenario {
 
 const TESTS = "import { describe, it, expect } from 'vitest';\ndescribe('ranking', () => {\n  it('orders by score', () => expect(1).toBe(1));\n  it('breaks ties by id', () => expect(2).toBe(2));\n});\n";
 const PROPERTY = "import fc from 'fast-check';\nimport { it } from 'vitest';\nit('buckets are stable', () => {\n  fc.assert(fc.property(fc.string(), (unit) => unit === unit), { numRuns: 500 });\n});\n";
+const ROUTES = "export function routes(app: { get(url: string, handler: () => unknown): void }): void {\n  app.get('/x', () => ({}));\n}\n";
 const SOURCE = 'export function parse(input: string): number {\n  return Number(input);\n}\n';
 
 const SCENARIOS: readonly Scenario[] = [
@@ -160,8 +161,8 @@ const BENIGN: readonly Scenario[] = [
   },
   {
     name: 'numRuns raised, and a snapshot regenerated with its route',
-    base: { 'tests/bucket.test.ts': PROPERTY, 'contracts/openapi.json': '{}\n', 'src/server/routes.ts': SOURCE },
-    change: { 'tests/bucket.test.ts': PROPERTY.replace('numRuns: 500', 'numRuns: 1000'), 'contracts/openapi.json': '{ "paths": {} }\n', 'src/server/routes.ts': `${SOURCE}export const route = '/x';\n` },
+    base: { 'tests/bucket.test.ts': PROPERTY, 'contracts/openapi.json': '{}\n', 'tsconfig.json': '{}\n', 'src/server/routes.ts': ROUTES },
+    change: { 'tests/bucket.test.ts': PROPERTY.replace('numRuns: 500', 'numRuns: 1000'), 'contracts/openapi.json': '{ "paths": {} }\n', 'src/server/routes.ts': ROUTES.replace("'/x'", "'/y'") },
     expected: [],
   },
   {

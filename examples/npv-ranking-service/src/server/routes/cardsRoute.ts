@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyRequest } from 'fastify';
 import type { NpvQuery } from '../../domain/query.js';
 import { DEFAULT_CARD_LIMIT } from '../../domain/query.js';
-import type { NpvPipeline } from '../../pipeline/npvPipeline.js';
+import type { NpvPipeline } from '../../pipeline/index.js';
 import type { CardsRequestBody, CardsResponseBody } from '../schemas/cardsSchemas.js';
 import { cardsRouteSchema } from '../schemas/cardsSchemas.js';
 

@@ -69,7 +69,7 @@ export async function runIntegrity(context: CheckContext<IntegrityData>): Promis
     ...(await testFindings(input)),
     ...(await propertyRunFindings(input)),
     ...(await configFindings(input)),
-    ...snapshotFindings(input),
+    ...(await snapshotFindings(input)),
     ...(await acknowledgementFindings(input)),
   ];
   for (const finding of findings) {

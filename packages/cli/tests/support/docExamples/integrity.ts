@@ -3,6 +3,8 @@ import { attribute, type DocExample, type DocExampleExecutor } from './page.js';
 
 const repos: TempRepo[] = [];
 
+const TSCONFIG = '{\n  "compilerOptions": { "module": "nodenext", "moduleResolution": "nodenext", "strict": true }\n}\n';
+
 export function removeIntegrityRepos(): void {
   for (const repo of repos.splice(0)) repo.cleanup();
 }
@@ -25,7 +27,8 @@ export const integrityExamples: DocExampleExecutor = {
     }
     if (Object.keys(before).length + Object.keys(after).length === 0) throw new Error(`example at line ${example.line} has no before or after files`);
     const ownConfig = [...Object.keys(before), ...Object.keys(after)].some((file) => /^npvguard\.config\./.test(file));
-    const repo = createRepo({ ...(ownConfig ? {} : { 'npvguard.config.ts': MINIMAL_CONFIG }), 'src/core/index.ts': 'export {};\n', 'src/server/index.ts': 'export {};\n', ...before });
+    // A tsconfig as most projects have one, so imports resolve (route code is found by them); an example may bring its own.
+    const repo = createRepo({ ...(ownConfig ? {} : { 'npvguard.config.ts': MINIMAL_CONFIG }), 'tsconfig.json': TSCONFIG, 'src/core/index.ts': 'export {};\n', 'src/server/index.ts': 'export {};\n', ...before });
     repos.push(repo);
     repo.remove(...Object.keys(before).filter((file) => !(file in after)));
     repo.write(after);
