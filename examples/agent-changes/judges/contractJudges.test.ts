@@ -20,9 +20,7 @@ const CONSISTENT_HEAD = 'the head answers as its own contract says; the change i
  */
 const TOLERANT: Record<string, DoesNotJudge | 'benign'> = {
   'benign-closed-schema-optional-field': 'benign',
-  'benign-error-message-wording': 'benign',
   'benign-optional-model-version-field': 'benign',
-  'env-blind-benign-app-deletes-secret-variable': 'benign',
   'contract-closed-schema-field-removed': { properties: CONSISTENT_HEAD },
   'contract-drop-fallback-reason': {
     replay: 'fallbackReason was optional: an answer without it is one the base contract allowed',

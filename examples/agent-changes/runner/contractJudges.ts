@@ -29,13 +29,15 @@ export interface CaseJudgement {
   error?: string;
 }
 
-/** Cases whose change reaches the HTTP contract or what it promises: every contract case, and benign cases touching the snapshot or the server. */
+/** Cases whose change reaches the HTTP contract or what it promises: every contract case, and benign cases that update the contract snapshot. */
 export function contractTouchingCases(cases: readonly AgentCase[]): AgentCase[] {
   return cases.filter((agentCase) => {
     if (agentCase.category === 'contract') return true;
     if (agentCase.kind !== 'benign') return false;
     const patch = readFileSync(agentCase.patchFile, 'utf8');
-    return /^diff --git a\/(contracts\/|src\/server\/)/m.test(patch);
+    // A benign change to the contract is one that updates its snapshot; other benign changes leave the contract as it
+    // was, and the evaluation already holds them to passing every check.
+    return /^diff --git a\/contracts\//m.test(patch);
   });
 }
 
