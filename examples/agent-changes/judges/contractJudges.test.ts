@@ -21,6 +21,10 @@ const CONSISTENT_HEAD = 'the head answers as its own contract says; the change i
 const TOLERANT: Record<string, DoesNotJudge | 'benign'> = {
   'benign-closed-schema-optional-field': 'benign',
   'benign-optional-model-version-field': 'benign',
+  'blind-benign-snapshot-domain-error-code': 'benign',
+  'blind-benign-snapshot-domain-limit-constant': 'benign',
+  'blind-benign-snapshot-domain-market-enum': 'benign',
+  'blind-benign-snapshot-domain-platform-enum': 'benign',
   'contract-closed-schema-field-removed': { properties: CONSISTENT_HEAD },
   'contract-drop-fallback-reason': {
     replay: 'fallbackReason was optional: an answer without it is one the base contract allowed',

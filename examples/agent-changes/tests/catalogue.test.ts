@@ -31,6 +31,15 @@ describe('the agent-changes catalogue', () => {
     expect(count('benign')).toBeGreaterThanOrEqual(15);
   });
 
+  it('holds at least 120 bad and 40 benign cases, with at least three forms of each failure mode', () => {
+    expect(catalogue.cases.filter((agentCase) => agentCase.kind === 'bad').length).toBeGreaterThanOrEqual(120);
+    expect(catalogue.cases.filter((agentCase) => agentCase.kind === 'benign').length).toBeGreaterThanOrEqual(40);
+    for (const category of CATEGORIES.filter((name) => name !== 'benign')) {
+      const forms = new Set(catalogue.cases.filter((agentCase) => agentCase.category === category).map((agentCase) => agentCase.form));
+      expect(forms.size, category).toBeGreaterThanOrEqual(3);
+    }
+  });
+
   it('expects only rule ids npvguard can report', () => {
     const unknown = catalogue.cases.flatMap((agentCase) => agentCase.expect.filter((ruleId) => !KNOWN_IDS.has(ruleId)).map((ruleId) => `${agentCase.id}: ${ruleId}`));
     expect(unknown).toEqual([]);

@@ -231,6 +231,14 @@ describe('integrity: configs that read their values from other files', () => {
     expect((await changeOf({ 'npvguard.config.ts': config("'tolerant'") }, { 'npvguard.config.ts': config("'strict'") })).findings).toEqual([]);
   });
 
+  it('integrity.routes gaining globs lets more changes explain a snapshot change; losing one does not', async () => {
+    const config = (routes: string): string => `export default {\n  integrity: ${routes},\n};\n`;
+    const widened = await changeOf({ 'npvguard.config.ts': config('{}') }, { 'npvguard.config.ts': config("{ routes: ['src/**'] }") });
+    expect(widened.findings).toEqual(['integrity/npvguard-config-loosened npvguard.config.ts:2']);
+    expect(widened.messages.join('\n')).toMatch(/integrity\.routes now also counts src\/\*\* as route code/);
+    expect((await changeOf({ 'npvguard.config.ts': config("{ routes: ['src/**'] }") }, { 'npvguard.config.ts': config('{}') })).findings).toEqual([]);
+  });
+
   it('a budget lowered in the imported module passes', async () => {
     const result = await changeOf(
       { 'npvguard.config.ts': CONFIG, 'src/config/budgets.ts': 'export const BUDGETS = { cards: 50 } as const;\nexport const RUNS = 200;\n' },

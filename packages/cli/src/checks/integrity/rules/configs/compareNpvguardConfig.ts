@@ -174,5 +174,9 @@ export function compareNpvguardConfigs(baseValue: unknown, headValue: unknown, k
   found.push(...propertyRunLoosenings(base.contracts, head.contracts));
   found.push(...closedSchemaLoosenings(base.contracts, head.contracts));
   found.push(...wideningLists(base.integrity, head.integrity, ['integrity']));
+  // Route code globs extend what may explain a snapshot change: more globs, more changes that do.
+  for (const glob of added(record(base.integrity).routes, record(head.integrity).routes)) {
+    found.push({ path: ['integrity', 'routes', glob], what: `integrity.routes now also counts ${glob} as route code, so a contract snapshot may change with any change there` });
+  }
   return found;
 }
