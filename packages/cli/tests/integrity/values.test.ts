@@ -239,6 +239,14 @@ describe('integrity: configs that read their values from other files', () => {
     expect((await changeOf({ 'npvguard.config.ts': config("{ routes: ['src/**'] }") }, { 'npvguard.config.ts': config('{}') })).findings).toEqual([]);
   });
 
+  it('latency.sideEffects losing a glob holds fewer calls to never being awaited; gaining one does not loosen', async () => {
+    const config = (globs: string): string => `export default {\n  latency: { budgets: {}, sideEffects: ${globs} },\n  integrity: {},\n};\n`;
+    const narrowed = await changeOf({ 'npvguard.config.ts': config("['src/events/**', 'src/audit/**']") }, { 'npvguard.config.ts': config("['src/audit/**']") });
+    expect(narrowed.findings).toEqual(['integrity/npvguard-config-loosened npvguard.config.ts:2']);
+    expect(narrowed.messages.join('\n')).toMatch(/latency\.sideEffects no longer covers src\/events\/\*\*/);
+    expect((await changeOf({ 'npvguard.config.ts': config("['src/audit/**']") }, { 'npvguard.config.ts': config("['src/audit/**', 'src/events/**']") })).findings).toEqual([]);
+  });
+
   it('a budget lowered in the imported module passes', async () => {
     const result = await changeOf(
       { 'npvguard.config.ts': CONFIG, 'src/config/budgets.ts': 'export const BUDGETS = { cards: 50 } as const;\nexport const RUNS = 200;\n' },

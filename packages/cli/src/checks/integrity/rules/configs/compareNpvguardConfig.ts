@@ -174,6 +174,11 @@ export function compareNpvguardConfigs(baseValue: unknown, headValue: unknown, k
   found.push(...propertyRunLoosenings(base.contracts, head.contracts));
   found.push(...closedSchemaLoosenings(base.contracts, head.contracts));
   found.push(...wideningLists(base.integrity, head.integrity, ['integrity']));
+  // Side-effect globs say which calls must never be awaited on the request path: fewer globs, fewer calls held to it.
+  const droppedSideEffects = list(record(base.latency).sideEffects).filter((glob) => !list(record(head.latency).sideEffects).includes(glob));
+  for (const glob of droppedSideEffects) {
+    found.push({ path: ['latency', 'sideEffects'], what: `latency.sideEffects no longer covers ${glob}, so awaiting its calls on the request path is no longer reported` });
+  }
   // Route code globs extend what may explain a snapshot change: more globs, more changes that do.
   for (const glob of added(record(base.integrity).routes, record(head.integrity).routes)) {
     found.push({ path: ['integrity', 'routes', glob], what: `integrity.routes now also counts ${glob} as route code, so a contract snapshot may change with any change there` });
