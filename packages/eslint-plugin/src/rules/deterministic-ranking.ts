@@ -48,7 +48,7 @@ export default createRule<Options, MessageIds>({
       ambientRandomness:
         '`{{call}}` draws ambient randomness in a deterministic layer: assignments and tie-breaks become irreproducible. Derive the value from a hash of the unit and a salt, or take it from a random source passed in.',
       ambientFromCall:
-        '`{{call}}` returns {{what}} ({{path}}) into a deterministic layer: the same input can give a different result from one run to the next. Take it from a clock or a random source passed in, or derive it from a hash of the unit and a salt.',
+        '`{{call}}` brings {{what}} ({{path}}) into a deterministic layer: the same input can give a different result from one run to the next. Take it from a clock or a random source passed in, or derive it from a hash of the unit and a salt.',
       ambientIntoDeterministic:
         '`{{value}}` carries {{what}} ({{path}}) into `{{callee}}` ({{file}}), a function of a deterministic layer: its result is no longer reproducible. Pass a value derived from the input (a hash of the unit and a salt), or a clock or random source the caller controls.',
       ambientOrdering:
@@ -153,12 +153,22 @@ export default createRule<Options, MessageIds>({
         context.report({ node, messageId: 'ambientFromCall', data: { call: `${shortText(node.callee, module)}(…)`, what: what(taint), path: pathOf(taint) } });
       }
 
+      /** An imported constant of another folder whose value is the clock or randomness (`export const SALT = Math.random()...`). */
+      function checkImported(node: TSESTree.Identifier): void {
+        if (node.parent.type === AST_NODE_TYPES.ImportSpecifier || node.parent.type === AST_NODE_TYPES.ImportDefaultSpecifier) return;
+        if (module.variableOf(node)?.defs[0]?.type !== 'ImportBinding') return;
+        const taint = flow.sourcesOf(node, module).find((entry) => entry.steps[0]?.file !== context.filename);
+        if (!taint) return;
+        context.report({ node, messageId: 'ambientFromCall', data: { call: node.name, what: what(taint), path: pathOf(taint) } });
+      }
+
       return {
         CallExpression(node: TSESTree.CallExpression) {
           check(node);
           checkCallee(node);
         },
         NewExpression: check,
+        Identifier: checkImported,
       };
     });
   },

@@ -13,6 +13,8 @@ ruleTester.run('deterministic-ranking (data flow)', rule, {
     // A helper of another folder that derives its result from its input only.
     { filename: component, code: 'import { stableKey } from "../flow/noise.js";\nexport const key = (id: string) => stableKey(id);' },
     { filename: component, code: 'import { ageDays } from "../flow/noise.js";\nexport const age = (released: number, now: number) => ageDays(released, now);' },
+    // An imported constant of another folder that is a plain value.
+    { filename: component, code: 'import { STABLE_SALT } from "../flow/noise.js";\nexport const keyOf = (id: string) => `${STABLE_SALT}|${id}`;' },
     // Outside the deterministic layers, the clock is fine for what does not decide an order.
     { filename: pipeline, code: 'const started = Date.now();\nlogger.info({ took: Date.now() - started });' },
     { filename: pipeline, code: 'import { orderCards } from "../components/flowOrder.js";\nconst seed = hashOf(listenerId);\norderCards(cards, seed);' },
@@ -34,6 +36,12 @@ ruleTester.run('deterministic-ranking (data flow)', rule, {
       filename: component,
       code: 'import * as noise from "../flow/noise.js";\nexport function recency(released: number): number {\n  const now = noise.nowMs();\n  return 1 / (1 + (now - released));\n}',
       errors: [{ messageId: 'ambientFromCall', line: 3, column: 15 }],
+    },
+    // An imported constant of another folder drawn from randomness once per process.
+    {
+      filename: component,
+      code: 'import { TIE_SALT } from "../flow/noise.js";\nexport const keyOf = (id: string) => `${TIE_SALT}|${id}`;',
+      errors: [{ messageId: 'ambientFromCall', line: 2, column: 41, data: { call: 'TIE_SALT', what: 'ambient randomness', path: '`Math.random()` (../flow/noise.ts:23) → `TIE_SALT` (line 2)' } }],
     },
     // Randomness handed into a deterministic function from the pipeline, through a local and arithmetic.
     {

@@ -1,6 +1,6 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import { isFunctionNode, memberPropertyName, propertyKeyName, staticKeyName, unwrapExpression, walk, type FunctionNode } from '../ast.js';
-import { calleeSourceFile, functionOfCallee, parameterIndex } from './functions.js';
+import { calleeSourceFile, functionOfCallee, importedConstant, parameterIndex } from './functions.js';
 import { locationOf, relativeFile, shortText, type FlowModule } from './modules.js';
 
 /** One place a value passes through on its way from a source to a sink. */
@@ -273,6 +273,14 @@ export class Tracer {
   private identifierTaints(identifier: TSESTree.Identifier, module: FlowModule, question: Question): Taint[] {
     const variable = module.variableOf(identifier);
     if (!variable) return [];
+    if (variable.defs[0]?.type === 'ImportBinding') {
+      // An imported `const`: its initialiser, in its own module (not in the cheap local look).
+      if (question.local === true || question.depth >= MAX_CALL_DEPTH) return [];
+      const constant = importedConstant(identifier, module);
+      if (!constant) return [];
+      const inner: Question = { visits: question.visits, depth: question.depth + 1, visiting: new Set() };
+      return extend(this.trace(constant.init, constant.module, inner), identifier, module);
+    }
     const taints: Taint[] = [];
     const initialisers = new Set<TSESTree.Node>();
     for (const definition of variable.defs) {

@@ -166,3 +166,39 @@ export function parameterIndex(fn: FunctionNode, identifier: TSESTree.Identifier
 function contains(outer: TSESTree.Node, inner: TSESTree.Node): boolean {
   return inner.range[0] >= outer.range[0] && inner.range[1] <= outer.range[1];
 }
+
+/**
+ * The initialiser of the `const` an import names (`import { SALT } from './salt.js'` where the module has
+ * `export const SALT = ...`), with its module, following re-exports. Undefined for anything else.
+ */
+export function importedConstant(identifier: TSESTree.Identifier, module: FlowModule): { init: TSESTree.Node; module: FlowModule } | undefined {
+  const definition = module.variableOf(identifier)?.defs[0];
+  if (definition?.type !== 'ImportBinding' || definition.node.type !== AST_NODE_TYPES.ImportSpecifier) return undefined;
+  const declaration = definition.parent;
+  if (declaration?.type !== AST_NODE_TYPES.ImportDeclaration || declaration.importKind === 'type') return undefined;
+  const file = resolveSpecifier(module, declaration.source.value);
+  const imported = definition.node.imported.type === AST_NODE_TYPES.Identifier ? definition.node.imported.name : definition.node.imported.value;
+  return file === undefined ? undefined : exportedConstant(file, imported, 0, module.resolveImport);
+}
+
+function exportedConstant(file: string, name: string, hops: number, resolver?: ImportResolver): { init: TSESTree.Node; module: FlowModule } | undefined {
+  const module = moduleOfFile(file, resolver);
+  if (!module || hops > MAX_HOPS) return undefined;
+  for (const statement of module.program.body) {
+    if (statement.type !== AST_NODE_TYPES.ExportNamedDeclaration) continue;
+    const declaration = statement.declaration;
+    if (declaration?.type === AST_NODE_TYPES.VariableDeclaration && declaration.kind === 'const') {
+      for (const declarator of declaration.declarations) {
+        if (declarator.id.type === AST_NODE_TYPES.Identifier && declarator.id.name === name && declarator.init) return { init: declarator.init, module };
+      }
+    }
+    for (const specifier of statement.specifiers) {
+      const exported = specifier.exported.type === AST_NODE_TYPES.Identifier ? specifier.exported.name : specifier.exported.value;
+      if (exported !== name || !statement.source) continue;
+      const local = specifier.local.type === AST_NODE_TYPES.Identifier ? specifier.local.name : specifier.local.value;
+      const target = resolveSpecifier(module, statement.source.value);
+      return target === undefined ? undefined : exportedConstant(target, local, hops + 1, resolver);
+    }
+  }
+  return undefined;
+}
