@@ -1,5 +1,6 @@
 import { AST_NODE_TYPES, ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
-import { isFunctionNode, propertyKeyName, unwrapExpression, walk, type FunctionNode } from './ast.js';
+import { isFunctionNode, propertyKeyName, unwrapExpression, type FunctionNode } from './ast.js';
+import { returnedValues } from './dataflow/flow.js';
 
 /** Keys under a pino/fastify `serializers` object whose serializer receives the incoming request. */
 const REQUEST_SERIALIZER_KEYS = ['req', 'request'];
@@ -44,17 +45,4 @@ function resolveFunction(node: TSESTree.Node, sourceCode: Readonly<TSESLint.Sour
     if (isFunctionNode(init)) return init;
   }
   return undefined;
-}
-
-function returnedValues(fn: FunctionNode): TSESTree.Node[] {
-  if (fn.body.type !== AST_NODE_TYPES.BlockStatement) return [fn.body];
-  const values: TSESTree.Node[] = [];
-  walk(
-    fn.body,
-    (node) => {
-      if (node.type === AST_NODE_TYPES.ReturnStatement && node.argument) values.push(node.argument);
-    },
-    true,
-  );
-  return values;
 }
