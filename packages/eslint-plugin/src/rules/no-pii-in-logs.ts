@@ -5,7 +5,7 @@ import { nameMatches } from '../util/files.js';
 import { requestSerializer } from '../util/log-serializers.js';
 import { renderSteps, Tracer, type SinkValue, type Step } from '../util/dataflow/flow.js';
 import { moduleOfContext, shortText, type FlowModule } from '../util/dataflow/modules.js';
-import { DEFAULT_REQUEST_OBJECTS, DEFAULT_REQUEST_PROPERTIES, findPiiValues, privacySpec, type PiiPatterns, type PiiValue } from '../util/pii.js';
+import { DEFAULT_REQUEST_OBJECTS, DEFAULT_REQUEST_PROPERTIES, findPiiValues, identityKeyNames, piiTypesOf, privacySpec, PSEUDONYM_NAMES, type PiiPatterns, type PiiValue } from '../util/pii.js';
 import { INVALID_SETTINGS_MESSAGE, withSettings } from '../util/rule-settings.js';
 import { NAMES_SCHEMA } from '../util/schemas.js';
 import { DEFAULT_IDENTIFIERS, DEFAULT_PSEUDONYMISERS } from '../util/settings.js';
@@ -125,7 +125,10 @@ export default createRule<Options, MessageIds>({
       const module = moduleOfContext(context);
       const key = JSON.stringify([patterns, sinks]);
       const logTracer = cachedTracer(`logs:${key}`, () => new Tracer(privacySpec(`logs:${key}`, patterns, (root, of) => logSinkValues(root, of, sinks))));
-      const metricPatterns = { ...patterns, pseudonymisers: undefined };
+      // A pseudonym is still one series per person: values named as one count like the identifiers in labels.
+      const metricPatterns = { ...patterns, identifiers: [...patterns.identifiers, ...PSEUDONYM_NAMES], pseudonymisers: undefined };
+      const labelKeys = [...identityKeyNames(patterns.identifiers), ...PSEUDONYM_NAMES];
+      const types = piiTypesOf(sourceCode);
       const metricTracer = cachedTracer(`metrics:${key}`, () => new Tracer(privacySpec(`metrics:${key}`, metricPatterns, (root, of) => metricSinkValues(root, of, sinks), pseudonymisers)));
 
       function reportValue(value: PiiValue, call: string, kind: 'log' | 'metric'): void {
@@ -172,13 +175,29 @@ export default createRule<Options, MessageIds>({
         }
       }
 
+      /** `inc({ listener: who })`: a label keyed by person is one series each, whatever value it is given (a literal aside). */
+      function reportLabelKeys(labels: TSESTree.ObjectExpression, reported: readonly PiiValue[]): void {
+        for (const property of labels.properties) {
+          if (property.type !== AST_NODE_TYPES.Property || property.computed) continue;
+          const [start, end] = property.value.range;
+          if (reported.some((value) => value.node.range[0] >= start && value.node.range[1] <= end)) continue;
+          const label = propertyKeyName(property);
+          if (label === undefined || !nameMatches(label, labelKeys) || unwrapExpression(property.value).type === AST_NODE_TYPES.Literal) continue;
+          context.report({ node: property.key, messageId: 'piiLabelName', data: { label } });
+        }
+      }
+
       return {
         CallExpression(node: TSESTree.CallExpression) {
           const kind = sinkKind(node, sinks);
           if (!kind) {
             const labels = labelObject(node, sinks);
             const call = sourceCode.getText(node.callee);
-            if (labels) for (const value of findPiiValues(labels, metricPatterns, { tracer: metricTracer, module })) reportValue(value, call, 'metric');
+            if (labels) {
+              const values = findPiiValues(labels, metricPatterns, { tracer: metricTracer, module, types });
+              for (const value of values) reportValue(value, call, 'metric');
+              reportLabelKeys(labels, values);
+            }
             reportThroughCall(node, logTracer, 'log');
             reportThroughCall(node, metricTracer, 'metric');
             return;
@@ -187,7 +206,7 @@ export default createRule<Options, MessageIds>({
           // A pseudonym is still one series per listener, so it does not make a label value safe.
           const [search, tracer] = kind === 'metric' ? [metricPatterns, metricTracer] : [patterns, logTracer];
           for (const argument of node.arguments) {
-            for (const value of findPiiValues(argument, search, { tracer, module })) reportValue(value, call, kind);
+            for (const value of findPiiValues(argument, search, { tracer, module, types })) reportValue(value, call, kind);
           }
         },
         // `serializers: { req: serializeRequest }`: what the serializer returns is logged for every request.
@@ -198,14 +217,14 @@ export default createRule<Options, MessageIds>({
           const search = { ...patterns, requestObjects };
           const call = `serializers.${propertyKeyName(node) ?? 'req'}`;
           for (const returned of found.returned) {
-            for (const value of findPiiValues(returned, search, { tracer: logTracer, module })) reportValue(value, call, 'log');
+            for (const value of findPiiValues(returned, search, { tracer: logTracer, module, types })) reportValue(value, call, 'log');
           }
         },
         NewExpression(node: TSESTree.NewExpression) {
           const { name } = calleeParts(node);
           if (name === undefined || !METRIC_CLASSES.includes(name)) return;
           for (const label of labelNames(node)) {
-            if (nameMatches(String(label.value), patterns.identifiers)) {
+            if (nameMatches(String(label.value), labelKeys)) {
               context.report({ node: label, messageId: 'piiLabelName', data: { label: String(label.value) } });
             }
           }

@@ -1,11 +1,11 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
-import { calleeParts, enclosingFunction, propertyKeyName, receiverName, walk } from '../util/ast.js';
+import { calleeParts, enclosingFunction, memberPropertyName, propertyKeyName, receiverName, unwrapExpression, walk } from '../util/ast.js';
 import { createRule } from '../util/create-rule.js';
 import { renderSteps, Tracer, type SinkValue } from '../util/dataflow/flow.js';
 import { moduleOfContext, shortText, type FlowModule } from '../util/dataflow/modules.js';
 import { nameMatches } from '../util/files.js';
 import { DEFAULT_CLIENTS, DEFAULT_TIMEOUT_PROPERTIES, outboundCall } from '../util/outbound-calls.js';
-import { DEFAULT_REQUEST_OBJECTS, DEFAULT_REQUEST_PROPERTIES, findPiiValues, privacySpec, type PiiPatterns, type PiiValue } from '../util/pii.js';
+import { DEFAULT_REQUEST_OBJECTS, DEFAULT_REQUEST_PROPERTIES, findPiiValues, piiTypesOf, privacySpec, PSEUDONYM_NAMES, type PiiPatterns, type PiiValue } from '../util/pii.js';
 import { INVALID_SETTINGS_MESSAGE, withSettings } from '../util/rule-settings.js';
 import { NAMES_SCHEMA } from '../util/schemas.js';
 import { DEFAULT_IDENTIFIERS, DEFAULT_PSEUDONYMISERS } from '../util/settings.js';
@@ -37,6 +37,21 @@ function isModelCall(call: TSESTree.CallExpression, sinks: ModelSinks): boolean 
   return receiver !== undefined && nameMatches(receiverName(receiver), sinks.modelClients) && nameMatches(name, sinks.modelMethods);
 }
 
+/** `payload.parameters = {...}` where `payload` is bound to an inference request: a field set after the literal. */
+function assignedRequestField(node: TSESTree.AssignmentExpression, module: FlowModule, sinks: ModelSinks): string | undefined {
+  let target = unwrapExpression(node.left);
+  let field: string | undefined;
+  while (target.type === AST_NODE_TYPES.MemberExpression) {
+    field = target.computed ? shortText(target.property, module) : memberPropertyName(target);
+    target = unwrapExpression(target.object);
+  }
+  if (target.type !== AST_NODE_TYPES.Identifier || field === undefined) return undefined;
+  const definition = module.variableOf(target)?.defs[0];
+  if (definition?.type !== 'Variable' || !definition.node.init) return undefined;
+  const init = unwrapExpression(definition.node.init);
+  return init.type === AST_NODE_TYPES.ObjectExpression && isInferenceRequest(init, sinks) ? field : undefined;
+}
+
 /** What a function hands to a model: the fields of inference requests it builds and the arguments of model client calls. */
 function modelSinkValues(root: TSESTree.Node, module: FlowModule, sinks: ModelSinks): SinkValue[] {
   const values: SinkValue[] = [];
@@ -49,6 +64,9 @@ function modelSinkValues(root: TSESTree.Node, module: FlowModule, sinks: ModelSi
     }
     if (node.type === AST_NODE_TYPES.CallExpression && isModelCall(node, sinks)) {
       for (const argument of node.arguments) values.push({ value: argument, sink: shortText(node.callee, module) });
+    }
+    if (node.type === AST_NODE_TYPES.AssignmentExpression && assignedRequestField(node, module, sinks) !== undefined) {
+      values.push({ value: node.right, sink: 'an inference request' });
     }
     return true;
   });
@@ -94,7 +112,8 @@ export default createRule<Options, MessageIds>({
     return withSettings(context, (settings) => {
       const inputProperties = options.inputProperties ?? DEFAULT_INPUT_PROPERTIES;
       const patterns: PiiPatterns = {
-        identifiers: options.identifiers ?? settings.identifiers ?? DEFAULT_IDENTIFIERS,
+        // A pseudonym is an identity too: values named as one count like the identifiers.
+        identifiers: [...(options.identifiers ?? settings.identifiers ?? DEFAULT_IDENTIFIERS), ...PSEUDONYM_NAMES],
         requestObjects: DEFAULT_REQUEST_OBJECTS,
         requestProperties: DEFAULT_REQUEST_PROPERTIES,
         pseudonymisers: undefined,
@@ -115,7 +134,7 @@ export default createRule<Options, MessageIds>({
         if (tracers.size > 32) tracers.clear();
         tracers.set(key, tracer);
       }
-      const flow = { tracer, module };
+      const flow = { tracer, module, types: piiTypesOf(context.sourceCode) };
       const reported = new Set<TSESTree.Node>();
 
       function report(value: PiiValue, property: string): void {
@@ -143,6 +162,10 @@ export default createRule<Options, MessageIds>({
       }
 
       return {
+        AssignmentExpression(node: TSESTree.AssignmentExpression) {
+          const field = assignedRequestField(node, module, sinks);
+          if (field !== undefined) check(node.right, field);
+        },
         Property(node: TSESTree.Property) {
           if (node.parent.type !== AST_NODE_TYPES.ObjectExpression) return;
           const property = propertyKeyName(node);

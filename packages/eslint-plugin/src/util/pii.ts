@@ -1,9 +1,11 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import { calleeParts, isFunctionNode, memberPropertyName, receiverName, walk } from './ast.js';
 import { functionOfCallee } from './dataflow/functions.js';
-import { shortText, type FlowModule } from './dataflow/modules.js';
+import { locationOf, shortText, type FlowModule } from './dataflow/modules.js';
 import type { FlowSpec, SinkValue, Step, Tracer } from './dataflow/flow.js';
 import { nameMatches } from './files.js';
+import type * as ts from 'typescript';
+import { typescript } from './typescript.js';
 
 /** Request objects (`req`, `request`) and their parts that carry raw listener data. */
 export const DEFAULT_REQUEST_OBJECTS: readonly string[] = ['req', 'request'];
@@ -31,6 +33,70 @@ export interface PiiValue {
 export interface PiiFlow {
   tracer: Tracer;
   module: FlowModule;
+  /** With type information: an object whose declared type has an identifier field carries it. */
+  types?: PiiTypes | undefined;
+}
+
+/**
+ * Values named as pseudonyms (`listenerPseudonym`, `pseudonymousId`): where a pseudonym is an identity too (a metric
+ * label makes one series per person; a model needs features, not who), such a value counts as an identifier.
+ */
+export const PSEUDONYM_NAMES: readonly string[] = ['*pseudonym*'];
+
+/**
+ * Names that key something by person: the identifiers, and each without its id suffix (`listenerId` → `listener`,
+ * `user_id` → `user`). A metric label named so makes one series per person, whatever value it is given.
+ */
+export function identityKeyNames(identifiers: readonly string[]): string[] {
+  const names = new Set(identifiers);
+  for (const identifier of identifiers) {
+    const stripped = identifier.replace(/[-_]?id$/i, '');
+    if (stripped.length > 0 && stripped !== identifier && /[A-Za-z0-9]$/.test(stripped)) names.add(stripped);
+  }
+  return [...names];
+}
+
+/** The type checker, when ESLint runs with type information: it names the fields of a value the code cannot show. */
+export interface PiiTypes {
+  program: ts.Program;
+  nodeOf(node: TSESTree.Node): ts.Node | undefined;
+}
+
+/** Type information of the file being linted, if any. */
+export function piiTypesOf(sourceCode: { parserServices?: Partial<{ program: ts.Program | null; esTreeNodeToTSNodeMap: { get(node: never): unknown } }> }): PiiTypes | undefined {
+  const services = sourceCode.parserServices;
+  const program = services?.program ?? undefined;
+  const map = services?.esTreeNodeToTSNodeMap;
+  if (!program || !map) return undefined;
+  return { program, nodeOf: (node) => map.get(node as never) as ts.Node | undefined };
+}
+
+/**
+ * The fields of an object value's declared type named like an identifier: `{ ...context }` where `context` is a
+ * `CallContext { requestId; listenerId }` carries `listenerId` whatever the code that filled it. Only object types
+ * (not strings, arrays or functions); a union counts when any member has such a field.
+ */
+export function identityFieldsOfType(node: TSESTree.Node, types: PiiTypes, identifiers: readonly string[]): string[] {
+  const tsNode = types.nodeOf(node);
+  if (!tsNode) return [];
+  const checker = types.program.getTypeChecker();
+  let type: ts.Type;
+  try {
+    type = checker.getTypeAtLocation(tsNode);
+  } catch {
+    return [];
+  }
+  const members = type.isUnion() ? type.types : [type];
+  const fields = new Set<string>();
+  for (const member of members) {
+    const apparent = checker.getApparentType(member);
+    if (checker.isArrayType(apparent) || checker.isTupleType(apparent) || apparent.getCallSignatures().length > 0) continue;
+    if ((member.flags & typescript.TypeFlags.Object) === 0) continue;
+    for (const property of apparent.getProperties()) {
+      if (nameMatches(property.getName(), identifiers)) fields.add(property.getName());
+    }
+  }
+  return [...fields];
 }
 
 /** Request parts fastify validates against the route's schema: a named field of one is that field only. */
@@ -75,7 +141,7 @@ export function findPiiValues(root: TSESTree.Node, patterns: PiiPatterns, flow?:
       }
       if (flow) {
         // The read's value, followed field by field; a computed key is still looked into (`counts[listenerId]`).
-        if (!pushFlowed(node) && node.computed) walkChild(node.property);
+        if (!pushFlowed(node) && !pushTyped(node) && node.computed) walkChild(node.property);
         return false;
       }
       walkChild(node.object);
@@ -96,8 +162,10 @@ export function findPiiValues(root: TSESTree.Node, patterns: PiiPatterns, flow?:
       return false;
     }
     if (node.type === AST_NODE_TYPES.Identifier) {
+      // The function called is not a value passed on (`pseudonymise(id)` is judged by what it returns).
+      if ((node.parent.type === AST_NODE_TYPES.CallExpression || node.parent.type === AST_NODE_TYPES.NewExpression) && node.parent.callee === node) return true;
       if (nameMatches(node.name, patterns.identifiers)) found.push({ node, kind: 'identifier', origin: node });
-      else if (flow) pushFlowed(node);
+      else if (flow && !pushFlowed(node)) pushTyped(node);
     }
     return true;
   });
@@ -105,6 +173,16 @@ export function findPiiValues(root: TSESTree.Node, patterns: PiiPatterns, flow?:
 
   function walkChild(child: TSESTree.Node): void {
     found.push(...findPiiValues(child, patterns, flow));
+  }
+
+  /** An object whose declared type has a field named like an identifier: the field as the witness. */
+  function pushTyped(node: TSESTree.Node): boolean {
+    if (!flow?.types) return false;
+    const field = identityFieldsOfType(node, flow.types, patterns.identifiers)[0];
+    if (field === undefined) return false;
+    const where = locationOf(node, flow.module);
+    found.push({ node, kind: 'identifier', origin: node, steps: [{ ...where, text: `${shortText(node, flow.module)}.${field}` }] });
+    return true;
   }
 
   /** Records the first source `node`'s value flowed from; false when it flowed from none. */

@@ -132,3 +132,50 @@ syntaxRuleTester().run('no-pii-in-logs (data flow, no types)', rule, {
   valid: [{ filename: aliased, code: fs.readFileSync(aliased, 'utf8') }],
   invalid: [],
 });
+
+/** Metric labels keyed by person, pseudonyms in labels, and a field picked out of a helper's result. */
+ruleTester.run('no-pii-in-logs (label keys, pseudonyms, picked fields)', rule, {
+  valid: [
+    // A label keyed by a category, or by person with a fixed value.
+    { filename, code: 'served.inc({ userTier: tierOf(account) });' },
+    { filename, code: 'served.inc({ user: "anonymous" });' },
+    { filename, code: 'const served = new Counter({ name: "served", help: "h", labelNames: ["tier", "route"] });' },
+    // A pseudonym in a log line is what the rule asks for.
+    { filename, code: 'logger.info({ who: session.userPseudonym }, "served");' },
+    // One validated field of the body, picked out of a helper's result (here and in another file).
+    { filename, code: 'function parse(body) {\n  return { userId: body.userId, limit: body.limit ?? 10 };\n}\nlogger.info({ limit: parse(request.body).limit });' },
+    { filename, code: 'function pageOf(query) {\n  return query.page;\n}\nlogger.info({ page: pageOf(request.query) });' },
+  ],
+  invalid: [
+    {
+      filename,
+      code: 'export const observe = (user, n) => served.inc({ user }, n);',
+      errors: [{ messageId: 'piiLabelName', line: 1, column: 50, data: { label: 'user' } }],
+    },
+    {
+      filename,
+      code: 'const served = new Counter({ name: "served", help: "h", labelNames: ["listener"] });',
+      errors: [{ messageId: 'piiLabelName', line: 1, column: 70, data: { label: 'listener' } }],
+    },
+    {
+      filename,
+      code: 'served.inc({ who: session.userPseudonym });',
+      errors: [{ messageId: 'piiInMetricLabel', line: 1, column: 19 }],
+    },
+    {
+      filename,
+      code: 'function parse(body) {\n  return { user: body.userId, limit: body.limit ?? 10 };\n}\nlogger.info({ who: parse(request.body).user });',
+      errors: [{ messageId: 'piiFlowsToLog', line: 4, column: 20 }],
+    },
+    {
+      filename,
+      code: 'function parse(body) {\n  return { userId: body.userId, limit: body.limit ?? 10 };\n}\nlogger.info({ who: parse(request.body).userId });',
+      errors: [{ messageId: 'piiInLog', line: 4, column: 20 }],
+    },
+    {
+      filename,
+      code: 'function echo(body) {\n  return { raw: body, limit: body.limit };\n}\nlogger.info({ raw: echo(request.body).raw });',
+      errors: [{ messageId: 'requestDataFlowsToLog', line: 4, column: 20 }],
+    },
+  ],
+});

@@ -1,5 +1,5 @@
 import rule from '../../src/rules/no-pii-in-model-inputs.js';
-import { fixturePath, syntaxRuleTester } from '../support/rule-tester.js';
+import { fixturePath, syntaxRuleTester, typedRuleTester } from '../support/rule-tester.js';
 
 const ruleTester = syntaxRuleTester();
 /** Beside tests/fixtures/project/src/flow/model.ts, which the cross-file cases import. */
@@ -62,6 +62,56 @@ ruleTester.run('no-pii-in-model-inputs (data flow)', rule, {
       filename,
       code: 'const { ipAddress } = request;\nawait modelClient.infer(rows, { origin: ipAddress });',
       errors: [{ messageId: 'piiInModelInput', line: 2, column: 41 }],
+    },
+  ],
+});
+
+/** Fields set after the request literal, values named as pseudonyms, and (typed) objects whose type carries an identifier. */
+ruleTester.run('no-pii-in-model-inputs (fields set later, pseudonyms)', rule, {
+  valid: [
+    // Not bound to an inference request: an event of the service's own.
+    { filename, code: 'const event = { kind: "served" };\nevent.extra = { caller: ctx.userId };' },
+    { filename, code: 'const payload = { inputs };\npayload.parameters = { batch: rows.length };' },
+    // A pseudonym in a log line is the log rule's business, not a model input.
+    { filename, code: 'logger.info({ who: session.userPseudonym });' },
+  ],
+  invalid: [
+    {
+      filename,
+      code: 'const payload = { inputs, outputs };\nif (ctx) payload.parameters = { caller: ctx.userId };',
+      errors: [{ messageId: 'piiInModelInput', line: 2, column: 41, data: { value: 'ctx.userId', property: 'parameters' } }],
+    },
+    {
+      filename,
+      code: 'const payload = { inputs };\npayload["parameters"].who = account.email;',
+      errors: [{ messageId: 'piiInModelInput', line: 2, column: 29 }],
+    },
+    {
+      filename,
+      code: 'const body = { inputs: [{ name: "p", data }], parameters: { key: session?.userPseudonym ?? null } };',
+      errors: [{ messageId: 'piiInModelInput', line: 1, column: 66 }],
+    },
+  ],
+});
+
+const typedFilename = 'src/flow/model.ts';
+typedRuleTester().run('no-pii-in-model-inputs (typed: the fields of a value\'s type)', rule, {
+  valid: [
+    {
+      filename: typedFilename,
+      code: 'interface Trace { requestId: string; region: string }\nexport function body(trace: Trace, data: number[]) {\n  return { inputs: [{ name: "p", data }], parameters: { ...trace } };\n}',
+    },
+  ],
+  invalid: [
+    {
+      filename: typedFilename,
+      code: 'interface Trace { requestId: string; userId: string }\nexport function body(trace: Trace, data: number[]) {\n  return { inputs: [{ name: "p", data }], parameters: { ...trace } };\n}',
+      errors: [{ messageId: 'piiFlowsToModelInput', line: 3, column: 60, data: { value: 'trace', property: '`parameters`', path: '`trace.userId` (line 3)' } }],
+    },
+    {
+      filename: typedFilename,
+      code: 'interface Trace { requestId: string; email?: string }\nexport function body(trace: Trace | undefined, data: number[]) {\n  return { inputs: [{ name: "p", data }], parameters: { trace } };\n}',
+      errors: [{ messageId: 'piiFlowsToModelInput', line: 3, column: 57 }],
     },
   ],
 });

@@ -17,7 +17,14 @@ export interface Step {
  */
 export type Taint =
   | { kind: 'source'; label: string; sourceKind: string; source: TSESTree.Node; steps: Step[] }
-  | { kind: 'parameter'; fn: FunctionNode; index: number; steps: Step[] };
+  | {
+      kind: 'parameter';
+      fn: FunctionNode;
+      index: number;
+      steps: Step[];
+      /** The first property read from the parameter on the way (`body.limit`): the caller's argument narrows by it. */
+      via?: string;
+    };
 
 export type SourceTaint = Extract<Taint, { kind: 'source' }>;
 
@@ -56,6 +63,8 @@ export interface FlowSpec {
 /** A source reaching a sink inside a called function, through its parameter `index`. */
 export interface ParameterSink {
   index: number;
+  /** The first property read from the parameter on the way to the sink, if any. */
+  via?: string;
   /** From the parameter to the sink, in the callee and the functions it calls. */
   steps: Step[];
   sink: string;
@@ -135,7 +144,7 @@ export class Tracer {
     const found: { argument: TSESTree.Node; taint: SourceTaint; through: ParameterSink }[] = [];
     for (const through of this.parameterSinks(resolved.fn, resolved.module, question)) {
       const argument = argumentAt(call, through.index);
-      const taint = carried[through.index]?.[0];
+      const taint = this.narrowed(carried[through.index] ?? [], through.via).find((entry): entry is SourceTaint => entry.kind === 'source');
       if (argument && taint) found.push({ argument, taint, through });
     }
     return found;
@@ -170,7 +179,9 @@ export class Tracer {
     if (inner.depth <= MAX_CALL_DEPTH) {
       for (const sink of this.spec.sinks(fn.body, module)) {
         for (const taint of this.trace(sink.value, module, inner)) {
-          if (taint.kind === 'parameter' && taint.fn === fn) found.push({ index: taint.index, steps: [...taint.steps, step(sink.value, module)], sink: sink.sink });
+          if (taint.kind === 'parameter' && taint.fn === fn) {
+            found.push({ index: taint.index, steps: [...taint.steps, step(sink.value, module)], sink: sink.sink, ...(taint.via === undefined ? {} : { via: taint.via }) });
+          }
         }
       }
       walk(fn.body, (node) => {
@@ -180,9 +191,10 @@ export class Tracer {
         for (const through of this.parameterSinks(callee.fn, callee.module, inner)) {
           const argument = argumentAt(node, through.index);
           if (!argument) continue;
-          for (const taint of this.trace(argument, module, inner)) {
+          for (const taint of this.narrowed(this.trace(argument, module, inner), through.via)) {
             if (taint.kind === 'parameter' && taint.fn === fn) {
-              found.push({ index: taint.index, steps: [...taint.steps, step(node, module), ...through.steps], sink: through.sink });
+              const via = taint.via ?? through.via;
+              found.push({ index: taint.index, steps: [...taint.steps, step(node, module), ...through.steps], sink: through.sink, ...(via === undefined ? {} : { via }) });
             }
           }
         }
@@ -223,7 +235,8 @@ export class Tracer {
         if (!derived && name !== undefined && COUNT_PROPERTIES.has(name)) return [];
         const picked = this.pickedProperty(node.object, name, module, question);
         if (picked) return picked;
-        const fromObject = this.narrowed(this.trace(node.object, module, question), node.computed ? undefined : name);
+        const read = node.computed ? undefined : name;
+        const fromObject = withVia(this.narrowed(this.trace(node.object, module, question), read), read);
         return node.computed ? [...fromObject, ...this.trace(node.property, module, question)] : fromObject;
       }
       case AST_NODE_TYPES.TemplateLiteral:
@@ -334,7 +347,7 @@ export class Tracer {
     }
     const first = keys[0];
     const picked = first !== undefined && keys.length === 1 ? this.pickedProperty(init, first, module, question) : undefined;
-    return picked ?? this.narrowed(this.trace(init, module, question), first);
+    return picked ?? withVia(this.narrowed(this.trace(init, module, question), first), first);
   }
 
   private narrowed(taints: Taint[], name: string | undefined): Taint[] {
@@ -343,7 +356,7 @@ export class Tracer {
     return taints.filter((taint) => !narrows(taint, name));
   }
 
-  /** `object.name` where `object` is an object literal (or a `const` bound to one): that property's value only. */
+  /** `object.name` where `object` is an object literal, a `const` bound to one, or a call of a project function returning one: that property's value only. */
   private pickedProperty(objectNode: TSESTree.Node, name: string | undefined, module: FlowModule, question: Question): Taint[] | undefined {
     if (name === undefined) return undefined;
     let object = unwrapExpression(objectNode);
@@ -354,7 +367,47 @@ export class Tracer {
       if (definition?.type !== 'Variable' || !definition.node.init || written || definition.node.id.type !== AST_NODE_TYPES.Identifier) return undefined;
       object = unwrapExpression(definition.node.init);
     }
+    if (object.type === AST_NODE_TYPES.CallExpression) return this.pickedFromCall(object, name, module, question);
     if (object.type !== AST_NODE_TYPES.ObjectExpression) return undefined;
+    return this.pickedFromLiteral(object, name, module, question);
+  }
+
+  /** `toQuery(body).limit` where every return of `toQuery` is an object literal: that property of them only. */
+  private pickedFromCall(call: TSESTree.CallExpression, name: string, module: FlowModule, question: Question): Taint[] | undefined {
+    if (question.depth >= MAX_CALL_DEPTH || this.spec.sanitises(call, module)) return undefined;
+    if (question.local === true) {
+      const from = calleeSourceFile(call.callee, module);
+      if (from !== undefined && from !== module.file) return undefined;
+    }
+    const resolved = functionOfCallee(call.callee, module);
+    if (!resolved) return undefined;
+    const objects: TSESTree.ObjectExpression[] = [];
+    for (const value of returnedValues(resolved.fn)) {
+      const object = literalObject(value, resolved.module);
+      if (!object) return undefined;
+      objects.push(object);
+    }
+    if (objects.length === 0) return undefined;
+    const inner: Question = { visits: question.visits, depth: question.depth + 1, visiting: new Set(), ...(question.local === true ? { local: true } : {}) };
+    const taints: Taint[] = [];
+    for (const object of objects) {
+      for (const returned of this.pickedFromLiteral(object, name, resolved.module, inner)) {
+        if (returned.kind === 'source') {
+          taints.push({ ...returned, steps: [...returned.steps, step(call, module)] });
+          continue;
+        }
+        if (returned.fn !== resolved.fn) continue;
+        const argument = argumentAt(call, returned.index);
+        if (!argument) continue;
+        for (const taint of this.narrowed(this.trace(argument, module, question), returned.via)) {
+          taints.push({ ...taint, steps: [...taint.steps, ...returned.steps, step(call, module)] });
+        }
+      }
+    }
+    return taints;
+  }
+
+  private pickedFromLiteral(object: TSESTree.ObjectExpression, name: string, module: FlowModule, question: Question): Taint[] {
     const taints: Taint[] = [];
     for (const property of [...object.properties].reverse()) {
       if (property.type === AST_NODE_TYPES.SpreadElement) {
@@ -387,7 +440,9 @@ export class Tracer {
         }
         const argument = argumentAt(call, returned.index);
         if (!argument) continue;
-        for (const taint of this.trace(argument, module, question)) taints.push({ ...taint, steps: [...taint.steps, ...returned.steps, step(call, module)] });
+        for (const taint of this.narrowed(this.trace(argument, module, question), returned.via)) {
+          taints.push({ ...taint, steps: [...taint.steps, ...returned.steps, step(call, module)] });
+        }
       }
       return taints;
     }
@@ -425,6 +480,20 @@ function argumentAt(call: TSESTree.CallExpression, index: number): TSESTree.Node
   const argument = call.arguments[index];
   if (!argument) return undefined;
   return argument.type === AST_NODE_TYPES.SpreadElement ? argument.argument : argument;
+}
+
+/** An object literal, or a `const` never written again bound to one. */
+function literalObject(value: TSESTree.Node, module: FlowModule): TSESTree.ObjectExpression | undefined {
+  let object = unwrapExpression(value);
+  if (object.type === AST_NODE_TYPES.Identifier) {
+    const variable = module.variableOf(object);
+    const definition = variable?.defs.length === 1 ? variable.defs[0] : undefined;
+    if (definition?.type !== 'Variable' || definition.node.id.type !== AST_NODE_TYPES.Identifier || !definition.node.init) return undefined;
+    const init = definition.node.init;
+    if (variable?.references.some((reference) => reference.isWrite() && reference.writeExpr !== init)) return undefined;
+    object = unwrapExpression(init);
+  }
+  return object.type === AST_NODE_TYPES.ObjectExpression ? object : undefined;
 }
 
 /** The values a function returns: its expression body, or every `return` outside nested functions. */
@@ -468,13 +537,19 @@ function extend(taints: readonly Taint[], node: TSESTree.Node, module: FlowModul
   });
 }
 
+/** Parameter taints read through property `name` for the first time remember it (sources are narrowed where read). */
+function withVia(taints: Taint[], name: string | undefined): Taint[] {
+  if (name === undefined) return taints;
+  return taints.map((taint) => (taint.kind === 'parameter' && taint.via === undefined ? { ...taint, via: name } : taint));
+}
+
 function keep(taints: readonly Taint[]): Taint[] {
   const sources = taints.filter((taint) => taint.kind === 'source');
   const parameters = taints.filter((taint) => taint.kind === 'parameter');
   const seen = new Set<string>();
   const kept: Taint[] = [];
   for (const taint of [...sources, ...parameters]) {
-    const key = taint.kind === 'source' ? `s:${taint.label}:${taint.source.range[0]}` : `p:${taint.index}:${taint.fn.range[0]}`;
+    const key = taint.kind === 'source' ? `s:${taint.label}:${taint.source.range[0]}` : `p:${taint.index}:${taint.via ?? ''}:${taint.fn.range[0]}`;
     if (seen.has(key)) continue;
     seen.add(key);
     kept.push(taint);
