@@ -193,9 +193,9 @@ describe('acceptance on a copy of the reference service', () => {
     expect(followed.findings).toEqual([]);
     revertLast();
     // The same snapshot edit beside a change to a client, which no route imports (the composition root wires it in).
-    edit('src/clients/systemClock.ts', 'export', '/** The wall clock. */\nexport');
+    edit('src/clients/systemClock.ts', 'export', "export const CLOCK_SOURCE = 'system';\nexport");
     write({ 'contracts/openapi.json': '{\n  "openapi": "3.1.0",\n  "paths": { "/v1/npv/cards": { "post": {} } }\n}\n' });
-    commit('a client comment, with the snapshot edited');
+    commit('a client constant, with the snapshot edited');
     const unrelated = await check('integrity');
     expect(located(unrelated.findings)).toEqual(['integrity/snapshot-without-route-change contracts/openapi.json:3']);
     expect(unrelated.findings[0]?.message).toContain('src/server/routes/cardsRoute.ts, src/server/routes/operationsRoutes.ts');

@@ -52,7 +52,7 @@ async function checkChange(change: Record<string, string | null>, base: Record<s
   };
 }
 
-const bump = (text: string | undefined): string => `${text ?? ''}// changed\n`;
+const bump = (text: string | undefined): string => `${text ?? ''}export const CHANGED = true;\n`;
 
 describe('snapshot-without-route-change: route code is what the routes import', () => {
   it('a domain constant a route schema imports through a barrel justifies the snapshot change', async () => {
@@ -72,6 +72,17 @@ describe('snapshot-without-route-change: route code is what the routes import', 
         message: 'The change edits this contract snapshot but no route code (the files registering routes, src/server/routes.ts, and every module they import), so the snapshot no longer describes what the code serves.',
       },
     ]);
+  });
+
+  it('a route schema whose comments alone changed does not justify it; the same file with a code change does', async () => {
+    const schema = PROJECT['src/server/schemas.ts'] ?? '';
+    const commented = await checkChange({ 'src/server/schemas.ts': `/**\n * Markets may grow; clients should accept any string.\n */\n${schema.replace('as const;', 'as const; // the enum the body validates')}`, 'contracts/openapi.json': SNAPSHOT_CHANGED });
+    expect(commented.code).toBe(1);
+    expect(commented.findings.map((finding) => `${finding.ruleId} ${finding.severity} ${finding.message}`)).toEqual([
+      'integrity/snapshot-without-route-change error The change edits this contract snapshot, and of the code only comments or layout (in src/server/schemas.ts), so the snapshot no longer describes what the code serves.',
+    ]);
+    const coded = await checkChange({ 'src/server/schemas.ts': schema.replace("{ enum: [...MARKETS] }", "{ enum: [...MARKETS, 'BR'] }"), 'contracts/openapi.json': SNAPSHOT_CHANGED });
+    expect(coded).toEqual({ code: 0, findings: [] });
   });
 
   it('a type a handler imports with `import type` justifies it', async () => {

@@ -180,6 +180,54 @@ describe('integrity: a run count lowered through a value, in any form', () => {
   });
 });
 
+describe('integrity: runs set outside fc.assert (a harness option, a helper that runs the property, a new global setting)', () => {
+  const TEST = 'tests/ranking.test.ts';
+  /** A property handed to `check` (a helper in `helperFile`, imported) inside `it('orders')`. */
+  const delegating = (helperFile: string) =>
+    `${HEADER}import { check } from '${helperFile}';\nit('orders', () => {\n  check(fc.property(fc.array(fc.nat()), (xs) => xs.length >= 0));\n});\n`;
+  const direct = `${HEADER}it('orders', () => {\n  fc.assert(fc.property(fc.array(fc.nat()), (xs) => xs.length >= 0));\n});\n`;
+
+  it('fc.assert replaced by a helper whose own fc.assert runs fewer times than the default', async () => {
+    const result = await changeOf(
+      { [TEST]: direct },
+      { [TEST]: delegating('./support/check.js'), 'tests/support/check.ts': "import fc from 'fast-check';\nconst FEW = 15;\nexport const check = (p: fc.IProperty<[number[]]>): void => fc.assert(p, { numRuns: FEW, seed: 7 });\n" },
+    );
+    expect(result.findings).toEqual([`integrity/fewer-property-runs ${TEST}:5`]);
+    expect(result.messages[0]).toMatch(/now runs 15 time\(s\), down from 100 \(fast-check's default\)/);
+  });
+
+  it('a helper that keeps the default, or raises it, passes', async () => {
+    const keeps = await changeOf({ [TEST]: direct }, { [TEST]: delegating('./support/check.js'), 'tests/support/check.ts': "import fc from 'fast-check';\nexport function check(p: fc.IProperty<[number[]]>): void {\n  fc.assert(p, { seed: 7 });\n}\n" });
+    expect(keeps.findings).toEqual([]);
+    const raises = await changeOf({ [TEST]: direct }, { [TEST]: delegating('./support/check.js'), 'tests/support/check.ts': "import fc from 'fast-check';\nexport function check(p: fc.IProperty<[number[]]>): void {\n  fc.assert(p, { numRuns: 400 });\n}\n" });
+    expect(raises.findings).toEqual([]);
+  });
+
+  it('a helper from a package cannot be followed: a warning that says so', async () => {
+    const result = await changeOf({ [TEST]: direct }, { [TEST]: delegating('shared-property-helpers') });
+    expect(result.findings).toEqual([`integrity/unresolved-value ${TEST}:5`]);
+    expect(result.messages[0]).toMatch(/run by `check`, which could not be followed/);
+  });
+
+  it('a harness option lowered through a constant object, and a raised one passing', async () => {
+    const harness = (runs: string) => `import { propertySuite } from './support/suite.js';\nconst SUITE = { title: 'api', numRuns: ${runs} };\npropertySuite(() => makeApp(), SUITE);\npropertySuite(() => makeApp(), { title: 'invariants', numRuns: 30, scenarios: [] });\n`;
+    const lowered = await changeOf({ 'tests/api.test.ts': harness('60') }, { 'tests/api.test.ts': harness('60 / 4') });
+    expect(lowered.findings).toEqual(['integrity/fewer-property-runs tests/api.test.ts:3']);
+    expect(lowered.messages[0]).toMatch(/now runs 15 time\(s\), down from 60/);
+    const raised = await changeOf({ 'tests/api.test.ts': harness('60') }, { 'tests/api.test.ts': harness('90') });
+    expect(raised.findings).toEqual([]);
+  });
+
+  it('fc.configureGlobal added in a new setup file below the default is reported; at or above it passes', async () => {
+    const setup = (runs: number) => `import * as fc from 'fast-check';\nconst SHARED = { numRuns: ${runs}, endOnFailure: true };\nfc.configureGlobal({ ...SHARED });\n`;
+    const lowered = await changeOf({ [TEST]: direct }, { 'tests/setup/global.ts': setup(25) });
+    expect(lowered.findings).toEqual(['integrity/fewer-property-runs tests/setup/global.ts:3']);
+    expect(lowered.messages[0]).toMatch(/every fast-check property without its own numRuns runs 25 time\(s\), down from 100 \(fast-check's default\)/);
+    const kept = await changeOf({ [TEST]: direct }, { 'tests/setup/global.ts': setup(200) });
+    expect(kept.findings).toEqual([]);
+  });
+});
+
 describe('integrity: values that did not go down pass', () => {
   it('a constant raised, an enum member raised, an imported constant raised in the helper alone', async () => {
     const base = {

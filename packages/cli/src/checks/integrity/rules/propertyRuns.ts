@@ -1,7 +1,7 @@
 import type { ChangedFile } from '@npvguard/core';
 import { INTEGRITY_RULES } from '../meta.js';
 import { unchangedDependents } from '../source/dependents.js';
-import { propertyRuns, type PropertyRuns } from '../source/propertyRuns.js';
+import { FAST_CHECK_DEFAULT_RUNS, propertyRuns, type PropertyRuns } from '../source/propertyRuns.js';
 import type { IntegrityInput, RawFinding } from '../types.js';
 
 /** Files with fast-check runs worth resolving (`fc.assert(property, PARAMETERS)` need not say numRuns), when the change may have touched what they import. */
@@ -63,6 +63,61 @@ async function runsOn(input: IntegrityInput, file: ChangedFile): Promise<{ befor
   return { before: before.result, after: after.result };
 }
 
+const GLOBAL_KEY = /^configureGlobal#/;
+
+/**
+ * `fc.configureGlobal({ numRuns })` that the change adds (in a new setup file, or in a file that had none): every
+ * property without its own numRuns runs that many times. Compared with the base's global setting in the changed
+ * files, else with fast-check's default.
+ */
+async function addedGlobalFindings(input: IntegrityInput): Promise<RawFinding[]> {
+  const added: { file: string; runs: PropertyRuns }[] = [];
+  let baseGlobal: number | undefined;
+  for (const file of input.changed) {
+    const versions = await input.versions(file);
+    const before = versions.base === undefined ? [] : (await input.modules('base').settle(() => propertyRuns(versions.base as NonNullable<typeof versions.base>, input.modules('base')))).result;
+    const baseGlobals = before.filter((entry) => GLOBAL_KEY.test(entry.key));
+    for (const entry of baseGlobals) if (entry.runs.known) baseGlobal = Math.min(baseGlobal ?? entry.runs.value, entry.runs.value);
+    if (versions.head === undefined || file.newPath === undefined) continue;
+    const head = versions.head;
+    const after = (await input.modules('head').settle(() => propertyRuns(head, input.modules('head')))).result;
+    // A file compared as a whole (it existed at the base) has its own global settings compared by key.
+    const compared = file.oldPath === undefined ? new Set<string>() : new Set(baseGlobals.map((entry) => entry.key));
+    for (const entry of after) if (GLOBAL_KEY.test(entry.key) && !compared.has(entry.key)) added.push({ file: file.newPath, runs: entry });
+  }
+  const findings: RawFinding[] = [];
+  const against = baseGlobal ?? FAST_CHECK_DEFAULT_RUNS;
+  const from = baseGlobal === undefined ? `${against} (fast-check's default)` : String(against);
+  for (const { file, runs } of added) {
+    if (runs.runs.known) {
+      if (runs.runs.value >= against) continue;
+      findings.push({
+        ruleId: INTEGRITY_RULES.fewerPropertyRuns,
+        file,
+        line: runs.line,
+        column: runs.column,
+        message: `fc.configureGlobal now sets numRuns to ${runs.runs.value}: every fast-check property without its own numRuns runs ${runs.runs.value} time(s), down from ${from}: fewer generated cases, fewer bugs found.`,
+        hint: 'Leave fast-check\'s global numRuns alone; if a property is slow, make each run cheaper, or justify with `// npvguard-justify: <reason>`.',
+        fingerprintParts: [runs.key, String(against), String(runs.runs.value)],
+        data: { before: against, after: runs.runs.value },
+      });
+      continue;
+    }
+    findings.push({
+      ruleId: INTEGRITY_RULES.unresolvedValue,
+      file,
+      line: runs.line,
+      column: runs.column,
+      message: `fc.configureGlobal sets numRuns for every property without its own, and its value cannot be resolved from the source (${runs.runs.reason}); it was ${from}.`,
+      hint: 'Write numRuns as a value the source fixes (a number, a constant, an imported constant), or justify it with `// npvguard-justify: <reason>`.',
+      fingerprintParts: [runs.key, 'numRuns', runs.runs.reason],
+      data: { before: against, after: null, reason: runs.runs.reason },
+      severity: 'warning',
+    });
+  }
+  return findings;
+}
+
 /**
  * Properties that run fewer times than at the base, matched by enclosing test title and position within it, with
  * numRuns resolved on each side through the files it imports as they were on that side. Test files the change did
@@ -81,5 +136,6 @@ export async function propertyRunFindings(input: IntegrityInput): Promise<RawFin
     const runs = await runsOn(input, dependent.file);
     if (runs !== undefined) findings.push(...compare(input, dependent.file.newPath ?? '', runs.before, runs.after, dependent.through));
   }
+  findings.push(...(await addedGlobalFindings(input)));
   return findings;
 }

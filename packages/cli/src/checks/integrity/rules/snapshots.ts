@@ -3,6 +3,7 @@ import { compileGlob, globList, type ChangedFile, type Globs } from '@npvguard/c
 import { INTEGRITY_RULES } from '../meta.js';
 import { decideRouteChange } from '../routeCode/routeChange.js';
 import type { IntegrityInput, RawFinding } from '../types.js';
+import { typescript } from '../../../modules/typescript.js';
 
 // Data files only: code kept beside the snapshots (invariants, a model's feature spec) is not a snapshot.
 const DEFAULT_SNAPSHOTS = ['contracts/**/*.{json,yaml,yml}', '**/openapi.{json,yaml,yml}'];
@@ -43,6 +44,31 @@ function list(files: readonly string[]): string {
   return files.length <= 3 ? files.join(', ') : `${files.slice(0, 3).join(', ')} and ${files.length - 3} more`;
 }
 
+/** The tokens of a source text, comments and whitespace left out. */
+function tokens(text: string): string[] {
+  const scanner = typescript.createScanner(typescript.ScriptTarget.Latest, true, typescript.LanguageVariant.Standard, text);
+  const found: string[] = [];
+  for (let kind = scanner.scan(); kind !== typescript.SyntaxKind.EndOfFileToken; kind = scanner.scan()) found.push(scanner.getTokenText());
+  return found;
+}
+
+/**
+ * Changed source files whose code is the same on both sides, only comments or layout edited (a doc comment on a
+ * schema): they change nothing a route serves. Added, deleted, renamed and non-source files are never among them.
+ */
+async function commentOnly(input: IntegrityInput, isSnapshot: (file: string) => boolean): Promise<Set<string>> {
+  const same = new Set<string>();
+  for (const file of input.changed) {
+    if (file.oldPath === undefined || file.newPath === undefined || file.oldPath !== file.newPath || isSnapshot(file.newPath) || input.isTest(file.newPath)) continue;
+    const { base, head } = await input.versions(file);
+    if (base === undefined || head === undefined) continue;
+    const before = tokens(base.text);
+    const after = tokens(head.text);
+    if (before.length === after.length && before.every((token, index) => token === after[index])) same.add(file.newPath);
+  }
+  return same;
+}
+
 /** What the rule concluded about a change that edits snapshots; undefined when the change follows route code. */
 type Verdict = { severity: 'error' | 'warning'; message: string; hint: string; data: Record<string, unknown> };
 
@@ -53,8 +79,13 @@ type Verdict = { severity: 'error' | 'warning'; message: string; hint: string; d
  * a warning when a file they match changed, an error when none did.
  */
 async function verdict(input: IntegrityInput, isSnapshot: (file: string) => boolean): Promise<Verdict | undefined> {
-  const changed = [...new Set(input.changed.flatMap(paths))].filter((file) => !isSnapshot(file) && !input.isTest(file));
-  if (changed.length === 0) return { severity: 'error', message: MESSAGE, hint: HINT, data: { routeCode: 'none-changed' } };
+  const unchangedCode = await commentOnly(input, isSnapshot);
+  const changed = [...new Set(input.changed.flatMap(paths))].filter((file) => !isSnapshot(file) && !input.isTest(file) && !unchangedCode.has(file));
+  if (changed.length === 0) {
+    const only = [...unchangedCode].sort();
+    const message = only.length === 0 ? MESSAGE : `The change edits this contract snapshot, and of the code only comments or layout (in ${list(only)}), so the snapshot no longer describes what the code serves.`;
+    return { severity: 'error', message, hint: HINT, data: { routeCode: 'none-changed', ...(only.length === 0 ? {} : { commentOnly: only }) } };
+  }
   const routes = input.config.integrity?.routes;
   const configured = routes === undefined ? undefined : matcher(globList(routes));
   if (configured !== undefined && changed.some(configured)) return undefined;
