@@ -4,7 +4,7 @@ import { functionOfCallee } from '../util/dataflow/functions.js';
 import { moduleOfContext, relativeFile, shortText, type FlowModule } from '../util/dataflow/modules.js';
 import { awaitedCalls, isAwaitStatement, returnedValues, sourceCodeLookup, waitedCalls } from '../util/awaited-calls.js';
 import { DEFAULT_APP_NAMES, isRequestCallback } from '../util/fastify-routes.js';
-import { optionSideEffects, sideEffectWaitedIn, type SideEffectTest, type WaitedSideEffect } from '../util/waited-side-effects.js';
+import { deferredContinuations, optionSideEffects, sideEffectWaitedIn, type SideEffectTest, type WaitedSideEffect } from '../util/waited-side-effects.js';
 import { createRule } from '../util/create-rule.js';
 import { DEFAULT_COMPOSITION_FUNCTIONS, executionContext } from '../util/execution-context.js';
 import { fileMatches, nameMatches } from '../util/files.js';
@@ -19,6 +19,7 @@ export type MessageIds =
   | 'returnedSideEffect'
   | 'returnedSideEffectThrough'
   | 'awaitedSideEffectOption'
+  | 'continuedAfterSideEffect'
   | 'fireAndForget'
   | 'invalidSettings';
 
@@ -36,6 +37,8 @@ export const SIDE_EFFECT_MESSAGES = {
     '`{{call}}` waits for the side effect `{{inner}}` ({{where}}), and this handler or hook returns its promise, which fastify waits for before it goes on with the request: the response waits for the event pipeline and fails with it. Fire the side effect without waiting inside `{{callee}}`, or do not return the promise of `{{call}}`.',
   awaitedSideEffectOption:
     '`{{option}}` is handed to `{{plugin}}`, which waits for it while serving a request ({{waitedAt}}), and it waits for the side effect `{{inner}}`: the response waits for the event pipeline and fails with it. Fire the side effect without waiting inside `{{option}}`, or call `{{option}}` there without waiting for it.',
+  continuedAfterSideEffect:
+    'The request goes on (`{{continuation}}`) only once `{{call}}` settles, which waits for the side effect `{{inner}}`: the response waits for the event pipeline and fails with it. Call `{{continuation}}` without waiting for it, and fire the side effect without waiting.',
   fireAndForget: 'Fire the side effect without awaiting it (`void`).',
   invalidSettings: INVALID_SETTINGS_MESSAGE,
 } as const;
@@ -136,15 +139,30 @@ export function sideEffectListener(
     },
     ':function'(fn: FunctionNode) {
       // fastify waits for the promise a handler or request hook returns, `await` or not.
-      const returned = returnedValues(fn);
-      if (returned.length === 0) return;
-      const waited = returned.flatMap((value) => waitedCalls(value, lookup));
-      if (waited.length === 0 || !isRequestCallback(fn, DEFAULT_APP_NAMES, lookup)) return;
+      if (!isRequestCallback(fn, DEFAULT_APP_NAMES, lookup)) return;
+      const waited = returnedValues(fn).flatMap((value) => waitedCalls(value, lookup));
+      const reported = new Set<TSESTree.Node>();
       for (const entry of through(waited)) {
+        reported.add(entry.call);
         context.report({ node: entry.call, messageId: 'returnedSideEffectThrough', data: throughData(entry) });
       }
       for (const call of waited.filter(isSideEffect)) {
+        reported.add(call);
         context.report({ node: call, messageId: 'returnedSideEffect', data: { call: sourceCode.getText(call.callee) } });
+      }
+      // A callback-style hook (`done`) or a reply sent only once a promise settles waits for it just the same.
+      for (const deferred of deferredContinuations(fn, lookup)) {
+        const after = deferred.after.filter((call) => !reported.has(call));
+        const report = (call: TSESTree.CallExpression, inner: string): void => {
+          reported.add(call);
+          context.report({
+            node: call,
+            messageId: 'continuedAfterSideEffect',
+            data: { call: `${sourceCode.getText(call.callee)}(…)`, inner, continuation: deferred.continuation },
+          });
+        };
+        for (const call of after.filter(isSideEffect)) report(call, sourceCode.getText(call.callee));
+        for (const entry of through(after)) report(entry.call, entry.inner.inner);
       }
     },
     CallExpression(node: TSESTree.CallExpression) {

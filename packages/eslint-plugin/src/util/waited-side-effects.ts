@@ -5,6 +5,7 @@ import { functionOfCallee, type ResolvedFunction } from './dataflow/functions.js
 import { shortText, type FlowModule } from './dataflow/modules.js';
 import { isRequestCallback } from './fastify-routes.js';
 import { nameMatches } from './files.js';
+import type { VariableLookup } from './imports.js';
 
 /** Whether a call written in `module` is a side effect. */
 export type SideEffectTest = (call: TSESTree.CallExpression, module: FlowModule) => boolean;
@@ -245,4 +246,105 @@ function optionValueSideEffect(value: TSESTree.Node, module: FlowModule, isSideE
   // A method handed on by reference: calling it is calling the method.
   const call = { type: AST_NODE_TYPES.CallExpression, callee: target, arguments: [], optional: false, parent: target.parent, range: target.range, loc: target.loc } as unknown as TSESTree.CallExpression;
   return isSideEffect(call, module) ? { inner: shortText(target, module), where: module.file, node: call } : undefined;
+}
+
+/** A request's continuation (`done()`, `reply.send()`) called only once the promises of `after` settle. */
+export interface DeferredContinuation {
+  /** How the continuation is written (`done`, `reply.send`). */
+  continuation: string;
+  /** The calls whose promises the continuation waits for. */
+  after: TSESTree.CallExpression[];
+}
+
+const SETTLED_CALLBACK_METHODS = ['then', 'finally'];
+
+/**
+ * Where a handler or hook lets the request go on only after a promise settles: a call of one of its parameters
+ * (the `done` of a callback-style hook) or of `send` on its second one (the reply), inside a `.then`/`.finally`
+ * callback (or handed to one: `.then(done)`), possibly nested. The calls each such chain waits for are listed.
+ */
+export function deferredContinuations(fn: FunctionNode, lookup: VariableLookup): DeferredContinuation[] {
+  const parameters = fn.params.flatMap((parameter) => {
+    const target = parameter.type === AST_NODE_TYPES.AssignmentPattern ? parameter.left : parameter;
+    return target.type === AST_NODE_TYPES.Identifier ? [lookup(target)] : [];
+  });
+  const replyParameter = fn.params[1]?.type === AST_NODE_TYPES.Identifier ? lookup(fn.params[1]) : undefined;
+  const isParameter = (node: TSESTree.Node): boolean => {
+    const target = unwrapExpression(node);
+    return target.type === AST_NODE_TYPES.Identifier && parameters.includes(lookup(target));
+  };
+  const found: DeferredContinuation[] = [];
+  walk(fn.body, (node) => {
+    let continuation: TSESTree.Node | undefined;
+    if (node.type === AST_NODE_TYPES.CallExpression) {
+      const callee = unwrapExpression(node.callee);
+      if (isParameter(callee)) continuation = node;
+      else if (callee.type === AST_NODE_TYPES.MemberExpression && memberPropertyName(callee) === 'send') {
+        const object = unwrapExpression(callee.object);
+        if (replyParameter && object.type === AST_NODE_TYPES.Identifier && lookup(object) === replyParameter) continuation = node;
+      }
+    } else if (node.type === AST_NODE_TYPES.Identifier && isParameter(node) && isSettledCallback(node)) {
+      continuation = node;
+    }
+    if (!continuation) return;
+    const after = chainsAround(continuation, fn).flatMap((chain) => waitedCalls(chain, lookup));
+    if (after.length > 0) {
+      const text = continuation.type === AST_NODE_TYPES.CallExpression ? continuation.callee : continuation;
+      found.push({ continuation: memberText(text), after });
+    }
+  });
+  return found;
+}
+
+/** `.then(done)`: the node is a callback of a `.then`/`.finally` call. */
+function isSettledCallback(node: TSESTree.Node): boolean {
+  const parent = node.parent;
+  if (parent?.type !== AST_NODE_TYPES.CallExpression || !parent.arguments.includes(node as TSESTree.CallExpressionArgument)) return false;
+  const { receiver, name } = calleeParts(parent);
+  return receiver !== undefined && name !== undefined && SETTLED_CALLBACK_METHODS.includes(name);
+}
+
+/** The receivers of the `.then`/`.finally` chains whose callbacks `node` is in (or is), up to `fn`. */
+function chainsAround(node: TSESTree.Node, fn: FunctionNode): TSESTree.Node[] {
+  const receivers: TSESTree.Node[] = [];
+  for (let current: TSESTree.Node | undefined = node; current && current !== fn; current = current.parent) {
+    const isCallback = current === node ? isSettledCallback(current) : isFunctionNode(current) && isSettledCallback(current);
+    if (!isCallback) continue;
+    const chain = current.parent as TSESTree.CallExpression;
+    const { receiver } = calleeParts(chain);
+    // An awaited chain is judged where it is awaited.
+    if (receiver && !isAwaitedChain(chain)) receivers.push(receiver);
+  }
+  return receivers;
+}
+
+/** Whether a promise chain (`a.then(f).catch(g)`), taken as a whole, is awaited. */
+function isAwaitedChain(call: TSESTree.CallExpression): boolean {
+  let current: TSESTree.Node = call;
+  for (;;) {
+    const parent: TSESTree.Node | undefined = current.parent;
+    if (!parent) return false;
+    if (parent.type === AST_NODE_TYPES.MemberExpression && parent.object === current && parent.parent.type === AST_NODE_TYPES.CallExpression && parent.parent.callee === parent) {
+      current = parent.parent;
+    } else if (
+      parent.type === AST_NODE_TYPES.ChainExpression ||
+      parent.type === AST_NODE_TYPES.TSNonNullExpression ||
+      parent.type === AST_NODE_TYPES.TSAsExpression
+    ) {
+      current = parent;
+    } else {
+      return parent.type === AST_NODE_TYPES.AwaitExpression;
+    }
+  }
+}
+
+function memberText(node: TSESTree.Node): string {
+  const target = unwrapExpression(node);
+  if (target.type === AST_NODE_TYPES.Identifier) return target.name;
+  if (target.type === AST_NODE_TYPES.MemberExpression) {
+    const property = memberPropertyName(target);
+    const object = unwrapExpression(target.object);
+    if (property !== undefined && object.type === AST_NODE_TYPES.Identifier) return `${object.name}.${property}`;
+  }
+  return 'the continuation';
 }

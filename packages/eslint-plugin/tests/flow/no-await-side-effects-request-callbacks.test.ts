@@ -123,6 +123,45 @@ ruleTester.run('no-await-side-effects (plugin options)', rule, {
   ],
 });
 
+ruleTester.run('no-await-side-effects (continuations after a promise)', rule, {
+  valid: [
+    // `done` called at once; the side effect is started and left alone.
+    { filename, code: 'app.addHook("onRequest", (request, reply, done) => {\n  eventSink.emit(request.id).catch(() => undefined);\n  done();\n});' },
+    // The reply waits for a lookup, not a side effect.
+    { filename, code: 'app.get("/x", (request, reply) => {\n  catalog.find(request.id).then((track) => reply.send(track));\n});' },
+    // An application hook: closing may wait.
+    { filename, code: 'app.addHook("onClose", (instance, done) => {\n  eventSink.emit({}).finally(() => done());\n});' },
+    // Not a request callback.
+    { filename, code: 'function later(done) {\n  sink.emit({}).then(() => done());\n}' },
+  ],
+  invalid: [
+    {
+      // A callback-style hook lets the request go on only after the side effect.
+      filename,
+      code: 'app.addHook("preHandler", (request, reply, done) => {\n  eventSink.emit(request.id).then(() => done());\n});',
+      errors: [{ messageId: 'continuedAfterSideEffect', line: 2, column: 3, data: { call: 'eventSink.emit(…)', inner: 'eventSink.emit', continuation: 'done' } }],
+    },
+    {
+      // `done` handed to `.finally` itself.
+      filename,
+      code: 'app.addHook("onSend", (request, reply, payload, next) => {\n  sink.record(payload).finally(next);\n});',
+      errors: [{ messageId: 'continuedAfterSideEffect', line: 2, column: 3, data: { call: 'sink.record(…)', inner: 'sink.record', continuation: 'next' } }],
+    },
+    {
+      // The reply is sent only once a helper in another file has waited for the sink.
+      filename,
+      code: 'import { flushEvents } from "../flow/persistence.js";\napp.get("/x", (request, reply) => {\n  flushEvents().then(() => {\n    reply.send({ ok: true });\n  });\n});',
+      errors: [{ messageId: 'continuedAfterSideEffect', line: 3, column: 3, data: { call: 'flushEvents(…)', inner: 'eventSink.emit', continuation: 'reply.send' } }],
+    },
+    {
+      // An awaited chain is reported once, as awaited.
+      filename,
+      code: 'app.get("/x", async (request, reply) => {\n  await sink.emit(request.id).then(() => reply.send(1));\n});',
+      errors: [{ messageId: 'awaitedSideEffect', line: 2, column: 9 }],
+    },
+  ],
+});
+
 const typedTester = typedRuleTester();
 const app = 'src/server/app.ts';
 const APP = `import type { AuditSink } from '../flow/persistence.js';
