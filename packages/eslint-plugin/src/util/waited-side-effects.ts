@@ -1,7 +1,7 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import { calleeParts, isFunctionNode, memberPropertyName, propertyKeyName, receiverName, unwrapExpression, walk, type FunctionNode } from './ast.js';
 import { returnedValues, waitedCalls } from './awaited-calls.js';
-import { functionOfCallee, type ResolvedFunction } from './dataflow/functions.js';
+import { functionOfCallee, importedConstant, type ResolvedFunction } from './dataflow/functions.js';
 import { shortText, type FlowModule } from './dataflow/modules.js';
 import { isRequestCallback } from './fastify-routes.js';
 import { nameMatches } from './files.js';
@@ -132,22 +132,30 @@ function constantObject(node: TSESTree.Node, module: FlowModule, hops: number): 
   return current.type === AST_NODE_TYPES.ObjectExpression ? current : undefined;
 }
 
-/** The plugin function `register` is given: a function, or a name bound to one (also through `fp(...)`). */
+/** The plugin function `register` is given: a function, or a name bound to one (also through `fp(...)`, in this or another file). */
 function pluginFunction(node: TSESTree.Node, module: FlowModule): ResolvedFunction | undefined {
   const direct = functionOfCallee(node, module);
   if (direct) return direct;
   let value = unwrapExpression(node);
+  let where = module;
   if (value.type === AST_NODE_TYPES.Identifier) {
     const definition = module.variableOf(value)?.defs;
     const only = definition?.length === 1 ? definition[0] : undefined;
-    if (only?.type !== 'Variable' || only.node.parent.kind !== 'const' || !only.node.init) return undefined;
-    value = unwrapExpression(only.node.init);
+    if (only?.type === 'Variable' && only.node.parent.kind === 'const' && only.node.init) {
+      value = unwrapExpression(only.node.init);
+    } else {
+      // `import { routes } from './routes.js'` where the module has `export const routes = fp(async (app, options) => ...)`.
+      const imported = importedConstant(value, module);
+      if (!imported) return undefined;
+      value = unwrapExpression(imported.init);
+      where = imported.module;
+    }
   }
   if (value.type !== AST_NODE_TYPES.CallExpression) return undefined;
   const { receiver, name } = calleeParts(value);
   const first = value.arguments[0];
   if (receiver || name === undefined || !PLUGIN_WRAPPERS.includes(name) || !first) return undefined;
-  return functionOfCallee(first, module);
+  return functionOfCallee(first, where);
 }
 
 /**

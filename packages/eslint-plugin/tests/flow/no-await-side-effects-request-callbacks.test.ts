@@ -115,6 +115,12 @@ ruleTester.run('no-await-side-effects (plugin options)', rule, {
       errors: [{ messageId: 'awaitedSideEffectOption', line: 3, column: 40 }],
     },
     {
+      // A plugin wrapped in `fp` in another file.
+      filename,
+      code: 'import { wrappedRoutes } from "../flow/plugins.js";\napp.register(wrappedRoutes, { save: () => sink.record({}) });',
+      errors: [{ messageId: 'awaitedSideEffectOption', line: 2, column: 31, data: { option: 'save', plugin: 'wrappedRoutes', waitedAt: '../flow/plugins.ts, line 55', inner: 'sink.record' } }],
+    },
+    {
       // A plugin wrapped in `fp` in this file, options spread from a base, a method handed on with `bind`.
       filename,
       code: 'const routes = fp(async (instance, opts) => {\n  instance.get("/x", async () => {\n    await opts.save();\n    return 1;\n  });\n});\nconst base = { prefix: "/v1" };\napp.register(routes, { ...base, save: sink.emit.bind(sink) });',
