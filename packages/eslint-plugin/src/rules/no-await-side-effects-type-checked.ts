@@ -1,11 +1,11 @@
-import { ESLintUtils } from '@typescript-eslint/utils';
+import { ESLintUtils, type TSESTree } from '@typescript-eslint/utils';
 import { calleeParts, isThis, receiverName } from '../util/ast.js';
 import { createRule } from '../util/create-rule.js';
 import { nameMatches } from '../util/files.js';
 import { withSettings } from '../util/rule-settings.js';
 import { NAMES_SCHEMA, REQUEST_PATH_SCHEMA } from '../util/schemas.js';
 import { DEFAULT_REQUEST_PATH } from '../util/settings.js';
-import { memberOwnerMatches } from '../util/types.js';
+import { memberOwnerMatches, programNodeAt } from '../util/types.js';
 import {
   DEFAULT_SIDE_EFFECT_METHODS,
   DEFAULT_SIDE_EFFECT_RECEIVERS,
@@ -52,15 +52,32 @@ export default createRule<Options, MessageIds>({
     const portTypes = options.portTypes ?? DEFAULT_PORT_TYPES;
     const receivers = options.receivers ?? DEFAULT_SIDE_EFFECT_RECEIVERS;
     const methods = options.methods ?? DEFAULT_SIDE_EFFECT_METHODS;
+    const byName = (call: TSESTree.CallExpression): { receiver: TSESTree.Expression; name: string } | 'side effect' | undefined => {
+      const { receiver, name } = calleeParts(call);
+      if (!receiver || name === undefined) return undefined;
+      if (nameMatches(receiverName(receiver), receivers) && nameMatches(name, methods)) return 'side effect';
+      // Inside a sink, its calls to its own methods are how it does the work, not a caller waiting on it.
+      if (isThis(receiver)) return undefined;
+      return { receiver, name };
+    };
     return withSettings(context, (settings) =>
-      sideEffectListener(context, options.requestPath ?? settings.requestPath ?? DEFAULT_REQUEST_PATH, (call) => {
-        const { receiver, name } = calleeParts(call);
-        if (!receiver || name === undefined) return false;
-        if (nameMatches(receiverName(receiver), receivers) && nameMatches(name, methods)) return true;
-        // Inside a sink, its calls to its own methods are how it does the work, not a caller waiting on it.
-        if (isThis(receiver)) return false;
-        return memberOwnerMatches(services.getTypeAtLocation(receiver), name, portTypes, checker);
-      }),
+      sideEffectListener(
+        context,
+        options.requestPath ?? settings.requestPath ?? DEFAULT_REQUEST_PATH,
+        (call) => {
+          const parts = byName(call);
+          if (parts === 'side effect') return true;
+          return parts !== undefined && memberOwnerMatches(services.getTypeAtLocation(parts.receiver), parts.name, portTypes, checker);
+        },
+        (call, module) => {
+          const parts = byName(call);
+          if (parts === 'side effect') return true;
+          if (parts === undefined) return false;
+          // Another file of the program: its type checker knows the receiver there too.
+          const receiver = programNodeAt(services.program, module.file, module.text, parts.receiver);
+          return receiver !== undefined && memberOwnerMatches(checker.getTypeAtLocation(receiver), parts.name, portTypes, checker);
+        },
+      ),
     );
   },
 });

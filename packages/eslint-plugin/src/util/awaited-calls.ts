@@ -1,12 +1,17 @@
 import { AST_NODE_TYPES, ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
-import { calleeParts, unwrapExpression } from './ast.js';
-import { GLOBAL_MODULE, qualifiedName } from './imports.js';
+import { calleeParts, isFunctionNode, unwrapExpression, walk, type FunctionNode } from './ast.js';
+import { GLOBAL_MODULE, qualifiedNameWith, type VariableLookup } from './imports.js';
 
 /** Hops through `const` aliases (`const pending = sink.emit(e); await pending;`) before a value counts as unknown. */
 const MAX_ALIASES = 4;
 
 const PROMISE_CHAIN_METHODS = ['then', 'catch', 'finally'];
 const PROMISE_COMBINATORS = ['all', 'allSettled', 'any', 'race'];
+
+/** How identifiers are looked up in the file being linted. */
+export function sourceCodeLookup(sourceCode: Readonly<TSESLint.SourceCode>): VariableLookup {
+  return (identifier) => ASTUtils.findVariable(sourceCode.getScope(identifier), identifier) ?? undefined;
+}
 
 /**
  * The calls an `await` waits for: `await f()`, `await f().catch(...)`, and each element of
@@ -16,34 +21,71 @@ export function awaitedCalls(
   node: TSESTree.AwaitExpression,
   sourceCode: Readonly<TSESLint.SourceCode>,
 ): TSESTree.CallExpression[] {
-  return callsIn(node.argument, sourceCode);
+  return waitedCalls(node.argument, sourceCodeLookup(sourceCode));
 }
 
-function callsIn(expression: TSESTree.Node, sourceCode: Readonly<TSESLint.SourceCode>, aliases = 0): TSESTree.CallExpression[] {
-  const value = constantValue(unwrapExpression(expression), sourceCode, aliases);
+/**
+ * The calls whose promises a waited-for value settles with: the call itself, the receiver of `.then`/`.catch`/
+ * `.finally` and the promise their callback returns, each element of `Promise.all([...])` (and `allSettled`, `any`,
+ * `race`) over a list literal, both branches of a conditional or `??`/`||`/`&&`, through `const` aliases.
+ */
+export function waitedCalls(expression: TSESTree.Node, lookup: VariableLookup, aliases = 0): TSESTree.CallExpression[] {
+  const value = constantValue(unwrapExpression(expression), lookup, aliases);
+  if (value.type === AST_NODE_TYPES.ConditionalExpression) {
+    return [...waitedCalls(value.consequent, lookup, aliases), ...waitedCalls(value.alternate, lookup, aliases)];
+  }
+  if (value.type === AST_NODE_TYPES.LogicalExpression) {
+    return [...waitedCalls(value.left, lookup, aliases), ...waitedCalls(value.right, lookup, aliases)];
+  }
   if (value.type !== AST_NODE_TYPES.CallExpression) return [];
   const { receiver, name } = calleeParts(value);
-  if (receiver && name !== undefined && PROMISE_CHAIN_METHODS.includes(name)) return callsIn(receiver, sourceCode);
-  const qualified = qualifiedName(value.callee, sourceCode);
+  if (receiver && name !== undefined && PROMISE_CHAIN_METHODS.includes(name)) {
+    // The chained promise settles after the receiver and after whatever promise a callback returns.
+    const callbacks = value.arguments.flatMap((argument) => {
+      const callback = unwrapExpression(argument);
+      return isFunctionNode(callback) ? returnedValues(callback).flatMap((returned) => waitedCalls(returned, lookup)) : [];
+    });
+    return [...waitedCalls(receiver, lookup), ...callbacks];
+  }
+  const qualified = qualifiedNameWith(value.callee, lookup);
   if (
     qualified?.module === GLOBAL_MODULE &&
     qualified.path[0] === 'Promise' &&
     PROMISE_COMBINATORS.includes(qualified.path[1] ?? '')
   ) {
-    const list = value.arguments[0] ? constantValue(unwrapExpression(value.arguments[0]), sourceCode, aliases) : undefined;
+    const list = value.arguments[0] ? constantValue(unwrapExpression(value.arguments[0]), lookup, aliases) : undefined;
     if (list?.type !== AST_NODE_TYPES.ArrayExpression) return [];
     return list.elements.flatMap((element) =>
-      element && element.type !== AST_NODE_TYPES.SpreadElement ? callsIn(element, sourceCode, aliases) : [],
+      element && element.type !== AST_NODE_TYPES.SpreadElement ? waitedCalls(element, lookup, aliases) : [],
     );
   }
   return [value];
 }
 
+/**
+ * The values a function returns: its expression body, or the argument of each `return` outside nested functions.
+ * `return await x` is left out: that `await` is judged where it is.
+ */
+export function returnedValues(fn: FunctionNode): TSESTree.Expression[] {
+  if (fn.body.type !== AST_NODE_TYPES.BlockStatement) return fn.body.type === AST_NODE_TYPES.AwaitExpression ? [] : [fn.body];
+  const values: TSESTree.Expression[] = [];
+  walk(
+    fn.body,
+    (node) => {
+      if (node.type === AST_NODE_TYPES.ReturnStatement && node.argument && unwrapExpression(node.argument).type !== AST_NODE_TYPES.AwaitExpression) {
+        values.push(node.argument);
+      }
+    },
+    true,
+  );
+  return values;
+}
+
 /** The initialiser of a `const` an identifier names (never reassigned), followed through aliases; else the node. */
-function constantValue(node: TSESTree.Node, sourceCode: Readonly<TSESLint.SourceCode>, aliases: number): TSESTree.Node {
+function constantValue(node: TSESTree.Node, lookup: VariableLookup, aliases: number): TSESTree.Node {
   let current = node;
   for (let hop = aliases; hop < MAX_ALIASES && current.type === AST_NODE_TYPES.Identifier; hop += 1) {
-    const variable = ASTUtils.findVariable(sourceCode.getScope(current), current);
+    const variable = lookup(current);
     const definition = variable?.defs.length === 1 ? variable.defs[0] : undefined;
     if (definition?.type !== 'Variable' || definition.node.parent.kind !== 'const' || !definition.node.init) break;
     if (definition.node.id.type !== AST_NODE_TYPES.Identifier) break;

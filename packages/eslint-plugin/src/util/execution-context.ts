@@ -1,7 +1,8 @@
-import { AST_NODE_TYPES, ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { calleeParts, enclosingFunction, functionName, type FunctionNode } from './ast.js';
 import { nameMatches } from './files.js';
-import { APPLICATION_HOOKS, isRequestHandlerFunction, routeRegistration } from './fastify-routes.js';
+import { sourceCodeLookup } from './awaited-calls.js';
+import { APPLICATION_HOOKS, isRequestCallback } from './fastify-routes.js';
 
 /**
  * Names of functions that run once while the service is composed (`buildApp`, `createModelClient`,
@@ -59,18 +60,8 @@ export function executionContext(node: TSESTree.Node, options: ExecutionContextO
 }
 
 function isHandler(fn: FunctionNode, options: ExecutionContextOptions): boolean {
-  if (isRequestHandlerFunction(fn, options.appNames)) return true;
-  const parent = fn.parent;
-  if (parent.type !== AST_NODE_TYPES.VariableDeclarator || parent.id.type !== AST_NODE_TYPES.Identifier) return false;
-  // `const handler = async (request) => {...}; app.get('/x', handler)`
-  const variable = ASTUtils.findVariable(options.sourceCode.getScope(parent), parent.id);
-  return (
-    variable?.references.some((reference) => {
-      const call = reference.identifier.parent;
-      if (call.type !== AST_NODE_TYPES.CallExpression) return false;
-      return routeRegistration(call, options.appNames)?.handler === reference.identifier;
-    }) ?? false
-  );
+  // Passed as a handler or request hook, itself or by name (`const handler = async (request) => {...}; app.get('/x', handler)`).
+  return isRequestCallback(fn, options.appNames, sourceCodeLookup(options.sourceCode));
 }
 
 export function isCompositionFunction(fn: FunctionNode, options: Pick<ExecutionContextOptions, 'compositionFunctions'>): boolean {

@@ -2,6 +2,7 @@ import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint
 import { calleeParts, isStringLike, propertyKeyName, receiverName, unwrapExpression, type FunctionNode, isFunctionNode } from './ast.js';
 import { nameMatches } from './files.js';
 import { constInitializer } from './static-value.js';
+import type { VariableLookup } from './imports.js';
 
 export const ROUTE_SHORTHAND_METHODS: readonly string[] = ['get', 'post', 'put', 'patch', 'delete', 'head', 'options', 'all'];
 
@@ -86,14 +87,25 @@ export function handlerFunction(
 
 /** Whether `fn` is passed directly as a route handler or per-request hook. */
 export function isRequestHandlerFunction(fn: FunctionNode, appNames: readonly string[]): boolean {
-  const parent = fn.parent;
-  if (parent.type === AST_NODE_TYPES.CallExpression && parent.arguments.includes(fn as TSESTree.CallExpressionArgument)) {
+  return isRequestCallbackPosition(fn, appNames);
+}
+
+/**
+ * Whether `node` (a function, or an identifier naming one) sits where fastify calls it per request: the handler of a
+ * route registration, the hook of `addHook` with a request hook name, or a request hook (or an element of a hook
+ * list) in route options.
+ */
+export function isRequestCallbackPosition(node: TSESTree.Node, appNames: readonly string[]): boolean {
+  const parent = node.parent;
+  if (!parent) return false;
+  if (parent.type === AST_NODE_TYPES.CallExpression && parent.arguments.includes(node as TSESTree.CallExpressionArgument)) {
     const registration = routeRegistration(parent, appNames);
-    if (registration && registration.handler === fn) return true;
+    if (registration && registration.handler === node) return true;
     const { name } = calleeParts(parent);
     const hookName = parent.arguments[0];
     if (
       name === 'addHook' &&
+      parent.arguments[1] === node &&
       hookName?.type === AST_NODE_TYPES.Literal &&
       typeof hookName.value === 'string' &&
       REQUEST_HOOKS.includes(hookName.value)
@@ -101,11 +113,32 @@ export function isRequestHandlerFunction(fn: FunctionNode, appNames: readonly st
       return true;
     }
   }
-  if (parent.type === AST_NODE_TYPES.Property && parent.value === fn) {
-    const key = propertyKeyName(parent);
-    if (key === 'handler' || (key !== undefined && REQUEST_HOOKS.includes(key))) return isInRouteOptions(parent, appNames);
+  // `preHandler: [authenticate, persist]` in route options.
+  const holder = parent.type === AST_NODE_TYPES.ArrayExpression ? parent.parent : parent;
+  if (holder?.type === AST_NODE_TYPES.Property && (holder.value === node || holder.value === parent)) {
+    const key = propertyKeyName(holder);
+    const isHook = key !== undefined && REQUEST_HOOKS.includes(key);
+    if ((key === 'handler' && holder.value === node) || isHook) return isInRouteOptions(holder, appNames);
   }
   return false;
+}
+
+/**
+ * Whether fastify calls `fn` per request and waits for the promise it returns: it is passed as a route handler or
+ * request hook itself, or it is a function declaration or `const` whose name is passed so.
+ */
+export function isRequestCallback(fn: FunctionNode, appNames: readonly string[], lookup: VariableLookup): boolean {
+  if (isRequestCallbackPosition(fn, appNames)) return true;
+  const parent = fn.parent;
+  const name =
+    fn.type === AST_NODE_TYPES.FunctionDeclaration
+      ? fn.id ?? undefined
+      : parent.type === AST_NODE_TYPES.VariableDeclarator && parent.init === fn && parent.id.type === AST_NODE_TYPES.Identifier
+        ? parent.id
+        : undefined;
+  if (!name) return false;
+  const variable = lookup(name);
+  return variable?.references.some((reference) => reference.identifier !== name && isRequestCallbackPosition(reference.identifier, appNames)) ?? false;
 }
 
 function isInRouteOptions(property: TSESTree.Property, appNames: readonly string[]): boolean {

@@ -100,3 +100,27 @@ export function isOptionsObjectType(type: ts.Type): boolean {
   if ((type.flags & typescript.TypeFlags.StringLike) !== 0) return false;
   return type.getCallSignatures().length === 0 && type.getProperties().length > 0;
 }
+
+/**
+ * The compiler's node for a node of another file of the program (parsed outside ESLint), by its exact span: the
+ * innermost node starting and ending where it does. Undefined when the file is not in the program, or its text there
+ * differs from the text the node was parsed from.
+ */
+export function programNodeAt(
+  program: ts.Program,
+  file: string,
+  text: string,
+  node: { range: readonly [number, number] },
+): ts.Node | undefined {
+  const source = program.getSourceFile(file);
+  if (!source || source.text !== text) return undefined;
+  const [start, end] = node.range;
+  let found: ts.Node | undefined;
+  const visit = (current: ts.Node): void => {
+    if (current.pos > start || current.end < end) return;
+    if (current.getStart(source) === start && current.end === end) found = current;
+    typescript.forEachChild(current, visit);
+  };
+  typescript.forEachChild(source, visit);
+  return found;
+}
