@@ -1,6 +1,7 @@
 import { AST_NODE_TYPES, ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
-import { calleeParts, isFunctionNode, unwrapExpression, walk, type FunctionNode } from './ast.js';
+import { calleeParts, isFunctionNode, unwrapExpression, type FunctionNode } from './ast.js';
 import { GLOBAL_MODULE, qualifiedNameWith, type VariableLookup } from './imports.js';
+import { returnedValues as everyReturnedValue } from './dataflow/flow.js';
 
 /** Hops through `const` aliases (`const pending = sink.emit(e); await pending;`) before a value counts as unknown. */
 const MAX_ALIASES = 4;
@@ -66,19 +67,8 @@ export function waitedCalls(expression: TSESTree.Node, lookup: VariableLookup, a
  * The values a function returns: its expression body, or the argument of each `return` outside nested functions.
  * `return await x` is left out: that `await` is judged where it is.
  */
-export function returnedValues(fn: FunctionNode): TSESTree.Expression[] {
-  if (fn.body.type !== AST_NODE_TYPES.BlockStatement) return fn.body.type === AST_NODE_TYPES.AwaitExpression ? [] : [fn.body];
-  const values: TSESTree.Expression[] = [];
-  walk(
-    fn.body,
-    (node) => {
-      if (node.type === AST_NODE_TYPES.ReturnStatement && node.argument && unwrapExpression(node.argument).type !== AST_NODE_TYPES.AwaitExpression) {
-        values.push(node.argument);
-      }
-    },
-    true,
-  );
-  return values;
+export function returnedValues(fn: FunctionNode): TSESTree.Node[] {
+  return everyReturnedValue(fn).filter((value) => unwrapExpression(value).type !== AST_NODE_TYPES.AwaitExpression);
 }
 
 /** The initialiser of a `const` an identifier names (never reassigned), followed through aliases; else the node. */
