@@ -28,8 +28,20 @@ export default tseslint.config(
   { ...npvguard.configs['recommended-type-checked'], files: SERVICE_CODE },
   {
     files: SERVICE_CODE,
-    rules: { 'npvguard/boundaries': 'error' },
-    settings: { npvguard: { boundaries: npvguardConfig.boundaries, root: import.meta.dirname } },
+    rules: {
+      'npvguard/boundaries': 'error',
+      // genReqId makes every request id a fresh random UUID: an order derived from it is not reproducible.
+      'npvguard/deterministic-ranking': ['error', { perRequest: ['requestId'] }],
+    },
+    settings: {
+      npvguard: {
+        boundaries: npvguardConfig.boundaries,
+        root: import.meta.dirname,
+        // Every layer on the ranking path takes time and randomness from injected ports: the pipeline, the runner
+        // and the core it is built on decide what is ranked and in which order as much as the components do.
+        deterministicPath: ['**/src/experiments/**', '**/src/components/**', '**/src/pipeline/**', '**/src/core/**'],
+      },
+    },
   },
   {
     rules: { '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }] },
