@@ -120,6 +120,11 @@ ruleTester.run('deterministic-ranking (aliases)', rule, {
       code: 'const { webcrypto: { getRandomValues: fill = undefined } } = crypto;\nexport const bytes = (into: Uint8Array) => fill?.(into);',
       errors: [{ messageId: 'ambientRandomness', line: 2, column: 44, data: { call: 'crypto.webcrypto.getRandomValues' } }],
     },
+    {
+      filename: component,
+      code: 'const { performance: timer } = globalThis;\nexport const elapsed = (since: number) => timer.now() - since;',
+      errors: [{ messageId: 'ambientClock', line: 2, column: 43, data: { call: 'performance.now' } }],
+    },
     // The alias followed as a source too: read outside, handed in.
     {
       filename: pipeline,
