@@ -28,11 +28,7 @@ export default tseslint.config(
   { ...npvguard.configs['recommended-type-checked'], files: SERVICE_CODE },
   {
     files: SERVICE_CODE,
-    rules: {
-      'npvguard/boundaries': 'error',
-      // genReqId makes every request id a fresh random UUID: an order derived from it is not reproducible.
-      'npvguard/deterministic-ranking': ['error', { perRequest: ['requestId'] }],
-    },
+    rules: { 'npvguard/boundaries': 'error' },
     settings: {
       npvguard: {
         boundaries: npvguardConfig.boundaries,
@@ -42,6 +38,11 @@ export default tseslint.config(
         deterministicPath: ['**/src/experiments/**', '**/src/components/**', '**/src/pipeline/**', '**/src/core/**'],
       },
     },
+  },
+  {
+    files: SERVICE_CODE,
+    // genReqId makes every request id a fresh random UUID: an order derived from requestId is not reproducible.
+    rules: { 'npvguard/deterministic-ranking': ['error', { perRequest: ['requestId'] }] },
   },
   {
     rules: { '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }] },
