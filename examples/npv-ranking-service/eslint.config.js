@@ -29,7 +29,20 @@ export default tseslint.config(
   {
     files: SERVICE_CODE,
     rules: { 'npvguard/boundaries': 'error' },
-    settings: { npvguard: { boundaries: npvguardConfig.boundaries, root: import.meta.dirname } },
+    settings: {
+      npvguard: {
+        boundaries: npvguardConfig.boundaries,
+        root: import.meta.dirname,
+        // Every layer on the ranking path takes time and randomness from injected ports: the pipeline, the runner
+        // and the core it is built on decide what is ranked and in which order as much as the components do.
+        deterministicPath: ['**/src/experiments/**', '**/src/components/**', '**/src/pipeline/**', '**/src/core/**'],
+      },
+    },
+  },
+  {
+    files: SERVICE_CODE,
+    // genReqId makes every request id a fresh random UUID: an order derived from requestId is not reproducible.
+    rules: { 'npvguard/deterministic-ranking': ['error', { perRequest: ['requestId'] }] },
   },
   {
     rules: { '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }] },

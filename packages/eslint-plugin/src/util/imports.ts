@@ -27,13 +27,14 @@ export function qualifiedName(node: TSESTree.Node, sourceCode: Readonly<TSESLint
 export type VariableLookup = (identifier: TSESTree.Identifier) => TSESLint.Scope.Variable | undefined;
 
 /** {@link qualifiedName} with any way to find variables (a module parsed outside ESLint has no `sourceCode`). */
-export function qualifiedNameWith(node: TSESTree.Node, lookup: VariableLookup): QualifiedName | undefined {
+export function qualifiedNameWith(node: TSESTree.Node, lookup: VariableLookup, hops = 0): QualifiedName | undefined {
+  if (hops > MAX_ALIAS_HOPS) return undefined;
   const target = unwrapExpression(node);
-  if (target.type === AST_NODE_TYPES.Identifier) return identifierBinding(target, lookup);
+  if (target.type === AST_NODE_TYPES.Identifier) return identifierBinding(target, lookup, hops);
   if (target.type === AST_NODE_TYPES.MemberExpression) {
     const property = memberPropertyName(target);
     if (property === undefined) return undefined;
-    const base = qualifiedNameWith(target.object, lookup);
+    const base = qualifiedNameWith(target.object, lookup, hops);
     if (!base) return undefined;
     if (base.module === GLOBAL_MODULE && base.path.length === 1 && GLOBAL_OBJECTS.has(base.path[0] ?? '')) {
       return { module: GLOBAL_MODULE, path: [property] };
@@ -62,7 +63,10 @@ function requiredModule(call: TSESTree.CallExpression): string | undefined {
   return undefined;
 }
 
-function identifierBinding(identifier: TSESTree.Identifier, lookup: VariableLookup): QualifiedName | undefined {
+/** `const` aliases followed before a name counts as unknown (`const { now } = Date`, `const r = Math.random`). */
+const MAX_ALIAS_HOPS = 4;
+
+function identifierBinding(identifier: TSESTree.Identifier, lookup: VariableLookup, hops: number): QualifiedName | undefined {
   const variable = lookup(identifier);
   if (!variable || variable.defs.length === 0) return { module: GLOBAL_MODULE, path: [identifier.name] };
   const definition = variable.defs[0];
@@ -82,7 +86,7 @@ function identifierBinding(identifier: TSESTree.Identifier, lookup: VariableLook
     const declarator = definition.node;
     if (declarator.parent.kind !== 'const' || !declarator.init) return undefined;
     const init = unwrapExpression(declarator.init);
-    if (init.type !== AST_NODE_TYPES.CallExpression) return undefined;
+    if (init.type !== AST_NODE_TYPES.CallExpression) return constAlias(declarator.id, definition.name as TSESTree.Identifier, init, lookup, hops);
     const module = requiredModule(init);
     if (module === undefined) return undefined;
     if (declarator.id.type === AST_NODE_TYPES.Identifier) return { module, path: [] };
@@ -97,6 +101,36 @@ function identifierBinding(identifier: TSESTree.Identifier, lookup: VariableLook
     }
   }
   return undefined;
+}
+
+/**
+ * A `const` bound to a module member or a global, directly or by destructuring: `const { now } = Date` is
+ * `Date.now`, `const { webcrypto: { randomUUID } } = crypto` is `crypto.webcrypto.randomUUID`, `const pick = Math.random`
+ * is `Math.random`. A rest element or an array pattern on the way is not followed.
+ */
+function constAlias(pattern: TSESTree.Node, identifier: TSESTree.Identifier, init: TSESTree.Node, lookup: VariableLookup, hops: number): QualifiedName | undefined {
+  if (init.type !== AST_NODE_TYPES.Identifier && init.type !== AST_NODE_TYPES.MemberExpression) return undefined;
+  const keys: string[] = [];
+  for (let current: TSESTree.Node = identifier; current !== pattern; ) {
+    const parent: TSESTree.Node | undefined = current.parent;
+    if (!parent) return undefined;
+    if (parent.type === AST_NODE_TYPES.Property && parent.value === current && parent.parent.type === AST_NODE_TYPES.ObjectPattern) {
+      const key = propertyKeyName(parent);
+      if (key === undefined) return undefined;
+      keys.unshift(key);
+      current = parent.parent;
+    } else if (parent.type === AST_NODE_TYPES.AssignmentPattern && parent.left === current) {
+      current = parent;
+    } else {
+      return undefined;
+    }
+  }
+  const base = qualifiedNameWith(init, lookup, hops + 1);
+  if (!base) return undefined;
+  if (base.module === GLOBAL_MODULE && base.path.length === 1 && GLOBAL_OBJECTS.has(base.path[0] ?? '') && keys.length > 0) {
+    return { module: GLOBAL_MODULE, path: keys };
+  }
+  return { module: base.module, path: [...base.path, ...keys] };
 }
 
 /** `fs.readFileSync` style display text for a qualified name. */

@@ -45,8 +45,11 @@ export interface FlowSpec {
   readonly propagation: 'identity' | 'derived';
   /** An expression that is a source by itself (before anything is followed). */
   source(node: TSESTree.Node, module: FlowModule): { label: string; kind: string } | undefined;
-  /** A property taken out of a value by name (`const { listenerId: who } = body`) that is a source by that name. */
-  sourceProperty(name: string): { label: string; kind: string } | undefined;
+  /**
+   * A property taken out of a value by name (`const { listenerId: who } = body`) that is a source by that name;
+   * `binding` is the name it is bound to (`who`).
+   */
+  sourceProperty(name: string, binding: TSESTree.Identifier): { label: string; kind: string } | undefined;
   /**
    * Whether reading property `name` of a value from `taint` leaves the source behind (a named field of a validated
    * request body is that field, not the whole body).
@@ -324,7 +327,7 @@ export class Tracer {
     const parameter = fn.params[index];
     if (index < 0 || !parameter) return [];
     for (const key of patternKeys(parameter, name)) {
-      const own = this.spec.sourceProperty(key);
+      const own = this.spec.sourceProperty(key, name);
       if (own) return [{ kind: 'source', label: own.label, sourceKind: own.kind, source: name, steps: [step(name, module)] }];
     }
     // `items.map((item) => ...)`: the parameter is an element of the receiver.
@@ -342,7 +345,7 @@ export class Tracer {
   private patternTaints(pattern: TSESTree.Node, name: TSESTree.Identifier, init: TSESTree.Node, module: FlowModule, question: Question): Taint[] {
     const keys = patternKeys(pattern, name);
     for (const key of keys) {
-      const own = this.spec.sourceProperty(key);
+      const own = this.spec.sourceProperty(key, name);
       if (own) return [{ kind: 'source', label: own.label, sourceKind: own.kind, source: name, steps: [step(init, module), step(name, module)] }];
     }
     const first = keys[0];
