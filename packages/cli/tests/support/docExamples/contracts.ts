@@ -16,7 +16,7 @@ export const CONTRACTS_PROJECT: ProjectDefaults = {
 };
 
 interface ContractPair {
-  where: 'paths' | 'request body' | 'query parameter' | 'response';
+  where: 'paths' | 'request body' | 'query parameter' | 'header parameter' | 'response';
   old: unknown;
   new: unknown;
   /** `contracts.closedSchemas` for the diff; absent: the default. */
@@ -31,8 +31,8 @@ function documentFor(where: ContractPair['where'], value: unknown): unknown {
       ? (value as Record<string, unknown>)
       : where === 'request body'
         ? { '/items': { post: { requestBody: { required: true, content: { 'application/json': { schema: value } } }, responses: ok } } }
-        : where === 'query parameter'
-          ? { '/items': { get: { parameters: [{ name: 'q', in: 'query', required: true, schema: value }], responses: ok } } }
+        : where === 'query parameter' || where === 'header parameter'
+          ? { '/items': { get: { parameters: [{ name: where === 'query parameter' ? 'q' : 'x-q', in: where === 'query parameter' ? 'query' : 'header', required: true, schema: value }], responses: ok } } }
           : { '/items': { get: { responses: { 200: { description: 'ok', content: { 'application/json': { schema: value } } } } } } };
   return { openapi: '3.1.0', info: { title: 'example', version: '1' }, paths };
 }

@@ -9,6 +9,12 @@ export interface OperationParameter {
   schema: JsonSchema;
   /** Where the parameter object sits in the document (a JSON pointer), for reports. */
   pointer: string;
+  /** Serialization, when the document says: `form`, `simple`, `deepObject`...; and whether lists explode. */
+  style?: string;
+  explode?: boolean;
+  /** Annotations of the parameter object: deprecation, sunset, stability. */
+  deprecated?: boolean;
+  extensions?: Record<string, unknown>;
 }
 
 export interface OperationBody {
@@ -81,6 +87,10 @@ function parameters(list: unknown, root: unknown, pointer: string): OperationPar
       required: location === 'path' || parameter['required'] === true,
       schema: typeof schema === 'boolean' || isRecord(schema) ? (schema as JsonSchema) : true,
       pointer: `${pointer}/${index}`,
+      ...(typeof parameter['style'] === 'string' ? { style: parameter['style'] } : {}),
+      ...(typeof parameter['explode'] === 'boolean' ? { explode: parameter['explode'] } : {}),
+      ...(parameter['deprecated'] === true ? { deprecated: true } : {}),
+      ...(Object.keys(parameter).some((key) => key.startsWith('x-')) ? { extensions: Object.fromEntries(Object.entries(parameter).filter(([key]) => key.startsWith('x-'))) } : {}),
     });
   });
   return found;

@@ -113,7 +113,13 @@ function arrayArbitrary(schema: SchemaObject, context: BuildContext, depth: numb
       : schema['uniqueItems'] === true
         ? fc.uniqueArray(rest, { minLength: restMin, maxLength: restMax, selector: canonicalJson })
         : fc.array(rest, { minLength: restMin, maxLength: restMax });
-  return fc.tuple(fc.tuple(...head), restItems).map(([first, second]) => [...first, ...second]);
+  const items = fc.tuple(fc.tuple(...head), restItems).map(([first, second]) => [...first, ...second]);
+  const contains = schema['contains'];
+  if (contains === undefined || (contains !== true && !isRecord(contains))) return items;
+  // Items matching `contains` (as many as minContains asks), put after the generated ones; the filter judges the rest.
+  const wanted = typeof schema['minContains'] === 'number' ? schema['minContains'] : 1;
+  const matching = build(rest === undefined ? (contains as JsonSchema) : { allOf: [itemSchema, contains] }, context, depth);
+  return fc.tuple(items, fc.array(matching, { minLength: wanted, maxLength: wanted })).map(([first, second]) => [...first.slice(0, Math.max(0, maxItems - second.length)), ...second]);
 }
 
 function objectArbitrary(schema: SchemaObject, context: BuildContext, depth: number): fc.Arbitrary<Record<string, unknown>> {

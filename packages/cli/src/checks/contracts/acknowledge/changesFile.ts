@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { NpvError } from '@npvguard/core';
 import { isRecord } from '@npvguard/harness/contracts';
 import type { ContractChange } from '../diff/types.js';
+import { FORMER_IDS } from '../diff/catalogue.js';
 
 export interface Acknowledgement {
   id: string;
@@ -32,7 +33,9 @@ export function readChangesFile(file: string, label: string): Acknowledgement[] 
 }
 
 export function acknowledges(acknowledgement: Acknowledgement, change: ContractChange): boolean {
-  return acknowledgement.id === change.id && acknowledgement.path === change.path && (acknowledgement.method === undefined || acknowledgement.method === change.method);
+  // An id npvguard used before it took oasdiff's names still acknowledges the change it stands for now.
+  const sameId = acknowledgement.id === change.id || (FORMER_IDS[acknowledgement.id] ?? []).includes(change.id);
+  return sameId && acknowledgement.path === change.path && (acknowledgement.method === undefined || acknowledgement.method === change.method);
 }
 
 export const acknowledgementKey = (acknowledgement: Acknowledgement): string => `${acknowledgement.id} ${acknowledgement.method ?? '*'} ${acknowledgement.path}`;

@@ -1,69 +1,21 @@
 /**
  * Every change the semantic diff names, with its level: `error` breaks clients (a witness shows how),
- * `warning` may break them, `info` is safe. Ids follow oasdiff's where the concept is the same, so
- * reports can be mapped onto oasdiff's; schema-level concepts exist once per subject
- * (`request-property-*` for request bodies, `request-parameter-*` for parameters, `response-property-*`).
+ * `warning` may break them, `info` is safe. Ids are oasdiff's where the concept is the same, so reports can be
+ * mapped onto oasdiff's; the coverage table in docs/checks/contracts-coverage.md lists each of oasdiff's ids and
+ * what npvguard reports for it. Schema concepts (concepts.ts) get one id per place they can be found at.
  */
-export type ChangeLevel = 'error' | 'warning' | 'info';
+import { GENERAL_PLACES, LEVEL_OVERRIDES, PLACE_FALLBACK, SCHEMA_CONCEPTS, SPECIFIC_IDS, type SchemaConcept, type SchemaPlace } from './concepts.js';
+import type { ChangeLevel } from './levels.js';
+
+export type { ChangeLevel } from './levels.js';
 
 export interface ChangeKind {
   id: string;
   level: ChangeLevel;
   description: string;
+  /** The schema concept this id names at one place, for the ids built from concepts.ts. */
+  concept?: { concept: SchemaConcept; place: SchemaPlace };
 }
-
-/** Schema concepts of a request (body property or parameter): tightening what a request may contain. */
-const REQUEST_SCHEMA_CONCEPTS: ReadonlyArray<readonly [string, ChangeLevel, string]> = [
-  ['type-changed', 'error', 'the type was changed or narrowed, so values of the old type are refused'],
-  ['format-changed', 'error', 'a format was added or changed, so strings the old format allowed are refused'],
-  ['became-not-nullable', 'error', 'null is no longer accepted'],
-  ['enum-value-removed', 'error', 'a value was removed from the enum (or const changed)'],
-  ['enum-added', 'error', 'an enum (or const) now restricts a value that was free'],
-  ['max-decreased', 'error', 'maximum (or exclusiveMaximum) was lowered'],
-  ['max-set', 'error', 'a maximum was added where there was none'],
-  ['min-increased', 'error', 'minimum (or exclusiveMinimum) was raised'],
-  ['min-set', 'error', 'a minimum was added where there was none'],
-  ['max-length-decreased', 'error', 'maxLength was lowered'],
-  ['max-length-set', 'error', 'a maxLength was added where there was none'],
-  ['min-length-increased', 'error', 'minLength was raised'],
-  ['pattern-added', 'error', 'a pattern was added'],
-  ['pattern-changed', 'error', 'the pattern was changed'],
-  ['multiple-of-changed', 'error', 'multipleOf was added or changed so that old values are no longer multiples'],
-  ['max-items-decreased', 'error', 'maxItems was lowered'],
-  ['max-items-set', 'error', 'a maxItems was added where there was none'],
-  ['min-items-increased', 'error', 'minItems was raised'],
-  ['unique-items-set', 'error', 'uniqueItems became true'],
-  ['max-properties-decreased', 'error', 'maxProperties was lowered or added'],
-  ['min-properties-increased', 'error', 'minProperties was raised'],
-  ['one-of-removed', 'error', 'a oneOf branch was removed'],
-  ['any-of-removed', 'error', 'an anyOf branch was removed'],
-  ['default-value-changed', 'warning', 'the default changed: clients that leave the value out get another behaviour'],
-  ['widened', 'info', 'a constraint was loosened, a type or enum value added, null allowed: every old request still passes'],
-];
-
-const RESPONSE_SCHEMA_CONCEPTS: ReadonlyArray<readonly [string, ChangeLevel, string]> = [
-  ['type-changed', 'error', 'the type was changed or widened, so clients may get values of a type they do not expect'],
-  ['format-changed', 'error', 'the format was removed or changed'],
-  ['became-nullable', 'error', 'the value may now be null'],
-  ['enum-value-added', 'warning', 'a value was added to the enum: clients with an exhaustive switch may not handle it'],
-  ['enum-removed', 'warning', 'the enum (or const) was removed, so any value may come'],
-  ['max-increased', 'error', 'maximum was raised'],
-  ['max-unset', 'error', 'the maximum was removed'],
-  ['min-decreased', 'error', 'minimum was lowered'],
-  ['min-unset', 'error', 'the minimum was removed'],
-  ['max-length-increased', 'error', 'maxLength was raised or removed'],
-  ['min-length-decreased', 'error', 'minLength was lowered'],
-  ['pattern-removed', 'error', 'the pattern was removed'],
-  ['pattern-changed', 'error', 'the pattern was changed'],
-  ['multiple-of-changed', 'error', 'multipleOf was removed or changed so that new values are not old multiples'],
-  ['max-items-increased', 'error', 'maxItems was raised or removed'],
-  ['min-items-decreased', 'error', 'minItems was lowered'],
-  ['unique-items-unset', 'error', 'uniqueItems was turned off'],
-  ['one-of-added', 'error', 'a oneOf branch was added'],
-  ['any-of-added', 'error', 'an anyOf branch was added'],
-  ['additional-properties-allowed', 'warning', 'additionalProperties false was dropped: objects may carry properties clients do not know'],
-  ['narrowed', 'info', 'a constraint was tightened or a value removed: every new answer was an old one too'],
-];
 
 const OTHER_KINDS: readonly ChangeKind[] = [
   { id: 'api-path-removed', level: 'error', description: 'a path and all its operations were removed' },
@@ -72,42 +24,91 @@ const OTHER_KINDS: readonly ChangeKind[] = [
   { id: 'api-operation-added', level: 'info', description: 'an operation was added to an existing path' },
   { id: 'response-success-status-removed', level: 'error', description: 'a 2xx status the operation answered with is no longer documented' },
   { id: 'response-non-success-status-removed', level: 'warning', description: 'a non-2xx status is no longer documented' },
-  { id: 'response-status-added', level: 'info', description: 'a status was added to the documented answers' },
+  { id: 'response-success-status-added', level: 'info', description: 'a 2xx status was added to the documented answers' },
+  { id: 'response-non-success-status-added', level: 'info', description: 'a non-2xx status was added to the documented answers' },
   { id: 'new-required-request-parameter', level: 'error', description: 'a required parameter was added' },
   { id: 'new-optional-request-parameter', level: 'info', description: 'an optional parameter was added' },
   { id: 'request-parameter-became-required', level: 'error', description: 'an optional parameter became required' },
   { id: 'request-parameter-became-optional', level: 'info', description: 'a required parameter became optional' },
-  { id: 'request-parameter-removed', level: 'info', description: 'a parameter is no longer described (servers ignore unknown parameters)' },
-  { id: 'new-required-request-body', level: 'error', description: 'a required request body was added' },
-  { id: 'new-optional-request-body', level: 'info', description: 'an optional request body was added' },
+  { id: 'request-parameter-removed', level: 'warning', description: 'a parameter is no longer described: clients that send it may be refused or ignored' },
+  { id: 'request-body-added-required', level: 'error', description: 'a required request body was added' },
+  { id: 'request-body-added-optional', level: 'info', description: 'an optional request body was added' },
   { id: 'request-body-became-required', level: 'error', description: 'the request body became required' },
   { id: 'request-body-became-optional', level: 'info', description: 'the request body became optional' },
-  { id: 'request-body-removed', level: 'info', description: 'the request body is no longer described' },
+  { id: 'request-body-removed', level: 'warning', description: 'the request body is no longer described: clients that send one may be refused' },
+  { id: 'request-body-media-type-added', level: 'info', description: 'a media type was added to the request body' },
+  { id: 'request-body-media-type-removed', level: 'error', description: 'a media type of the request body was removed: clients sending it are refused' },
+  { id: 'request-body-media-type-schema-added', level: 'error', description: 'a schema was added to a request media type that had none' },
+  { id: 'request-body-media-type-schema-removed', level: 'info', description: 'the schema of a request media type was removed' },
+  { id: 'response-media-type-added', level: 'info', description: 'a media type was added to an answer' },
+  { id: 'response-media-type-removed', level: 'error', description: 'a media type of an answer was removed: clients asking for it no longer get it' },
+  { id: 'response-body-media-type-schema-added', level: 'info', description: 'a schema was added to an answer media type that had none' },
+  { id: 'response-body-media-type-schema-removed', level: 'warning', description: 'the schema of an answer media type was removed: answers of any shape may come' },
   { id: 'new-required-request-property', level: 'error', description: 'a required property was added to a request body' },
+  { id: 'new-required-request-property-with-default', level: 'error', description: 'a required property with a default was added to a request body (the default does not make it optional)' },
   { id: 'new-optional-request-property', level: 'info', description: 'an optional property was added to a request body' },
+  { id: 'new-required-request-header-property', level: 'error', description: 'a required property was added to an object header parameter' },
   { id: 'request-property-became-required', level: 'error', description: 'an optional request property became required' },
+  { id: 'request-property-became-required-with-default', level: 'error', description: 'an optional request property with a default became required' },
+  { id: 'request-header-property-became-required', level: 'error', description: 'a property of an object header parameter became required' },
   { id: 'request-property-became-optional', level: 'info', description: 'a required request property became optional' },
-  { id: 'request-property-removed', level: 'error', description: 'a request property was removed from an object that refuses unknown properties' },
+  { id: 'request-property-removed', level: 'warning', description: 'a request property is no longer described; where unknown properties are refused, clients sending it are refused' },
   { id: 'request-property-additional-properties-disallowed', level: 'error', description: 'additionalProperties became false, so requests with extra properties are refused' },
-  { id: 'response-property-removed', level: 'error', description: 'a response property was removed' },
+  { id: 'response-property-removed', level: 'error', description: 'a response property was removed: clients that read it lose it, and the value may come back in any shape' },
   { id: 'response-property-became-optional', level: 'error', description: 'a required response property became optional' },
+  { id: 'response-property-became-required', level: 'info', description: 'an optional response property became required' },
   { id: 'response-property-added', level: 'info', description: 'a response property was added' },
   {
     id: 'response-property-added-to-closed-schema',
     level: 'error',
     description: 'a property was added to a response object whose schema refuses properties it does not list, and contracts.closedSchemas is strict',
   },
-  { id: 'response-property-became-required', level: 'info', description: 'an optional response property became required' },
+  { id: 'response-property-additional-properties-allowed', level: 'warning', description: 'additionalProperties false was dropped: objects may carry properties clients do not know' },
+  ...(['optional', 'required'] as const).flatMap((which) =>
+    (['read-only', 'not-read-only', 'write-only', 'not-write-only'] as const).flatMap((state) => [
+      { id: `request-${which}-property-became-${state}`, level: 'info' as const, description: `a ${which} request property became ${state.replace('-', ' ')}` },
+      {
+        id: `response-${which}-property-became-${state}`,
+        level: which === 'required' && state === 'not-write-only' ? ('warning' as const) : ('info' as const),
+        description: `a ${which} response property became ${state.replace('-', ' ')}`,
+      },
+    ]),
+  ),
+  { id: 'response-optional-write-only-property-added', level: 'info', description: 'an optional write-only property was added to an answer (never sent)' },
+  { id: 'response-required-write-only-property-added', level: 'info', description: 'a required write-only property was added to an answer (never sent)' },
+  { id: 'response-optional-write-only-property-removed', level: 'info', description: 'an optional write-only property was removed from an answer (it was never sent)' },
+  { id: 'response-required-write-only-property-removed', level: 'info', description: 'a required write-only property was removed from an answer (it was never sent)' },
+  ...['enum-value-removed', 'max-decreased', 'max-length-decreased', 'min-increased', 'exclusive-max-decreased', 'exclusive-min-increased'].map((concept) => ({
+    id: `request-read-only-property-${concept}`,
+    level: 'info' as const,
+    description: `a read-only request property was tightened (${concept}): clients do not send it`,
+  })),
 ];
 
-export const CHANGE_KINDS: readonly ChangeKind[] = [
-  ...OTHER_KINDS,
-  ...REQUEST_SCHEMA_CONCEPTS.flatMap(([concept, level, description]) => [
-    { id: `request-property-${concept}`, level, description: `request body: ${description}` },
-    { id: `request-parameter-${concept}`, level, description: `parameter: ${description}` },
-  ]),
-  ...RESPONSE_SCHEMA_CONCEPTS.map(([concept, level, description]) => ({ id: `response-property-${concept}`, level, description: `response body: ${description}` })),
-];
+const PLACE_WORDS: Readonly<Record<SchemaPlace, string>> = {
+  'request-body': 'request body',
+  'request-property': 'request body property',
+  'request-parameter': 'parameter',
+  'request-parameter-property': 'property of an object parameter',
+  'request-header-property': 'property of an object header',
+  'response-body': 'response body',
+  'response-property': 'response body property',
+};
+
+function conceptKind(concept: SchemaConcept, place: SchemaPlace): ChangeKind {
+  const id = `${place}-${concept.concept}`;
+  return { id, level: LEVEL_OVERRIDES[id] ?? concept.level, description: `${PLACE_WORDS[place]}: ${concept.description}`, concept: { concept, place } };
+}
+
+const CONCEPT_KINDS: readonly ChangeKind[] = SCHEMA_CONCEPTS.flatMap((concept) => {
+  const general = GENERAL_PLACES[concept.side].map((place) => conceptKind(concept, place));
+  const specific = (Object.keys(PLACE_WORDS) as SchemaPlace[])
+    .filter((place) => !GENERAL_PLACES[concept.side].includes(place) && place.startsWith(concept.side) && SPECIFIC_IDS.has(`${place}-${concept.concept}`))
+    .map((place) => conceptKind(concept, place));
+  return [...general, ...specific];
+});
+
+export const CHANGE_KINDS: readonly ChangeKind[] = [...OTHER_KINDS, ...CONCEPT_KINDS];
 
 const BY_ID = new Map(CHANGE_KINDS.map((kind) => [kind.id, kind]));
 
@@ -116,3 +117,29 @@ export function changeKind(id: string): ChangeKind {
   if (kind === undefined) throw new Error(`unknown contract change id ${id}`);
   return kind;
 }
+
+export function isChangeId(id: string): boolean {
+  return BY_ID.has(id);
+}
+
+/** The id of a schema concept found at a place: the most specific one that exists. */
+export function conceptId(place: SchemaPlace, concept: string): string {
+  for (const candidate of PLACE_FALLBACK[place]) {
+    const id = `${candidate}-${concept}`;
+    if (BY_ID.has(id)) return id;
+  }
+  throw new Error(`no contract change id for ${concept} at ${place}`);
+}
+
+/**
+ * Ids npvguard used before it took oasdiff's names, and the ids they stand for now: an acknowledgement in
+ * contracts/changes.json written with an old id still acknowledges the change.
+ */
+export const FORMER_IDS: Readonly<Record<string, readonly string[]>> = {
+  'new-required-request-body': ['request-body-added-required'],
+  'new-optional-request-body': ['request-body-added-optional'],
+  'response-status-added': ['response-success-status-added', 'response-non-success-status-added'],
+  'request-property-enum-added': ['request-property-became-enum', 'request-body-became-enum'],
+  'request-parameter-enum-added': ['request-parameter-became-enum'],
+  'request-property-one-of-removed': ['request-property-one-of-removed', 'request-body-one-of-removed'],
+};

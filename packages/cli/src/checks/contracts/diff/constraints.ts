@@ -46,15 +46,18 @@ function numberOf(schema: SchemaObject, key: string): number | undefined {
   return typeof schema[key] === 'number' ? schema[key] : undefined;
 }
 
-/** Counting limits: [keyword, lower or upper, concept when the request side narrows, when the response side widens]. */
-const COUNT_LIMITS = [
-  ['maxLength', 'upper', ['max-length-decreased', 'max-length-set'], 'max-length-increased'],
-  ['minLength', 'lower', ['min-length-increased', 'min-length-increased'], 'min-length-decreased'],
-  ['maxItems', 'upper', ['max-items-decreased', 'max-items-set'], 'max-items-increased'],
-  ['minItems', 'lower', ['min-items-increased', 'min-items-increased'], 'min-items-decreased'],
-  ['maxProperties', 'upper', ['max-properties-decreased', 'max-properties-decreased'], undefined],
-  ['minProperties', 'lower', ['min-properties-increased', 'min-properties-increased'], undefined],
-] as const;
+/**
+ * Counting limits: keyword, which end it bounds, and the concepts for: the request side tightening from a value and
+ * from none, loosening; the response side loosening to a value and to none, tightening.
+ */
+const COUNT_LIMITS: ReadonlyArray<readonly [string, 'upper' | 'lower', readonly [string, string, string], readonly [string, string, string]]> = [
+  ['maxLength', 'upper', ['max-length-decreased', 'max-length-set', 'max-length-increased'], ['max-length-increased', 'max-length-unset', 'max-length-decreased']],
+  ['minLength', 'lower', ['min-length-increased', 'min-length-increased', 'min-length-decreased'], ['min-length-decreased', 'min-length-decreased', 'min-length-increased']],
+  ['maxItems', 'upper', ['max-items-decreased', 'max-items-set', 'max-items-increased'], ['max-items-increased', 'max-items-increased', 'max-items-decreased']],
+  ['minItems', 'lower', ['min-items-increased', 'min-items-set', 'min-items-decreased'], ['min-items-decreased', 'min-items-unset', 'min-items-increased']],
+  ['maxProperties', 'upper', ['max-properties-decreased', 'max-properties-set', 'max-properties-increased'], ['max-properties-increased', 'max-properties-increased', 'max-properties-decreased']],
+  ['minProperties', 'lower', ['min-properties-increased', 'min-properties-increased', 'min-properties-decreased'], ['min-properties-decreased', 'min-properties-decreased', 'min-properties-increased']],
+];
 
 /** Values of a given length, item count or property count, for the witness search to start from. */
 function sizedValues(keyword: string, size: number): unknown[] {
@@ -65,32 +68,45 @@ function sizedValues(keyword: string, size: number): unknown[] {
 }
 
 /**
- * Numeric bounds, lengths, item and property counts, multipleOf, pattern and uniqueItems. The request
- * side breaks when a limit tightens; the response side when it loosens. Changes in the safe direction
- * are reported once, as `*-widened` / `*-narrowed` info.
+ * Numeric bounds, lengths, item and property counts, multipleOf, pattern, uniqueItems, format and default. The
+ * request side breaks when a limit tightens; the response side when it loosens. Each direction has its own id.
  */
 export function compareConstraints(context: SchemaDiffContext, position: SchemaPosition, previous: SchemaObject, next: SchemaObject): void {
   const request = context.side === 'request';
-  const safe: string[] = [];
+  const id = (concept: string): string => schemaId(context, position, concept);
   const oldUpper = upperBound(previous);
   const newUpper = upperBound(next);
   const upper = compareUpper(oldUpper, newUpper);
   if (upper !== 0) {
     const text = `${describeBound(oldUpper, 'maximum')} → ${describeBound(newUpper, 'maximum')}`;
-    if (request && upper < 0) emit(context, position, schemaId(context, oldUpper === undefined ? 'max-set' : 'max-decreased'), `the maximum tightened: ${text}`, { candidates: oldUpper === undefined ? beyond(newUpper, 1) : [oldUpper.exclusive ? oldUpper.value - 1e-9 : oldUpper.value, Math.floor(oldUpper.value)] });
-    else if (!request && upper > 0) emit(context, position, schemaId(context, newUpper === undefined ? 'max-unset' : 'max-increased'), `the maximum loosened: ${text}`, { candidates: newUpper === undefined ? beyond(oldUpper, 1) : [newUpper.exclusive ? newUpper.value - 1e-9 : newUpper.value, Math.floor(newUpper.value)] });
-    else safe.push(text);
+    const exclusive = oldUpper?.exclusive === true || newUpper?.exclusive === true;
+    if (request && upper < 0) {
+      const concept = oldUpper === undefined ? (exclusive ? 'exclusive-max-set' : 'max-set') : exclusive ? 'exclusive-max-decreased' : 'max-decreased';
+      emit(context, position, id(concept), `the maximum tightened: ${text}`, { candidates: oldUpper === undefined ? beyond(newUpper, 1) : [oldUpper.exclusive ? oldUpper.value - 1e-9 : oldUpper.value, Math.floor(oldUpper.value)] });
+    } else if (!request && upper > 0) {
+      const concept = exclusive ? 'exclusive-max-increased' : newUpper === undefined ? 'max-unset' : 'max-increased';
+      emit(context, position, id(concept), `the maximum loosened: ${text}`, { candidates: newUpper === undefined ? beyond(oldUpper, 1) : [newUpper.exclusive ? newUpper.value - 1e-9 : newUpper.value, Math.floor(newUpper.value)] });
+    } else {
+      emit(context, position, id(request ? (exclusive ? 'exclusive-max-increased' : 'max-increased') : 'max-decreased'), text);
+    }
   }
   const oldLower = lowerBound(previous);
   const newLower = lowerBound(next);
   const lower = compareLower(oldLower, newLower);
   if (lower !== 0) {
     const text = `${describeBound(oldLower, 'minimum')} → ${describeBound(newLower, 'minimum')}`;
-    if (request && lower < 0) emit(context, position, schemaId(context, oldLower === undefined ? 'min-set' : 'min-increased'), `the minimum tightened: ${text}`, { candidates: oldLower === undefined ? beyond(newLower, -1) : [oldLower.exclusive ? oldLower.value + 1e-9 : oldLower.value, Math.ceil(oldLower.value)] });
-    else if (!request && lower > 0) emit(context, position, schemaId(context, newLower === undefined ? 'min-unset' : 'min-decreased'), `the minimum loosened: ${text}`, { candidates: newLower === undefined ? beyond(oldLower, -1) : [newLower.exclusive ? newLower.value + 1e-9 : newLower.value, Math.ceil(newLower.value)] });
-    else safe.push(text);
+    const exclusive = oldLower?.exclusive === true || newLower?.exclusive === true;
+    if (request && lower < 0) {
+      const concept = oldLower === undefined ? (exclusive ? 'exclusive-min-set' : 'min-set') : exclusive ? 'exclusive-min-increased' : 'min-increased';
+      emit(context, position, id(concept), `the minimum tightened: ${text}`, { candidates: oldLower === undefined ? beyond(newLower, -1) : [oldLower.exclusive ? oldLower.value + 1e-9 : oldLower.value, Math.ceil(oldLower.value)] });
+    } else if (!request && lower > 0) {
+      const concept = exclusive ? 'exclusive-min-decreased' : newLower === undefined ? 'min-unset' : 'min-decreased';
+      emit(context, position, id(concept), `the minimum loosened: ${text}`, { candidates: newLower === undefined ? beyond(oldLower, -1) : [newLower.exclusive ? newLower.value + 1e-9 : newLower.value, Math.ceil(newLower.value)] });
+    } else {
+      emit(context, position, id(request ? (exclusive ? 'exclusive-min-decreased' : 'min-decreased') : 'min-increased'), text);
+    }
   }
-  for (const [keyword, end, [narrowed, narrowedFromNothing], widened] of COUNT_LIMITS) {
+  for (const [keyword, end, [requestTighter, requestFromNone, requestLooser], [responseLooser, responseToNone, responseTighter]] of COUNT_LIMITS) {
     const before = numberOf(previous, keyword);
     const after = numberOf(next, keyword);
     if (before === after) continue;
@@ -99,9 +115,10 @@ export function compareConstraints(context: SchemaDiffContext, position: SchemaP
     const text = `${keyword} ${before ?? 'none'} → ${after ?? 'none'}`;
     // A value just past the new limit (requests) or just inside it (answers), sized for the keyword.
     const size = request ? (end === 'upper' ? (after ?? 0) + 1 : (before ?? 0)) : end === 'upper' ? (after ?? (before ?? 0) + 1) : (after ?? 0);
-    if (request && tighter) emit(context, position, schemaId(context, before === undefined ? narrowedFromNothing : narrowed), `${text}`, { candidates: sizedValues(keyword, size) });
-    else if (!request && !tighter && widened !== undefined) emit(context, position, schemaId(context, widened), `${text}`, { candidates: sizedValues(keyword, size) });
-    else safe.push(text);
+    if (request && tighter) emit(context, position, id(before === undefined ? requestFromNone : requestTighter), text, { candidates: sizedValues(keyword, size) });
+    else if (request) emit(context, position, id(requestLooser), text);
+    else if (!tighter) emit(context, position, id(after === undefined ? responseToNone : responseLooser), text, { candidates: sizedValues(keyword, size) });
+    else emit(context, position, id(responseTighter), text);
   }
   const oldStep = numberOf(previous, 'multipleOf');
   const newStep = numberOf(next, 'multipleOf');
@@ -109,36 +126,32 @@ export function compareConstraints(context: SchemaDiffContext, position: SchemaP
     const divides = (multiple: number | undefined, divisor: number | undefined): boolean => divisor === undefined || (multiple !== undefined && Number.isInteger(multiple / divisor));
     const text = `multipleOf ${oldStep ?? 'none'} → ${newStep ?? 'none'}`;
     // Requests break when an old multiple may not be a new one; answers when a new multiple may not be an old one.
-    if (request && !divides(oldStep, newStep)) emit(context, position, schemaId(context, 'multiple-of-changed'), text);
-    else if (!request && !divides(newStep, oldStep)) emit(context, position, schemaId(context, 'multiple-of-changed'), text);
-    else safe.push(text);
+    if (request) emit(context, position, id(divides(oldStep, newStep) ? 'multiple-of-generalized' : 'multiple-of-changed'), text);
+    else emit(context, position, id(divides(newStep, oldStep) ? 'multiple-of-specialized' : 'multiple-of-changed'), text);
   }
   const oldPattern = typeof previous['pattern'] === 'string' ? previous['pattern'] : undefined;
   const newPattern = typeof next['pattern'] === 'string' ? next['pattern'] : undefined;
   if (oldPattern !== newPattern) {
     const text = `pattern ${oldPattern ?? 'none'} → ${newPattern ?? 'none'}`;
-    if (request && newPattern !== undefined) emit(context, position, schemaId(context, oldPattern === undefined ? 'pattern-added' : 'pattern-changed'), text);
-    else if (!request && oldPattern !== undefined) emit(context, position, schemaId(context, newPattern === undefined ? 'pattern-removed' : 'pattern-changed'), text);
-    else safe.push(text);
+    const concept = oldPattern === undefined ? 'pattern-added' : newPattern === undefined ? 'pattern-removed' : 'pattern-changed';
+    emit(context, position, id(concept), text);
   }
   const oldUnique = previous['uniqueItems'] === true;
   const newUnique = next['uniqueItems'] === true;
-  if (oldUnique !== newUnique) {
-    if (request && newUnique) emit(context, position, schemaId(context, 'unique-items-set'), 'uniqueItems became true');
-    else if (!request && oldUnique) emit(context, position, schemaId(context, 'unique-items-unset'), 'uniqueItems is no longer true');
-    else safe.push(`uniqueItems ${oldUnique} → ${newUnique}`);
-  }
+  if (oldUnique !== newUnique) emit(context, position, id(newUnique ? 'unique-items-set' : 'unique-items-unset'), `uniqueItems ${oldUnique} → ${newUnique}`, { patches: [{ repeatFirst: true }] });
   const oldFormat = typeof previous['format'] === 'string' ? previous['format'] : undefined;
   const newFormat = typeof next['format'] === 'string' ? next['format'] : undefined;
   const stringy = (declaredTypes(next) ?? ['string']).includes('string');
   if (oldFormat !== newFormat && stringy) {
     const text = `format ${oldFormat ?? 'none'} → ${newFormat ?? 'none'}`;
-    if (request && newFormat !== undefined) emit(context, position, schemaId(context, 'format-changed'), text);
-    else if (!request && oldFormat !== undefined) emit(context, position, schemaId(context, 'format-changed'), text);
-    else safe.push(text);
+    if (request) emit(context, position, id(newFormat === undefined ? 'format-removed' : 'format-changed'), text);
+    else emit(context, position, id(oldFormat === undefined ? 'format-added' : 'format-changed'), text);
   }
-  if (request && 'default' in previous && 'default' in next && !jsonEqual(previous['default'], next['default'])) {
-    emit(context, position, schemaId(context, 'default-value-changed'), `the default changed from ${JSON.stringify(previous['default'])} to ${JSON.stringify(next['default'])}`);
+  const hadDefault = 'default' in previous;
+  const hasDefault = 'default' in next;
+  if (hadDefault || hasDefault) {
+    if (!hadDefault) emit(context, position, id('default-value-added'), `a default ${JSON.stringify(next['default'])} was added`);
+    else if (!hasDefault) emit(context, position, id('default-value-removed'), `the default ${JSON.stringify(previous['default'])} was removed`);
+    else if (!jsonEqual(previous['default'], next['default'])) emit(context, position, id('default-value-changed'), `the default changed from ${JSON.stringify(previous['default'])} to ${JSON.stringify(next['default'])}`);
   }
-  if (safe.length > 0) emit(context, position, schemaId(context, request ? 'widened' : 'narrowed'), safe.join('; '));
 }

@@ -57,7 +57,7 @@ export function diffDocuments(oldDocument: unknown, newDocument: unknown, option
       continue;
     }
     const pair = { old: previous, new: next };
-    compareOperations({ old: previous, new: next, oldRoot, newRoot, closedSchemas, report: (change) => changes.push({ change, pair }) });
+    compareOperations({ old: previous, new: next, oldRoot, newRoot, closedSchemas, report: (change, own) => changes.push({ change, pair: own ?? pair }) });
   }
   for (const next of newOperations) {
     if (oldByKey.has(operationKey(next))) continue;

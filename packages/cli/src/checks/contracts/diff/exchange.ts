@@ -42,7 +42,10 @@ export function acceptsRequest(operation: Operation | undefined, root: unknown, 
       continue;
     }
     const validate = createValidator(parameter.schema, root);
-    if (!validate(value)) return { ok: false, reason: `${parameter.in} parameter ${parameter.name}: ${describeErrors(validate.errors())}` };
+    if (!validate(value) && !(parameter.in !== 'path' && !Array.isArray(value) && validate([value]))) {
+      // A query or header value sent once is a one-element list where the parameter is a list (form style, explode).
+      return { ok: false, reason: `${parameter.in} parameter ${parameter.name}: ${describeErrors(validate.errors())}` };
+    }
   }
   const body = operation.body;
   if (body !== undefined) {

@@ -1,8 +1,9 @@
-import type { ClosedSchemasPolicy, Operation, OperationParameter } from '@npvguard/harness/contracts';
+import { dereference, isRecord, type ClosedSchemasPolicy, type JsonSchema, type Operation, type OperationParameter } from '@npvguard/harness/contracts';
 import { changeKind } from './catalogue.js';
 import { compareSchemas } from './schemaDiff.js';
 import type { SchemaDiffContext } from './schemaContext.js';
-import type { ContractChange, ExchangePart, WitnessProbe } from './types.js';
+import { compareMediaTypes } from './mediaTypes.js';
+import type { ContractChange, ExchangePart, OperationPair, WitnessProbe } from './types.js';
 
 export interface OperationDiffInput {
   old: Operation;
@@ -10,7 +11,8 @@ export interface OperationDiffInput {
   oldRoot: unknown;
   newRoot: unknown;
   closedSchemas: ClosedSchemasPolicy;
-  report(change: ContractChange): void;
+  /** `pair`, when given: the operations the change's witness is searched against (one media type's schemas). */
+  report(change: ContractChange, pair?: OperationPair): void;
 }
 
 function change(input: OperationDiffInput, id: string, location: string, message: string, pointer: string, side: 'old' | 'new', probe?: WitnessProbe): ContractChange {
@@ -47,6 +49,27 @@ function context(input: OperationDiffInput, side: 'request' | 'response', subjec
   };
 }
 
+/**
+ * The schemas to compare for a parameter. A query or header parameter that became a list in form style with explode
+ * (OpenAPI's default for query) still accepts a value sent once, as a one-element list: the old scalar is compared with
+ * the list's items.
+ */
+function parameterSchemas(previous: OperationParameter, next: OperationParameter, input: OperationDiffInput): { oldSchema: JsonSchema; newSchema: JsonSchema } {
+  const resolved = (schema: JsonSchema, root: unknown): Record<string, unknown> | undefined => {
+    const value = dereference(schema, root);
+    return isRecord(value) ? value : undefined;
+  };
+  const before = resolved(previous.schema, input.oldRoot);
+  const after = resolved(next.schema, input.newRoot);
+  const isList = (schema: Record<string, unknown> | undefined): boolean => schema !== undefined && (schema['type'] === 'array' || (Array.isArray(schema['type']) && schema['type'].includes('array')));
+  const style = next.style ?? (next.in === 'query' || next.in === 'cookie' ? 'form' : 'simple');
+  const explode = next.explode ?? style === 'form';
+  if (next.in !== 'path' && !isList(before) && isList(after) && ((style === 'form' && explode) || style === 'simple') && after?.['items'] !== undefined) {
+    return { oldSchema: previous.schema, newSchema: after['items'] as JsonSchema };
+  }
+  return { oldSchema: previous.schema, newSchema: next.schema };
+}
+
 function compareParameters(input: OperationDiffInput): void {
   const oldByKey = new Map(input.old.parameters.map((parameter) => [parameterKey(parameter), parameter]));
   const newByKey = new Map(input.new.parameters.map((parameter) => [parameterKey(parameter), parameter]));
@@ -66,7 +89,7 @@ function compareParameters(input: OperationDiffInput): void {
     } else if (previous.required && !parameter.required) {
       input.report(change(input, 'request-parameter-became-optional', location, 'the parameter became optional', parameter.pointer, 'new'));
     }
-    compareSchemas(context(input, 'request', 'parameter', part, location), { oldSchema: previous.schema, newSchema: parameter.schema, valuePath: [], pointer: `${parameter.pointer}/schema` });
+    compareSchemas(context(input, 'request', 'parameter', part, location), { ...parameterSchemas(previous, parameter, input), valuePath: [], pointer: `${parameter.pointer}/schema` });
   }
   for (const [key, parameter] of oldByKey) {
     if (!newByKey.has(key) && parameter.in !== 'path') {
@@ -81,8 +104,8 @@ function compareBodies(input: OperationDiffInput): void {
   const part: ExchangePart = { kind: 'body' };
   if (previous === undefined && next === undefined) return;
   if (previous === undefined && next !== undefined) {
-    if (next.required) input.report(change(input, 'new-required-request-body', 'request body', 'a required request body was added', next.pointer, 'new', { part, valuePath: [], omit: true, direction: 'old-accepts-new-rejects' }));
-    else input.report(change(input, 'new-optional-request-body', 'request body', 'an optional request body was added', next.pointer, 'new'));
+    if (next.required) input.report(change(input, 'request-body-added-required', 'request body', 'a required request body was added', next.pointer, 'new', { part, valuePath: [], omit: true, direction: 'old-accepts-new-rejects' }));
+    else input.report(change(input, 'request-body-added-optional', 'request body', 'an optional request body was added', next.pointer, 'new'));
     return;
   }
   if (previous !== undefined && next === undefined) {
@@ -114,7 +137,7 @@ function compareResponses(input: OperationDiffInput): void {
     }
   }
   for (const [status, next] of newByStatus) {
-    if (!oldByStatus.has(status)) input.report(change(input, 'response-status-added', `response ${status}`, `the status ${status} was added`, next.pointer, 'new'));
+    if (!oldByStatus.has(status)) input.report(change(input, isSuccess(status) ? 'response-success-status-added' : 'response-non-success-status-added', `response ${status}`, `the status ${status} was added`, next.pointer, 'new'));
   }
 }
 
@@ -123,4 +146,12 @@ export function compareOperations(input: OperationDiffInput): void {
   compareParameters(input);
   compareBodies(input);
   compareResponses(input);
+  compareMediaTypes({
+    ...input,
+    compare(side, status, pair, schemas) {
+      const part: ExchangePart = side === 'request' ? { kind: 'body' } : { kind: 'response', status: status ?? '' };
+      const own = context(input, side, 'property', part, schemas.location);
+      compareSchemas({ ...own, report: (found) => input.report(found, pair) }, { oldSchema: schemas.oldSchema, newSchema: schemas.newSchema, valuePath: [], pointer: schemas.pointer });
+    },
+  });
 }

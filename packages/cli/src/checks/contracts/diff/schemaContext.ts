@@ -1,5 +1,6 @@
 import { canonicalJson, dereference, isRecord, mergeAllOf, type ClosedSchemasPolicy, type JsonSchema, type SchemaObject } from '@npvguard/harness/contracts';
-import { changeKind, type ChangeLevel } from './catalogue.js';
+import { changeKind, conceptId, isChangeId, type ChangeLevel } from './catalogue.js';
+import type { SchemaPlace } from './concepts.js';
 import type { ContractChange, ExchangePart, ValueSegment, WitnessProbe } from './types.js';
 
 /** Where a schema comparison happens and how it reports. */
@@ -18,6 +19,8 @@ export interface SchemaDiffContext {
   active: Set<string>;
   /** How clients read answer objects whose schema refuses properties it does not list. */
   closedSchemas: ClosedSchemasPolicy;
+  /** Inside a request property the schema marks `readOnly`: clients do not send it, so tightening it is safe. */
+  readOnly?: boolean;
 }
 
 export interface SchemaPosition {
@@ -33,14 +36,25 @@ export function renderValuePath(path: readonly ValueSegment[]): string {
   for (const segment of path) {
     if ('property' in segment) text += text === '' ? segment.property : `.${segment.property}`;
     else if ('items' in segment) text += '[]';
+    else if ('index' in segment) text += `[${segment.index}]`;
     else text += text === '' ? '*' : '.*';
   }
   return text;
 }
 
-export function schemaId(context: SchemaDiffContext, concept: string): string {
-  if (context.side === 'response') return `response-property-${concept}`;
-  return context.subject === 'parameter' ? `request-parameter-${concept}` : `request-property-${concept}`;
+/** The place a schema position is at: the body or parameter itself, or something inside it. */
+export function placeOf(context: SchemaDiffContext, position: Pick<SchemaPosition, 'valuePath'>): SchemaPlace {
+  const root = position.valuePath.length === 0;
+  if (context.side === 'response') return root ? 'response-body' : 'response-property';
+  if (context.subject === 'property') return root ? 'request-body' : 'request-property';
+  if (root) return 'request-parameter';
+  return context.part.kind === 'parameter' && context.part.in === 'header' ? 'request-header-property' : 'request-parameter-property';
+}
+
+/** The id of a schema concept at a position: the most specific one the catalogue has. */
+export function schemaId(context: SchemaDiffContext, position: Pick<SchemaPosition, 'valuePath'>, concept: string): string {
+  if (context.readOnly === true && context.side === 'request' && isChangeId(`request-read-only-property-${concept}`)) return `request-read-only-property-${concept}`;
+  return conceptId(placeOf(context, position), concept);
 }
 
 /**

@@ -1,12 +1,14 @@
-import { declaredTypes, isRecord, jsonEqual, type JsonSchema, type JsonType, type SchemaObject } from '@npvguard/harness/contracts';
+import { declaredTypes, dereference, isRecord, jsonEqual, type JsonSchema, type JsonType, type SchemaObject } from '@npvguard/harness/contracts';
 import { compareConstraints } from './constraints.js';
+import { compareComposition } from './composition.js';
+import { compareKeywords } from './keywords.js';
 import { asObject, emit, flatten, pointerAfterReference, schemaId, schemaMeaning, type SchemaDiffContext, type SchemaPosition } from './schemaContext.js';
 import { compareObjects } from './objectDiff.js';
 
 const ALL_TYPES: readonly JsonType[] = ['boolean', 'integer', 'number', 'string', 'array', 'object'];
 
 /** The non-null types a schema admits; every type when it does not say. */
-function valueTypes(schema: SchemaObject): JsonType[] {
+export function valueTypes(schema: SchemaObject): JsonType[] {
   const declared = declaredTypes(schema);
   return (declared ?? ALL_TYPES).filter((type) => type !== 'null');
 }
@@ -18,7 +20,7 @@ function admitsNull(schema: SchemaObject): boolean {
   return declared === undefined || declared.includes('null');
 }
 
-function enumMembers(schema: SchemaObject): unknown[] | undefined {
+export function enumMembers(schema: SchemaObject): unknown[] | undefined {
   if ('const' in schema) return [schema['const']];
   return Array.isArray(schema['enum']) ? (schema['enum'] as unknown[]) : undefined;
 }
@@ -30,82 +32,75 @@ function missingTypes(from: readonly JsonType[], to: readonly JsonType[]): JsonT
 
 const SAMPLE_OF_TYPE: Readonly<Record<JsonType, unknown>> = { null: null, boolean: true, integer: 1, number: 1.5, string: 'text', array: [], object: {} };
 
+/** A schema whose `type` is a list of more than one non-null type. */
+const isTypeList = (schema: SchemaObject): boolean => Array.isArray(schema['type']) && (schema['type'] as unknown[]).filter((type) => type !== 'null').length > 1;
+
 function compareTypes(context: SchemaDiffContext, position: SchemaPosition, previous: SchemaObject, next: SchemaObject): void {
   const request = context.side === 'request';
+  const id = (concept: string): string => schemaId(context, position, concept);
   const oldTypes = valueTypes(previous);
   const newTypes = valueTypes(next);
   const lost = missingTypes(oldTypes, newTypes);
   const gained = missingTypes(newTypes, oldTypes);
+  const listed = isTypeList(previous) || isTypeList(next);
   const text = `type ${declaredTypes(previous)?.join('|') ?? 'any'} → ${declaredTypes(next)?.join('|') ?? 'any'}`;
-  if (request && lost.length > 0) emit(context, position, schemaId(context, 'type-changed'), text, { candidates: lost.map((type) => SAMPLE_OF_TYPE[type]) });
-  else if (!request && gained.length > 0) emit(context, position, schemaId(context, 'type-changed'), text, { candidates: gained.map((type) => SAMPLE_OF_TYPE[type]) });
-  else if (lost.length > 0 || gained.length > 0) emit(context, position, schemaId(context, request ? 'widened' : 'narrowed'), text);
+  if (lost.length > 0 || gained.length > 0) {
+    // integer → number loses nothing; number → integer loses the fractions.
+    const numeric = oldTypes.length === 1 && newTypes.length === 1 && [oldTypes[0], newTypes[0]].every((type) => type === 'integer' || type === 'number');
+    if (request) {
+      if (lost.length > 0) emit(context, position, id(listed && !numeric ? 'list-of-types-narrowed' : 'type-changed'), text, { candidates: [...lost.map((type) => SAMPLE_OF_TYPE[type]), ...(lost.includes('number') ? [0.5] : [])] });
+      else emit(context, position, id(listed ? 'list-of-types-widened' : 'type-generalized'), text);
+    } else if (gained.length > 0) {
+      const concept = numeric || lost.length === 0 ? (listed && !numeric ? 'list-of-types-widened' : 'type-generalized') : 'type-changed';
+      emit(context, position, id(concept), text, { candidates: [...gained.map((type) => SAMPLE_OF_TYPE[type]), ...(gained.includes('number') ? [0.5] : [])] });
+    } else {
+      emit(context, position, id(listed ? 'list-of-types-narrowed' : 'type-specialized'), text);
+    }
+  }
   const oldNull = admitsNull(previous);
   const newNull = admitsNull(next);
-  if (request && oldNull && !newNull) emit(context, position, schemaId(context, 'became-not-nullable'), 'null is no longer accepted', { candidates: [null] });
-  else if (!request && !oldNull && newNull) emit(context, position, schemaId(context, 'became-nullable'), 'the value may now be null', { candidates: [null] });
-  else if (oldNull !== newNull && (declaredTypes(previous) !== undefined || declaredTypes(next) !== undefined)) {
-    emit(context, position, schemaId(context, request ? 'widened' : 'narrowed'), newNull ? 'null is now allowed' : 'null is no longer sent');
-  }
+  if (oldNull === newNull || (declaredTypes(previous) === undefined && declaredTypes(next) === undefined && enumMembers(previous) === undefined && enumMembers(next) === undefined)) return;
+  if (request) emit(context, position, id(newNull ? 'became-nullable' : 'became-not-nullable'), newNull ? 'null is now accepted' : 'null is no longer accepted', { candidates: [null] });
+  else emit(context, position, id(newNull ? 'became-nullable' : 'became-not-nullable'), newNull ? 'the value may now be null' : 'null is no longer sent', { candidates: [null] });
 }
+
+const show = (values: readonly unknown[]): string => values.map((value) => JSON.stringify(value)).join(', ');
 
 function compareEnums(context: SchemaDiffContext, position: SchemaPosition, previous: SchemaObject, next: SchemaObject): void {
   const request = context.side === 'request';
+  const id = (concept: string): string => schemaId(context, position, concept);
   const oldMembers = enumMembers(previous);
   const newMembers = enumMembers(next);
-  if (oldMembers === undefined && newMembers === undefined) return;
+  const oldConst = 'const' in previous;
+  const newConst = 'const' in next;
   const has = (list: readonly unknown[], value: unknown): boolean => list.some((member) => jsonEqual(member, value));
   if (oldMembers !== undefined && newMembers !== undefined) {
-    const removed = oldMembers.filter((member) => !has(newMembers, member));
-    const added = newMembers.filter((member) => !has(oldMembers, member));
-    if (request && removed.length > 0) emit(context, position, schemaId(context, 'enum-value-removed'), `enum values removed: ${removed.map((value) => JSON.stringify(value)).join(', ')}`, { candidates: removed });
-    if (!request && added.length > 0) emit(context, position, schemaId(context, 'enum-value-added'), `enum values added: ${added.map((value) => JSON.stringify(value)).join(', ')}`, { candidates: added });
-    const safe = request ? added : removed;
-    if (safe.length > 0) emit(context, position, schemaId(context, request ? 'widened' : 'narrowed'), `enum values ${request ? 'added' : 'removed'}: ${safe.map((value) => JSON.stringify(value)).join(', ')}`);
+    if (oldConst && newConst) {
+      if (!jsonEqual(previous['const'], next['const'])) emit(context, position, id('const-changed'), `const ${JSON.stringify(previous['const'])} → ${JSON.stringify(next['const'])}`, { candidates: request ? [previous['const']] : [next['const']] });
+    } else {
+      const removed = oldMembers.filter((member) => !has(newMembers, member));
+      const added = newMembers.filter((member) => !has(oldMembers, member));
+      if (removed.length > 0) emit(context, position, id('enum-value-removed'), `enum values removed: ${show(removed)}`, { candidates: removed });
+      if (added.length > 0) emit(context, position, id('enum-value-added'), `enum values added: ${show(added)}`, { candidates: added });
+    }
   } else if (newMembers !== undefined) {
-    if (request) emit(context, position, schemaId(context, 'enum-added'), `an enum now restricts the value to ${newMembers.map((value) => JSON.stringify(value)).join(', ')}`);
-    else emit(context, position, schemaId(context, 'narrowed'), 'an enum now restricts the value');
-  } else {
-    if (request) emit(context, position, schemaId(context, 'widened'), 'the enum was removed');
-    else emit(context, position, schemaId(context, 'enum-removed'), 'the enum was removed; any value may come');
+    if (newConst) emit(context, position, id('const-added'), `a const now fixes the value to ${JSON.stringify(next['const'])}`);
+    else emit(context, position, id('became-enum'), `an enum now restricts the value to ${show(newMembers)}`);
+  } else if (oldMembers !== undefined) {
+    if (oldConst) emit(context, position, id('const-removed'), `the const ${JSON.stringify(previous['const'])} was removed; any value may come`);
+    else emit(context, position, id('enum-removed'), 'the enum was removed; any value may come');
+  }
+  const extensible = (schema: SchemaObject): unknown[] | undefined => (Array.isArray(schema['x-extensible-enum']) ? (schema['x-extensible-enum'] as unknown[]) : undefined);
+  const oldExtensible = extensible(previous);
+  const newExtensible = extensible(next);
+  if (request && oldExtensible !== undefined) {
+    const removed = oldExtensible.filter((member) => !has(newExtensible ?? [], member));
+    if (removed.length > 0 && newExtensible !== undefined) emit(context, position, id('x-extensible-enum-value-removed'), `x-extensible-enum values removed: ${show(removed)}`);
   }
 }
 
-function branchesOf(schema: SchemaObject): { keyword: 'oneOf' | 'anyOf'; branches: JsonSchema[] } | undefined {
-  for (const keyword of ['oneOf', 'anyOf'] as const) {
-    const branches = schema[keyword];
-    if (Array.isArray(branches)) return { keyword, branches: branches as JsonSchema[] };
-  }
-  return undefined;
-}
-
-function compareBranches(context: SchemaDiffContext, position: SchemaPosition, previous: SchemaObject, next: SchemaObject, depth: number): void {
-  const oldSet = branchesOf(previous);
-  const newSet = branchesOf(next);
-  if (oldSet === undefined && newSet === undefined) return;
-  const oldBranches = oldSet?.branches ?? [previous];
-  const newBranches = newSet?.branches ?? [next];
-  const keyword = (newSet ?? oldSet)?.keyword === 'anyOf' ? 'any-of' : 'one-of';
-  const oldMeaning = oldBranches.map((branch) => schemaMeaning(branch, context.oldRoot));
-  const newMeaning = newBranches.map((branch) => schemaMeaning(branch, context.newRoot));
-  const unmatchedOld = oldBranches.filter((_branch, index) => !newMeaning.includes(oldMeaning[index] ?? ''));
-  const unmatchedNew = newBranches.filter((_branch, index) => !oldMeaning.includes(newMeaning[index] ?? ''));
-  if (unmatchedOld.length === unmatchedNew.length) {
-    // The same number of branches changed on both sides: compare them pairwise, in order.
-    unmatchedOld.forEach((branch, index) => {
-      const counterpart = unmatchedNew[index];
-      if (counterpart !== undefined) compareSchemas(context, { ...position, oldSchema: branch, newSchema: counterpart }, depth + 1);
-    });
-    return;
-  }
-  const request = context.side === 'request';
-  if (request && unmatchedOld.length > unmatchedNew.length) {
-    for (const branch of unmatchedOld) emit(context, position, schemaId(context, `${keyword}-removed`), `a ${keyword === 'any-of' ? 'anyOf' : 'oneOf'} branch was removed`, { oldSchema: branch });
-  } else if (!request && unmatchedNew.length > unmatchedOld.length) {
-    for (const branch of unmatchedNew) emit(context, position, schemaId(context, `${keyword}-added`), `a ${keyword === 'any-of' ? 'anyOf' : 'oneOf'} branch was added`, { newSchema: branch });
-  } else {
-    emit(context, position, schemaId(context, request ? 'widened' : 'narrowed'), `${keyword === 'any-of' ? 'anyOf' : 'oneOf'} branches ${request ? 'added' : 'removed'}`);
-  }
+function isObjectLike(schema: SchemaObject): boolean {
+  return valueTypes(schema).includes('object') && (schema['properties'] !== undefined || schema['required'] !== undefined || schema['additionalProperties'] !== undefined);
 }
 
 /**
@@ -130,18 +125,17 @@ export function compareSchemas(context: SchemaDiffContext, position: SchemaPosit
     const next = asObject(flatten(position.newSchema, context.newRoot));
     if (schemaMeaning(previous, context.oldRoot) === schemaMeaning(next, context.newRoot)) return;
     const here: SchemaPosition = { ...position, pointer };
-    if (branchesOf(previous) !== undefined || branchesOf(next) !== undefined) {
-      compareBranches(context, here, previous, next, depth);
-      return;
-    }
+    const rawOld = asObject(dereference(position.oldSchema, context.oldRoot));
+    const rawNew = asObject(dereference(position.newSchema, context.newRoot));
+    if (compareComposition(context, here, { rawOld, rawNew, previous, next }, depth, compareSchemas)) return;
     compareTypes(context, here, previous, next);
     compareEnums(context, here, previous, next);
     compareConstraints(context, here, previous, next);
-    const objectLike = (schema: SchemaObject): boolean => valueTypes(schema).includes('object') && (schema['properties'] !== undefined || schema['required'] !== undefined || schema['additionalProperties'] !== undefined);
-    if (objectLike(previous) || objectLike(next)) compareObjects(context, here, previous, next, depth, compareSchemas);
+    compareKeywords(context, here, previous, next, depth, compareSchemas);
+    if (isObjectLike(previous) || isObjectLike(next)) compareObjects(context, here, previous, next, depth, compareSchemas);
     const oldItems = previous['items'];
     const newItems = next['items'];
-    if ((oldItems !== undefined || newItems !== undefined) && valueTypes(next).includes('array')) {
+    if ((oldItems !== undefined || newItems !== undefined) && valueTypes(next).includes('array') && !Array.isArray(oldItems) && !Array.isArray(newItems)) {
       compareSchemas(
         context,
         { oldSchema: (oldItems ?? true) as JsonSchema, newSchema: (newItems ?? true) as JsonSchema, valuePath: [...position.valuePath, { items: true }], pointer: `${pointer}/items` },

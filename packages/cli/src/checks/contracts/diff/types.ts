@@ -2,7 +2,18 @@ import type { JsonSchema, Operation } from '@npvguard/harness/contracts';
 import type { ChangeLevel } from './catalogue.js';
 
 /** A step into a value: a property name, `[]` (any array item), `*` (any additionalProperties value). */
-export type ValueSegment = { property: string } | { items: true } | { map: true };
+export type ValueSegment = { property: string } | { items: true } | { map: true } | { index: number };
+
+/** A change to an object (or array) at the probe's path, applied to sampled values: names and values to set, keys to drop, items to append. */
+export interface ValuePatch {
+  drop?: readonly string[];
+  set?: ReadonlyArray<{ name?: string; namePattern?: string; value?: unknown; valueSchema?: JsonSchema }>;
+  append?: readonly unknown[];
+  /** Append a sampled value of this schema (an item a `contains` names). */
+  appendSampleOf?: JsonSchema;
+  /** Append a copy of the first item (a duplicate, for uniqueItems). */
+  repeatFirst?: boolean;
+}
 
 /** Which part of an exchange a change is about. */
 export type ExchangePart =
@@ -22,6 +33,10 @@ export interface WitnessProbe {
   candidates?: readonly unknown[];
   /** Try leaving the value at `valuePath` out. */
   omit?: boolean;
+  /** Schemas whose samples are worth trying too (the branch a oneOf gained, the schema a `not` names). */
+  alsoSample?: readonly JsonSchema[];
+  /** Changes to try on sampled values at `valuePath` (a property a dependency names, a name propertyNames refuses). */
+  patches?: readonly ValuePatch[];
   /**
    * `old-accepts-new-rejects`: a request the old contract accepts and the new refuses (request changes),
    * or, for a removal in a response, an answer old clients got that the new contract no longer allows.

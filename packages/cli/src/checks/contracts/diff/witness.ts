@@ -1,6 +1,6 @@
 import { arbitraryFromSchema, isRecord, type ClosedSchemasPolicy, type JsonSchema } from '@npvguard/harness/contracts';
 import { acceptsRequest, acceptsResponse, documentedResponse, renderRequest, sampleRequests, samples, type RequestParts } from './exchange.js';
-import type { ContractChange, OperationPair, ValueSegment, Witness, WitnessProbe } from './types.js';
+import type { ContractChange, OperationPair, ValuePatch, ValueSegment, Witness, WitnessProbe } from './types.js';
 
 const OMIT = Symbol('omit');
 
@@ -13,6 +13,13 @@ const SEED = 20_240_601;
 export function placeAt(value: unknown, path: readonly ValueSegment[], replacement: unknown): unknown {
   if (path.length === 0) return replacement;
   const [head, ...rest] = path as [ValueSegment, ...ValueSegment[]];
+  if ('index' in head) {
+    const list = Array.isArray(value) ? [...(value as unknown[])] : [];
+    while (list.length < head.index) list.push(list[0] ?? null);
+    if (replacement === OMIT && rest.length === 0) return list.slice(0, head.index);
+    list[head.index] = placeAt(list[head.index], rest, replacement);
+    return list;
+  }
   if ('items' in head) {
     const list = Array.isArray(value) ? [...(value as unknown[])] : [];
     if (replacement === OMIT && rest.length === 0) return list.slice(1);
@@ -37,8 +44,40 @@ function bySize<T>(values: readonly T[]): T[] {
 function valuesToTry(probe: WitnessProbe, schema: JsonSchema | undefined, root: unknown): unknown[] {
   const values: unknown[] = [...(probe.candidates ?? [])];
   if (probe.omit === true) values.unshift(OMIT);
-  if (schema !== undefined && schema !== false) values.push(...bySize(samples(() => arbitraryFromSchema(schema, { root }), VALUE_SAMPLES, SEED)));
+  for (const extra of probe.alsoSample ?? []) values.push(...bySize(samples(() => arbitraryFromSchema(extra, { root }), VALUE_SAMPLES / 2, SEED)));
+  const sampled = schema !== undefined && schema !== false ? bySize(samples(() => arbitraryFromSchema(schema, { root }), VALUE_SAMPLES, SEED)) : [];
+  values.push(...sampled);
+  // Patches change sampled values (and the probe's own candidates) rather than replace them: the rest of the value stays valid.
+  for (const patch of probe.patches ?? []) {
+    for (const value of [...sampled.slice(0, 6), ...sampled.slice(-6), ...(probe.candidates ?? [])]) values.push(...patched(value, patch, root));
+  }
   return values;
+}
+
+const ANY_VALUES: readonly unknown[] = [1, 'text', true, null, 1.5, {}, []];
+
+/** A value with a patch applied, once per sampled name and value it sets. */
+function patched(value: unknown, patch: ValuePatch, root: unknown): unknown[] {
+  if (Array.isArray(value)) {
+    const list = value as unknown[];
+    if (patch.append !== undefined) return patch.append.map((item) => [...list, item]);
+    if (patch.repeatFirst === true) return list.length === 0 ? [] : [[...list, list[0]]];
+    if (patch.appendSampleOf !== undefined) {
+      const items = samples(() => arbitraryFromSchema(patch.appendSampleOf as JsonSchema, { root }), 3, SEED);
+      return [...items.map((item) => [...list, item]), ...items.map((item) => [...list, item, item])];
+    }
+    return [];
+  }
+  if (patch.append !== undefined || patch.repeatFirst === true || patch.appendSampleOf !== undefined) return [];
+  if (!isRecord(value)) return [];
+  let results: Array<Record<string, unknown>> = [{ ...value }];
+  for (const key of patch.drop ?? []) for (const result of results) delete result[key];
+  for (const entry of patch.set ?? []) {
+    const names = entry.name !== undefined ? [entry.name] : entry.namePattern !== undefined ? samples(() => arbitraryFromSchema({ type: 'string', pattern: entry.namePattern }, { root }), 2, SEED).map(String) : [];
+    const choices = 'value' in entry ? [entry.value] : entry.valueSchema !== undefined ? samples(() => arbitraryFromSchema(entry.valueSchema as JsonSchema, { root }), 3, SEED) : ANY_VALUES;
+    results = results.flatMap((result) => names.flatMap((name) => choices.map((choice) => ({ ...result, [name]: choice }))));
+  }
+  return results;
 }
 
 function requestWitness(probe: WitnessProbe, pair: OperationPair, oldRoot: unknown, newRoot: unknown): Witness | undefined {
