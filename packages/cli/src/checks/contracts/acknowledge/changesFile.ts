@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { NpvError } from '@npvguard/core';
 import { isRecord } from '@npvguard/harness/contracts';
+import { acknowledgedIdCovers } from '../diff/kinds/index.js';
 import type { ContractChange } from '../diff/types.js';
 
 export interface Acknowledgement {
@@ -31,8 +32,9 @@ export function readChangesFile(file: string, label: string): Acknowledgement[] 
   return existsSync(file) ? parseChangesFile(readFileSync(file, 'utf8'), label) : [];
 }
 
+/** An acknowledgement names the change by its id, or by an id it was reported under before (`api-path-removed`). */
 export function acknowledges(acknowledgement: Acknowledgement, change: ContractChange): boolean {
-  return acknowledgement.id === change.id && acknowledgement.path === change.path && (acknowledgement.method === undefined || acknowledgement.method === change.method);
+  return acknowledgedIdCovers(acknowledgement.id, change.id) && acknowledgement.path === change.path && (acknowledgement.method === undefined || acknowledgement.method === change.method);
 }
 
 export const acknowledgementKey = (acknowledgement: Acknowledgement): string => `${acknowledgement.id} ${acknowledgement.method ?? '*'} ${acknowledgement.path}`;

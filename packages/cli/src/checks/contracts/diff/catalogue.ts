@@ -1,3 +1,5 @@
+import { DOCUMENT_LEVEL_KINDS } from './kinds/index.js';
+
 /**
  * Every change the semantic diff names, with its level: `error` breaks clients (a witness shows how),
  * `warning` may break them, `info` is safe. Ids follow oasdiff's where the concept is the same, so
@@ -66,10 +68,6 @@ const RESPONSE_SCHEMA_CONCEPTS: ReadonlyArray<readonly [string, ChangeLevel, str
 ];
 
 const OTHER_KINDS: readonly ChangeKind[] = [
-  { id: 'api-path-removed', level: 'error', description: 'a path and all its operations were removed' },
-  { id: 'api-operation-removed', level: 'error', description: 'an operation (method) was removed from a path that still exists' },
-  { id: 'api-path-added', level: 'info', description: 'a path was added' },
-  { id: 'api-operation-added', level: 'info', description: 'an operation was added to an existing path' },
   { id: 'response-success-status-removed', level: 'error', description: 'a 2xx status the operation answered with is no longer documented' },
   { id: 'response-non-success-status-removed', level: 'warning', description: 'a non-2xx status is no longer documented' },
   { id: 'response-status-added', level: 'info', description: 'a status was added to the documented answers' },
@@ -101,6 +99,7 @@ const OTHER_KINDS: readonly ChangeKind[] = [
 ];
 
 export const CHANGE_KINDS: readonly ChangeKind[] = [
+  ...DOCUMENT_LEVEL_KINDS,
   ...OTHER_KINDS,
   ...REQUEST_SCHEMA_CONCEPTS.flatMap(([concept, level, description]) => [
     { id: `request-property-${concept}`, level, description: `request body: ${description}` },

@@ -1,5 +1,7 @@
 import type { ClosedSchemasPolicy, Operation, OperationParameter } from '@npvguard/harness/contracts';
 import { changeKind } from './catalogue.js';
+import type { LifecycleContext } from './lifecycle.js';
+import { compareParameterLifecycle, isDeprecatedParameter } from './parameterLifecycle.js';
 import { compareSchemas } from './schemaDiff.js';
 import type { SchemaDiffContext } from './schemaContext.js';
 import type { ContractChange, ExchangePart, WitnessProbe } from './types.js';
@@ -10,6 +12,7 @@ export interface OperationDiffInput {
   oldRoot: unknown;
   newRoot: unknown;
   closedSchemas: ClosedSchemasPolicy;
+  lifecycle: LifecycleContext;
   report(change: ContractChange): void;
 }
 
@@ -69,7 +72,7 @@ function compareParameters(input: OperationDiffInput): void {
     compareSchemas(context(input, 'request', 'parameter', part, location), { oldSchema: previous.schema, newSchema: parameter.schema, valuePath: [], pointer: `${parameter.pointer}/schema` });
   }
   for (const [key, parameter] of oldByKey) {
-    if (!newByKey.has(key) && parameter.in !== 'path') {
+    if (!newByKey.has(key) && parameter.in !== 'path' && !isDeprecatedParameter(input.oldRoot, parameter)) {
       input.report(change(input, 'request-parameter-removed', `${parameter.in} parameter ${parameter.name}`, 'the parameter is no longer described', parameter.pointer, 'old'));
     }
   }
@@ -121,6 +124,7 @@ function compareResponses(input: OperationDiffInput): void {
 /** Every change between two versions of one operation: parameters, request body, responses. */
 export function compareOperations(input: OperationDiffInput): void {
   compareParameters(input);
+  compareParameterLifecycle(input);
   compareBodies(input);
   compareResponses(input);
 }
