@@ -176,6 +176,12 @@ describe('parameter lifecycle', () => {
     expect(ids(diff(withMarket({ deprecated: true, 'x-sunset': '2026-01-01' }), withMarket({ deprecated: true, 'x-sunset': '2025-12-31' })))).toEqual([]);
   });
 
+  it('a fastify querystring property marked deprecated (the parameter\'s schema says so) counts as a deprecated parameter', () => {
+    const inSchema = (fields: Record<string, unknown>) => items({ parameters: [{ name: 'market', in: 'query', schema: { type: 'string', ...fields } }] });
+    expect(ids(diff(inSchema({}), inSchema({ deprecated: true, 'x-sunset': '2026-01-01' })))).toEqual(['info request-parameter-deprecated']);
+    expect(ids(diff(inSchema({ deprecated: true, 'x-sunset': '2025-07-01' }), items()))).toEqual(['error request-parameter-removed-before-sunset']);
+  });
+
   it('a parameter shared through components.parameters is read through its $ref', () => {
     const shared = (fields: Record<string, unknown>) => ({ ...(items({ parameters: [{ $ref: '#/components/parameters/market' }] }) as object), components: { parameters: { market: market(fields) } } });
     expect(ids(diff(shared({}), shared({ deprecated: true, 'x-sunset': '2026-01-01' })))).toEqual(['info request-parameter-deprecated']);

@@ -1,5 +1,6 @@
 import type { OperationParameter } from '@npvguard/harness/contracts';
-import { documentChange, objectAt } from './documentChange.js';
+import { isRecord } from '@npvguard/harness/contracts';
+import { documentChange, follow, objectAt } from './documentChange.js';
 import { days, effectiveStability, formatDay, isDeprecated, judgeDeprecation, judgeRemoval, judgeSunsetChange, readStability, SUNSET_EXTENSION, type DeprecationVerdict, type LifecycleContext } from './lifecycle.js';
 import { deprecationId, deprecationMessage, sunsetAddedMessage, sunsetTooSoon } from './operationLifecycle.js';
 import type { ContractChange } from './types.js';
@@ -16,9 +17,21 @@ export interface ParameterLifecycleInput {
 
 const keyOf = (parameter: OperationParameter): string => `${parameter.in}:${parameter.name}`;
 
-/** Whether the parameter object (after `$ref`s) says `deprecated: true`; a removed one is then judged by its lifecycle. */
+/**
+ * The lifecycle fields of a parameter: `deprecated` and `x-sunset` of the parameter object, or else of its schema
+ * (a fastify querystring property marked `deprecated: true` becomes a parameter whose schema says so).
+ */
+function lifecycleOf(root: unknown, parameter: OperationParameter): Record<string, unknown> {
+  const raw = objectAt(root, parameter.pointer) ?? {};
+  const schema = follow(raw['schema'], root);
+  const fallback = isRecord(schema) ? schema : {};
+  const sunset = raw[SUNSET_EXTENSION] ?? fallback[SUNSET_EXTENSION];
+  return { deprecated: raw['deprecated'] ?? fallback['deprecated'], ...(sunset === undefined ? {} : { [SUNSET_EXTENSION]: sunset }) };
+}
+
+/** Whether a parameter is deprecated (see lifecycleOf); a removed one is then judged by its lifecycle. */
 export function isDeprecatedParameter(root: unknown, parameter: OperationParameter): boolean {
-  return isDeprecated(objectAt(root, parameter.pointer));
+  return isDeprecated(lifecycleOf(root, parameter));
 }
 
 const DEPRECATION_IDS: Record<DeprecationVerdict['kind'] | 'with-sunset', string> = {
@@ -42,7 +55,7 @@ export function compareParameterLifecycle(input: ParameterLifecycleInput): void 
   for (const previous of input.old.parameters) {
     const location = `${previous.in} parameter ${previous.name}`;
     const report = (id: string, message: string, pointer: string, side: 'old' | 'new'): void => input.report(documentChange(id, owner, location, `${location}: ${message}`, pointer, side));
-    const oldRaw = objectAt(input.oldRoot, previous.pointer);
+    const oldRaw = lifecycleOf(input.oldRoot, previous);
     const next = newByKey.get(keyOf(previous));
     if (next === undefined) {
       if (previous.in === 'path' || !isDeprecated(oldRaw)) continue;
@@ -52,7 +65,7 @@ export function compareParameterLifecycle(input: ParameterLifecycleInput): void 
       else report('request-parameter-removed-with-deprecation', `the parameter was removed after being deprecated${verdict.kind === 'with-deprecation' && verdict.sunset !== undefined ? ` (its sunset ${formatDay(verdict.sunset)} has come)` : ''}`, previous.pointer, 'old');
       continue;
     }
-    const newRaw = objectAt(input.newRoot, next.pointer);
+    const newRaw = lifecycleOf(input.newRoot, next);
     const sunsetPointer = `${next.pointer}/${SUNSET_EXTENSION}`;
     const [was, is] = [isDeprecated(oldRaw), isDeprecated(newRaw)];
     if (!was && is) {
