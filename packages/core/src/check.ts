@@ -72,6 +72,8 @@ export interface CheckContext<Data extends object = object> {
   atBase?: boolean;
   /** `--measure`: run the slow, measured parts of checks (load tests, base comparisons) as well. */
   measure?: boolean;
+  /** `--date`: the day (`YYYY-MM-DD`, UTC) date-dependent judgements are made for (sunset periods); absent: today. */
+  date?: string;
   /**
    * The change under check: the working tree against `--base` (or against HEAD without it). The only way a check
    * reads git: the base tree, the diff, a file at a revision.

@@ -117,6 +117,19 @@ export interface ContractsPropertiesConfig {
 export const CLOSED_SCHEMAS_POLICIES = ['tolerant', 'strict'] as const;
 export type ClosedSchemasPolicy = (typeof CLOSED_SCHEMAS_POLICIES)[number];
 
+/** Stability levels of operations (`x-stability-level`), least to most stable. */
+export const STABILITY_LEVELS = ['draft', 'alpha', 'beta', 'stable'] as const;
+export type StabilityLevel = (typeof STABILITY_LEVELS)[number];
+
+export interface ContractsLifecycleConfig {
+  /**
+   * Per stability level of an operation (no level is `stable`), the fewest days a deprecation must leave between the
+   * day of the diff and its `x-sunset` date; when more than 0, a deprecation needs a sunset date. Default
+   * `{ draft: 0, alpha: 0, beta: 31, stable: 180 }`.
+   */
+  minSunsetDays?: Partial<Record<StabilityLevel, number>>;
+}
+
 /** A dotenv file (relative to the config's folder) or variables by name. */
 export type ContractsEnvSource = string | Readonly<Record<string, string>>;
 
@@ -145,6 +158,8 @@ export interface ContractsConfig {
    * properties it does not list. Default `tolerant`: clients ignore unknown properties, so it is additive.
    */
   closedSchemas?: ClosedSchemasPolicy;
+  /** How deprecations, sunsets and stability levels are judged by the semantic diff. */
+  lifecycle?: ContractsLifecycleConfig;
 }
 
 /** An ESLint rule setting as in a flat config: a severity, or a severity followed by the rule's options. */

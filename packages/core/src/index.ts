@@ -9,9 +9,9 @@ export type { Block, Cell, GraphBlock, GraphEdge, RowDetail, TableBlock, TableRo
 export { blocksOf } from './blocks.js';
 export type { BaseCommit, Change, ChangedFile, ChangeSource, FileStatus, RepositoryChange } from './change.js';
 export type { NpvConfig, BoundariesConfig, Globs, AgentConfig } from './config.js';
-export type { ContractsConfig, ContractsEnvSource, ContractsModelConfig, ContractsPropertiesConfig, ContractsScenarioConfig } from './config.js';
+export type { ContractsConfig, ContractsEnvSource, ContractsLifecycleConfig, ContractsModelConfig, ContractsPropertiesConfig, ContractsScenarioConfig, StabilityLevel } from './config.js';
 export type { ClosedSchemasPolicy } from './config.js';
-export { CLOSED_SCHEMAS_POLICIES } from './config.js';
+export { CLOSED_SCHEMAS_POLICIES, STABILITY_LEVELS } from './config.js';
 export type { LatencyConfig, LatencyBudget, LatencyClientConfig, LatencyMeasureConfig } from './config.js';
 export type { LintConfig, IntegrityConfig, EslintRuleSetting } from './config.js';
 export { defineConfig } from './config.js';

@@ -1,5 +1,6 @@
 import { InvalidArgumentError } from 'commander';
-import { CLOSED_SCHEMAS_POLICIES, type ClosedSchemasPolicy } from '@npvguard/core';
+import { CLOSED_SCHEMAS_POLICIES, STABILITY_LEVELS, type ClosedSchemasPolicy, type StabilityLevel } from '@npvguard/core';
+import { parseDay } from '../shared/calendarDay.js';
 import { REPORT_FORMATS, type ReportFormat } from '../report/formats.js';
 
 /** Options shared by every command that loads a project. */
@@ -18,11 +19,13 @@ export interface CheckOptions extends ProjectOptions {
   quiet: boolean;
   maxWarnings?: number;
   measure: boolean;
+  /** The day the contract diff is made for (YYYY-MM-DD); default today, UTC. */
+  date?: string;
 }
 
-export type BoundariesOptions = Omit<CheckOptions, 'only' | 'measure'>;
+export type BoundariesOptions = Omit<CheckOptions, 'only' | 'measure' | 'date'>;
 
-export type LatencyOptions = Omit<CheckOptions, 'only'>;
+export type LatencyOptions = Omit<CheckOptions, 'only' | 'date'>;
 
 export interface BaselineOptions extends ProjectOptions {
   update: boolean;
@@ -45,6 +48,20 @@ export type OptionTable<T> = { [K in keyof T]-?: OptionSpec };
 function nonNegativeInteger(value: string): number {
   if (!/^\d+$/.test(value)) throw new InvalidArgumentError('expected a non-negative integer.');
   return Number(value);
+}
+
+/** `--date 2025-06-30`: a real calendar day, kept as written. */
+function calendarDay(value: string): string {
+  if (parseDay(value) === undefined) throw new InvalidArgumentError('expected a calendar day as YYYY-MM-DD, e.g. 2025-06-30.');
+  return value;
+}
+
+/** `--min-sunset-days beta=14 --min-sunset-days stable=90` → `{ beta: 14, stable: 90 }`. */
+function collectSunsetDays(value: string, previous: unknown): Partial<Record<StabilityLevel, number>> {
+  const match = /^(\w+)=(\d+)$/.exec(value.trim());
+  const level = STABILITY_LEVELS.find((candidate) => candidate === match?.[1]);
+  if (match === null || level === undefined) throw new InvalidArgumentError(`expected <level>=<days> with a level among ${STABILITY_LEVELS.join(', ')}, e.g. stable=90.`);
+  return { ...(typeof previous === 'object' && previous !== null ? previous : {}), [level]: Number(match[2]) };
 }
 
 /** `--only a,b --only c` → `['a', 'b', 'c']`. */
@@ -70,12 +87,13 @@ export const CHECK_OPTIONS: OptionTable<CheckOptions> = {
   quiet: { flags: '-q, --quiet', description: 'report errors only (warnings and infos still count for --max-warnings)', defaultValue: false },
   maxWarnings: { flags: '--max-warnings <n>', description: 'fail (exit 1) when more than <n> new warnings are found', parse: nonNegativeInteger },
   measure: { flags: '--measure', description: 'also run the slow, measured parts of checks: the latency load test under fake dependencies and, with --base, the paired base comparison', defaultValue: false },
+  date: { flags: '--date <day>', description: 'judge sunset dates in the contract diff (--base) as on this day, YYYY-MM-DD (default: today, UTC), so a run can be repeated', parse: calendarDay },
 };
 
-const { only: _only, measure: _measure, ...boundariesOptions } = CHECK_OPTIONS;
+const { only: _only, measure: _measure, date: _date, ...boundariesOptions } = CHECK_OPTIONS;
 export const BOUNDARIES_OPTIONS: OptionTable<BoundariesOptions> = boundariesOptions;
 
-const { only: _latencyOnly, ...latencyOptions } = CHECK_OPTIONS;
+const { only: _latencyOnly, date: _latencyDate, ...latencyOptions } = CHECK_OPTIONS;
 export const LATENCY_OPTIONS: OptionTable<LatencyOptions> = latencyOptions;
 
 export interface ContractsUpdateOptions extends ProjectOptions {
@@ -86,6 +104,10 @@ export interface ContractsDiffOptions {
   cwd?: string;
   format?: ReportFormat;
   closedSchemas: ClosedSchemasPolicy;
+  /** The day the diff is made for (YYYY-MM-DD); default today, UTC. */
+  date?: string;
+  /** Minimum sunset periods by stability level, over the defaults (as `contracts.lifecycle.minSunsetDays`). */
+  minSunsetDays?: Partial<Record<StabilityLevel, number>>;
   debug: boolean;
 }
 
@@ -102,6 +124,12 @@ export const CONTRACTS_DIFF_OPTIONS: OptionTable<ContractsDiffOptions> = {
     description: 'how clients read an answer object whose schema refuses properties it does not list: tolerant (they ignore unknown properties, so adding one is safe) or strict (adding one breaks them)',
     choices: CLOSED_SCHEMAS_POLICIES,
     defaultValue: 'tolerant',
+  },
+  date: { flags: '--date <day>', description: 'judge sunset dates as on this day, YYYY-MM-DD (default: today, UTC), so a run can be repeated', parse: calendarDay },
+  minSunsetDays: {
+    flags: '--min-sunset-days <level=days>',
+    description: 'the fewest days a deprecation must leave before its sunset, for operations of a stability level (repeatable; default draft=0 alpha=0 beta=31 stable=180), as contracts.lifecycle.minSunsetDays does for check',
+    parse: collectSunsetDays,
   },
   debug: PROJECT_OPTIONS.debug,
 };

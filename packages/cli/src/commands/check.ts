@@ -50,6 +50,7 @@ export async function runCheckCommand(paths: readonly string[], options: CheckOp
     measure: options.measure,
     ...(options.base === undefined ? {} : { base: options.base }),
     ...(options.maxWarnings === undefined ? {} : { maxWarnings: options.maxWarnings }),
+    ...(options.date === undefined ? {} : { date: options.date }),
     ...(io.now === undefined ? {} : { now: io.now }),
     onCheckStart: (check, side) => progress.start(check, side),
     onCheckDone: (check, side) => progress.finish(check, side),

@@ -96,7 +96,12 @@ export async function runContractsDiff(inputs: readonly string[], options: Contr
   const newDocument = await readApiDocument(newInput, cwd);
   const contracts = checks.find((check) => check.id === 'contracts');
   if (contracts === undefined) throw new NpvError('NPV2001', 'contracts diff needs the contracts check, which is not registered.');
-  const findings = diffDocuments(oldDocument.value, newDocument.value, { closedSchemas: options.closedSchemas })
+  const diffOptions = {
+    closedSchemas: options.closedSchemas,
+    ...(options.date === undefined ? {} : { date: options.date }),
+    ...(options.minSunsetDays === undefined ? {} : { minSunsetDays: options.minSunsetDays }),
+  };
+  const findings = diffDocuments(oldDocument.value, newDocument.value, diffOptions)
     .map((change) => {
       const where = change.side === 'new' ? { file: newInput, line: newDocument.lineOf(change.pointer) } : { file: oldInput, line: oldDocument.lineOf(change.pointer) };
       return finalizeFinding(changeFinding(change, where), contracts, {}, cwd);

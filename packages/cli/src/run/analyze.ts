@@ -20,6 +20,8 @@ export interface AnalyzeOptions {
   base?: string;
   /** `--measure`: checks run their measured parts too. */
   measure?: boolean;
+  /** `--date`: the day date-dependent judgements are made for (YYYY-MM-DD, UTC); default today. */
+  date?: string;
   /** Apply the baseline file (mark accepted findings, report stale entries). */
   useBaselineFile: boolean;
   maxWarnings?: number;
@@ -112,6 +114,7 @@ async function analyzeWith(
     ...(options.signal === undefined ? {} : { signal: options.signal }),
     ...(options.base === undefined ? {} : { base: options.base }),
     ...(options.measure === true ? { measure: true } : {}),
+    ...(options.date === undefined ? {} : { date: options.date }),
     ...(options.now === undefined ? {} : { now: options.now }),
     onCheckStart: (check) => options.onCheckStart?.(check, 'head'),
     onCheckDone: (outcome) => {

@@ -73,6 +73,7 @@ async function runCheck(check: Check, input: RunChecksInput, executor: CheckExec
     ...(input.base === undefined ? {} : { base: input.base }),
     ...(input.atBase === true ? { atBase: true } : {}),
     ...(input.measure === true ? { measure: true } : {}),
+    ...(input.date === undefined ? {} : { date: input.date }),
     report(finding) {
       const complete = finalizeFinding(finding, check, input.config, input.root);
       // The runner limits the report to the paths asked for; a check may narrow its work to them, never widen it.

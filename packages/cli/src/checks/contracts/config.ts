@@ -1,10 +1,11 @@
-import type { ContractsConfig, ContractsEnvSource, ContractsModelConfig, ContractsPropertiesConfig, ContractsScenarioConfig, ConfigSection } from '@npvguard/core';
-import { CLOSED_SCHEMAS_POLICIES, emptyRecord, expectEnum, expectObject, expectString, rejectUnknownKeys, typeError, type ConfigPath, type ValidationScope } from '@npvguard/core';
+import type { ContractsConfig, ContractsEnvSource, ContractsLifecycleConfig, ContractsModelConfig, ContractsPropertiesConfig, ContractsScenarioConfig, ConfigSection, StabilityLevel } from '@npvguard/core';
+import { CLOSED_SCHEMAS_POLICIES, STABILITY_LEVELS, emptyRecord, expectEnum, expectObject, expectString, rejectUnknownKeys, typeError, type ConfigPath, type ValidationScope } from '@npvguard/core';
 
-export const CONTRACTS_KEYS = ['app', 'appOptions', 'env', 'snapshot', 'changes', 'title', 'models', 'properties', 'closedSchemas'] as const;
+export const CONTRACTS_KEYS = ['app', 'appOptions', 'env', 'snapshot', 'changes', 'title', 'models', 'properties', 'closedSchemas', 'lifecycle'] as const;
 const MODEL_KEYS = ['spec', 'snapshot'] as const;
 const PROPERTIES_KEYS = ['runs', 'seed', 'replayPath', 'scenarios', 'invariants'] as const;
 const SCENARIO_KEYS = ['appOptions'] as const;
+const LIFECYCLE_KEYS = ['minSunsetDays'] as const;
 /** The app built with `contracts.appOptions`; a scenario of that name would be ambiguous. */
 const DEFAULT_SCENARIO = 'default';
 const MODULE_REFERENCE = /^[^#]+(#[A-Za-z_$][A-Za-z0-9_$]*)?$/;
@@ -67,6 +68,20 @@ function validateProperties(scope: ValidationScope, path: ConfigPath, value: unk
   return properties;
 }
 
+function validateLifecycle(scope: ValidationScope, path: ConfigPath, value: unknown): ContractsLifecycleConfig {
+  const record = expectObject(scope, path, value, 'an object { minSunsetDays? }');
+  rejectUnknownKeys(scope, path, record, LIFECYCLE_KEYS);
+  if (record.minSunsetDays === undefined) return {};
+  const daysPath = [...path, 'minSunsetDays'];
+  const periods = expectObject(scope, daysPath, record.minSunsetDays, `an object of days by stability level (${STABILITY_LEVELS.join(', ')})`);
+  rejectUnknownKeys(scope, daysPath, periods, STABILITY_LEVELS);
+  const minSunsetDays: Partial<Record<StabilityLevel, number>> = {};
+  for (const level of STABILITY_LEVELS) {
+    if (periods[level] !== undefined) minSunsetDays[level] = expectInteger(scope, [...daysPath, level], periods[level], 0, 'a whole number of days, 0 or more');
+  }
+  return { minSunsetDays };
+}
+
 const ENV_EXPECTED = 'a dotenv file (".env.example"), a record of variable names to string values, or a list of those';
 
 function validateEnvSource(scope: ValidationScope, path: ConfigPath, value: unknown): ContractsEnvSource {
@@ -82,7 +97,7 @@ function validateEnv(scope: ValidationScope, path: ConfigPath, value: unknown): 
   return value.map((entry, index) => validateEnvSource(scope, [...path, index], entry));
 }
 
-/** The `contracts` section: the app factory, snapshot and acknowledgement files, models, property runs, the closed-schema policy. */
+/** The `contracts` section: the app factory, snapshot and acknowledgement files, models, property runs, the closed-schema and lifecycle policies. */
 export function validateContracts(scope: ValidationScope, path: ConfigPath, value: unknown): ContractsConfig {
   const record = expectObject(scope, path, value, 'an object with at least `app` ("<module>#<export>" of the app factory)');
   rejectUnknownKeys(scope, path, record, CONTRACTS_KEYS);
@@ -95,6 +110,7 @@ export function validateContracts(scope: ValidationScope, path: ConfigPath, valu
   if (record.models !== undefined) contracts.models = validateModels(scope, [...path, 'models'], record.models);
   if (record.properties !== undefined) contracts.properties = validateProperties(scope, [...path, 'properties'], record.properties);
   if (record.closedSchemas !== undefined) contracts.closedSchemas = expectEnum(scope, [...path, 'closedSchemas'], record.closedSchemas, CLOSED_SCHEMAS_POLICIES);
+  if (record.lifecycle !== undefined) contracts.lifecycle = validateLifecycle(scope, [...path, 'lifecycle'], record.lifecycle);
   return contracts;
 }
 

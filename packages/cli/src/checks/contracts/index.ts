@@ -43,7 +43,11 @@ export async function runContracts(context: CheckContext): Promise<void> {
       const routeKey = routeTableKey(context.root, context.files, config);
       if (routeKey !== undefined) cacheRouteTable(context.root, routeKey, snapshot.routes);
       const diffStarted = performance.now();
-      const diff = await diffFindings(context, snapshot, snapshotPath, config.changes ?? DEFAULT_CHANGES, config.closedSchemas);
+      const diff = await diffFindings(context, snapshot, snapshotPath, config.changes ?? DEFAULT_CHANGES, {
+        ...(config.closedSchemas === undefined ? {} : { closedSchemas: config.closedSchemas }),
+        ...(config.lifecycle?.minSunsetDays === undefined ? {} : { minSunsetDays: config.lifecycle.minSunsetDays }),
+        ...(context.date === undefined ? {} : { date: context.date }),
+      });
       const diffMs = Math.round(performance.now() - diffStarted);
       context.signal.throwIfAborted();
       const properties = await propertyFindings(context, modules, handle, diff?.baseDocument, config, appFile, snapshot.routes);

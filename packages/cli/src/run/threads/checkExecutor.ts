@@ -73,6 +73,7 @@ function workerContext(context: CheckContext): WorkerContext {
     ...(context.base === undefined ? {} : { base: context.base }),
     ...(context.atBase === undefined ? {} : { atBase: context.atBase }),
     ...(context.measure === undefined ? {} : { measure: context.measure }),
+    ...(context.date === undefined ? {} : { date: context.date }),
   };
 }
 

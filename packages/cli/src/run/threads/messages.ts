@@ -1,7 +1,7 @@
 import { ERROR_CODES, NpvError, isNpvError, type CheckContext, type ErrorCode, type FindingInput } from '@npvguard/core';
 
 /** The plain-data part of a CheckContext: what crosses into a worker thread (which opens its own change source). */
-export type WorkerContext = Pick<CheckContext, 'root' | 'config' | 'files' | 'paths' | 'rules' | 'base' | 'atBase' | 'measure'>;
+export type WorkerContext = Pick<CheckContext, 'root' | 'config' | 'files' | 'paths' | 'rules' | 'base' | 'atBase' | 'measure' | 'date'>;
 
 /** Main thread → worker: run one check, named by its id and the module that exports it. */
 export interface CheckJob {

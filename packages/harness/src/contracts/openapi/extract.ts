@@ -100,7 +100,8 @@ function operation(route: RecordedRoute): Record<string, unknown> {
   const result: Record<string, unknown> = { responses: responses(schema) ?? {} };
   if (parameters.length > 0) result['parameters'] = parameters.sort((left, right) => `${String(left['in'])}:${String(left['name'])}`.localeCompare(`${String(right['in'])}:${String(right['name'])}`));
   if (schema['body'] !== undefined) result['requestBody'] = { required: true, content: content(schema['body']) };
-  for (const key of ['summary', 'description', 'operationId', 'tags', 'deprecated'] as const) {
+  // x-sunset and x-stability-level: the operation's lifecycle, which the semantic diff judges.
+  for (const key of ['summary', 'description', 'operationId', 'tags', 'deprecated', 'x-sunset', 'x-stability-level'] as const) {
     if (schema[key] !== undefined) result[key] = schema[key];
   }
   return result;

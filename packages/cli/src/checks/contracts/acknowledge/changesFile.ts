@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { NpvError } from '@npvguard/core';
 import { isRecord } from '@npvguard/harness/contracts';
+import { acknowledgedIdCovers } from '../diff/kinds/index.js';
 import type { ContractChange } from '../diff/types.js';
 import { FORMER_IDS } from '../diff/catalogue.js';
 
@@ -32,10 +33,9 @@ export function readChangesFile(file: string, label: string): Acknowledgement[] 
   return existsSync(file) ? parseChangesFile(readFileSync(file, 'utf8'), label) : [];
 }
 
+/** An acknowledgement names the change by its id, or by an id it was reported under before (`api-path-removed`). */
 export function acknowledges(acknowledgement: Acknowledgement, change: ContractChange): boolean {
-  // An id npvguard used before it took oasdiff's names still acknowledges the change it stands for now.
-  const sameId = acknowledgement.id === change.id || (FORMER_IDS[acknowledgement.id] ?? []).includes(change.id);
-  return sameId && acknowledgement.path === change.path && (acknowledgement.method === undefined || acknowledgement.method === change.method);
+  return (acknowledgedIdCovers(acknowledgement.id, change.id) || (FORMER_IDS[acknowledgement.id] ?? []).includes(change.id)) && acknowledgement.path === change.path && (acknowledgement.method === undefined || acknowledgement.method === change.method);
 }
 
 export const acknowledgementKey = (acknowledgement: Acknowledgement): string => `${acknowledgement.id} ${acknowledgement.method ?? '*'} ${acknowledgement.path}`;

@@ -1,3 +1,5 @@
+import { DOCUMENT_LEVEL_KINDS } from './kinds/index.js';
+
 /**
  * Every change the semantic diff names, with its level: `error` breaks clients (a witness shows how),
  * `warning` may break them, `info` is safe. Ids are oasdiff's where the concept is the same, so reports can be
@@ -18,10 +20,6 @@ export interface ChangeKind {
 }
 
 const OTHER_KINDS: readonly ChangeKind[] = [
-  { id: 'api-path-removed', level: 'error', description: 'a path and all its operations were removed' },
-  { id: 'api-operation-removed', level: 'error', description: 'an operation (method) was removed from a path that still exists' },
-  { id: 'api-path-added', level: 'info', description: 'a path was added' },
-  { id: 'api-operation-added', level: 'info', description: 'an operation was added to an existing path' },
   { id: 'response-success-status-removed', level: 'error', description: 'a 2xx status the operation answered with is no longer documented' },
   { id: 'response-non-success-status-removed', level: 'warning', description: 'a non-2xx status is no longer documented' },
   { id: 'response-success-status-added', level: 'info', description: 'a 2xx status was added to the documented answers' },
@@ -108,7 +106,7 @@ const CONCEPT_KINDS: readonly ChangeKind[] = SCHEMA_CONCEPTS.flatMap((concept) =
   return [...general, ...specific];
 });
 
-export const CHANGE_KINDS: readonly ChangeKind[] = [...OTHER_KINDS, ...CONCEPT_KINDS];
+export const CHANGE_KINDS: readonly ChangeKind[] = [...DOCUMENT_LEVEL_KINDS, ...OTHER_KINDS, ...CONCEPT_KINDS];
 
 const BY_ID = new Map(CHANGE_KINDS.map((kind) => [kind.id, kind]));
 

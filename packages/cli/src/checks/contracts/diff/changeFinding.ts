@@ -14,7 +14,8 @@ export function changeFinding(change: ContractChange, where: { file: string; lin
     file: where.file,
     line: where.line,
     column: 1,
-    message: `${change.method} ${change.path}, ${change.message}${acknowledged === undefined ? '' : ` (acknowledged: ${acknowledged})`}`,
+    // A change of the document itself (its security, a component) belongs to no operation.
+    message: `${change.path === '' ? '' : `${change.method} ${change.path}, `}${change.message}${acknowledged === undefined ? '' : ` (acknowledged: ${acknowledged})`}`,
     hint: change.level === 'info' ? 'A safe change; nothing to do.' : BREAKING_HINT,
     fingerprintParts: [change.id, change.method, change.path, change.location],
     data: {

@@ -1,32 +1,18 @@
 import { DEFAULT_CLOSED_SCHEMAS, listOperations, normalizeOpenApiSchemas, type ClosedSchemasPolicy, type Operation } from '@npvguard/harness/contracts';
-import { changeKind } from './catalogue.js';
+import { compareDocumentParts } from './documentDiff.js';
+import { lifecycleContext, type LifecycleOptions } from './lifecycle.js';
+import { addedOperationChanges, removedOperationChanges } from './operationLifecycle.js';
 import { compareOperations } from './operationDiff.js';
 import type { ContractChange, OperationPair } from './types.js';
 import { findWitness } from './witness.js';
 
 const operationKey = (operation: Operation): string => `${operation.method} ${operation.pathKey}`;
 
-function operationChange(id: string, operation: Operation, message: string, side: 'old' | 'new'): ContractChange {
-  const kind = changeKind(id);
-  const level = kind.level === 'error' && operation.deprecated ? 'warning' : kind.level;
-  return {
-    id,
-    level,
-    method: operation.method,
-    path: operation.path,
-    location: 'operation',
-    message: `${operation.method} ${operation.path}: ${message}${operation.deprecated && side === 'old' ? ' (it was deprecated)' : ''}`,
-    pointer: operation.pointer,
-    side,
-    ...(kind.level === 'info' ? {} : { probe: { part: { kind: 'operation' }, valuePath: [], direction: 'old-accepts-new-rejects' } }),
-  };
-}
-
 function compareKey(change: ContractChange): string {
   return `${change.path}\u0000${change.method}\u0000${change.location}\u0000${change.id}\u0000${change.message}`;
 }
 
-export interface DiffOptions {
+export interface DiffOptions extends LifecycleOptions {
   /** How clients read answer objects whose schema refuses properties it does not list. Default `tolerant`. */
   closedSchemas?: ClosedSchemasPolicy;
 }
@@ -40,6 +26,7 @@ export interface DiffOptions {
  */
 export function diffDocuments(oldDocument: unknown, newDocument: unknown, options: DiffOptions = {}): ContractChange[] {
   const closedSchemas = options.closedSchemas ?? DEFAULT_CLOSED_SCHEMAS;
+  const lifecycle = lifecycleContext(options);
   const oldRoot = normalizeOpenApiSchemas(oldDocument);
   const newRoot = normalizeOpenApiSchemas(newDocument);
   const oldOperations = listOperations(oldRoot);
@@ -47,23 +34,23 @@ export function diffDocuments(oldDocument: unknown, newDocument: unknown, option
   const newByKey = new Map(newOperations.map((operation) => [operationKey(operation), operation]));
   const oldByKey = new Map(oldOperations.map((operation) => [operationKey(operation), operation]));
   const newPaths = new Set(newOperations.map((operation) => operation.pathKey));
-  const oldPaths = new Set(oldOperations.map((operation) => operation.pathKey));
+  const pairs: Array<{ old: Operation; new: Operation }> = [];
   const changes: Array<{ change: ContractChange; pair: OperationPair }> = [];
   for (const previous of oldOperations) {
     const next = newByKey.get(operationKey(previous));
     if (next === undefined) {
-      const id = newPaths.has(previous.pathKey) ? 'api-operation-removed' : 'api-path-removed';
-      changes.push({ change: operationChange(id, previous, id === 'api-path-removed' ? 'the path was removed' : 'the operation was removed', 'old'), pair: { old: previous, new: undefined } });
+      for (const change of removedOperationChanges(previous, newPaths.has(previous.pathKey), oldRoot, lifecycle)) changes.push({ change, pair: { old: previous, new: undefined } });
       continue;
     }
     const pair = { old: previous, new: next };
-    compareOperations({ old: previous, new: next, oldRoot, newRoot, closedSchemas, report: (change, own) => changes.push({ change, pair: own ?? pair }) });
+    pairs.push(pair);
+    compareOperations({ old: previous, new: next, oldRoot, newRoot, closedSchemas, lifecycle, report: (change, own) => changes.push({ change, pair: own ?? pair }) });
   }
   for (const next of newOperations) {
     if (oldByKey.has(operationKey(next))) continue;
-    const id = oldPaths.has(next.pathKey) ? 'api-operation-added' : 'api-path-added';
-    changes.push({ change: operationChange(id, next, id === 'api-path-added' ? 'the path was added' : 'the operation was added', 'new'), pair: { old: undefined, new: next } });
+    for (const change of addedOperationChanges(next, newRoot)) changes.push({ change, pair: { old: undefined, new: next } });
   }
+  compareDocumentParts({ oldRoot, newRoot, pairs, lifecycle, report: (change, pair) => changes.push({ change, pair }) });
   for (const { change, pair } of changes) {
     if (change.probe === undefined || change.level === 'info') continue;
     const witness = findWitness(change, pair, oldRoot, newRoot, closedSchemas);

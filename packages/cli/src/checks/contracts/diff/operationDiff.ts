@@ -1,5 +1,7 @@
 import { dereference, isRecord, type ClosedSchemasPolicy, type JsonSchema, type Operation, type OperationParameter } from '@npvguard/harness/contracts';
 import { changeKind } from './catalogue.js';
+import type { LifecycleContext } from './lifecycle.js';
+import { compareParameterLifecycle, isDeprecatedParameter } from './parameterLifecycle.js';
 import { compareSchemas } from './schemaDiff.js';
 import type { SchemaDiffContext } from './schemaContext.js';
 import { compareMediaTypes } from './mediaTypes.js';
@@ -11,6 +13,7 @@ export interface OperationDiffInput {
   oldRoot: unknown;
   newRoot: unknown;
   closedSchemas: ClosedSchemasPolicy;
+  lifecycle: LifecycleContext;
   /** `pair`, when given: the operations the change's witness is searched against (one media type's schemas). */
   report(change: ContractChange, pair?: OperationPair): void;
 }
@@ -92,7 +95,7 @@ function compareParameters(input: OperationDiffInput): void {
     compareSchemas(context(input, 'request', 'parameter', part, location), { ...parameterSchemas(previous, parameter, input), valuePath: [], pointer: `${parameter.pointer}/schema` });
   }
   for (const [key, parameter] of oldByKey) {
-    if (!newByKey.has(key) && parameter.in !== 'path') {
+    if (!newByKey.has(key) && parameter.in !== 'path' && !isDeprecatedParameter(input.oldRoot, parameter)) {
       input.report(change(input, 'request-parameter-removed', `${parameter.in} parameter ${parameter.name}`, 'the parameter is no longer described', parameter.pointer, 'old'));
     }
   }
@@ -144,6 +147,7 @@ function compareResponses(input: OperationDiffInput): void {
 /** Every change between two versions of one operation: parameters, request body, responses. */
 export function compareOperations(input: OperationDiffInput): void {
   compareParameters(input);
+  compareParameterLifecycle(input);
   compareBodies(input);
   compareResponses(input);
   compareMediaTypes({

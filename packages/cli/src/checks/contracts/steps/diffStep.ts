@@ -1,7 +1,7 @@
 import path from 'node:path';
-import { NpvError, type CheckContext, type ClosedSchemasPolicy } from '@npvguard/core';
+import { NpvError, type CheckContext } from '@npvguard/core';
 import { acknowledgementKey, acknowledges, parseChangesFile, readChangesFile, type Acknowledgement } from '../acknowledge/changesFile.js';
-import { diffDocuments } from '../diff/diffDocuments.js';
+import { diffDocuments, type DiffOptions } from '../diff/diffDocuments.js';
 import type { ContractChange } from '../diff/types.js';
 import { changeFinding } from '../diff/changeFinding.js';
 import { DocumentParseError, parseApiDocument } from '../load/document.js';
@@ -24,7 +24,7 @@ async function baseAcknowledgements(context: CheckContext, base: string, changes
  * change a finding `contracts/<id>`. Breaking changes pass only when contracts/changes.json acknowledges
  * them; acknowledgements this change adds are listed as warnings for the reviewer.
  */
-export async function diffFindings(context: CheckContext, head: SnapshotOutcome, snapshotPath: string, changesPath: string, closedSchemas?: ClosedSchemasPolicy): Promise<DiffOutcome | undefined> {
+export async function diffFindings(context: CheckContext, head: SnapshotOutcome, snapshotPath: string, changesPath: string, options: DiffOptions): Promise<DiffOutcome | undefined> {
   const base = context.base;
   if (base === undefined) return undefined;
   const baseText = await context.change.readAt(base, snapshotPath);
@@ -47,7 +47,7 @@ export async function diffFindings(context: CheckContext, head: SnapshotOutcome,
     if (error instanceof DocumentParseError) throw new NpvError('NPV2101', `The contract snapshot at ${base} is malformed: ${error.message}`, { file: snapshotPath, ref: base });
     throw error;
   }
-  const changes = diffDocuments(baseDocument, head.head.value, closedSchemas === undefined ? {} : { closedSchemas });
+  const changes = diffDocuments(baseDocument, head.head.value, options);
   const acknowledgements = readChangesFile(path.resolve(context.root, changesPath), changesPath);
   const earlier = new Set((await baseAcknowledgements(context, base, changesPath)).map(acknowledgementKey));
   const used = new Set<string>();
