@@ -115,6 +115,29 @@ export const GENERATED_EXAMPLES: Readonly<Record<string, { incorrect: Example; c
     incorrect: { where: 'response', old: object({ a: { type: 'integer' }, secret: { type: 'string', writeOnly: true } }, ['secret']), new: object({ a: { type: 'integer' } }) },
   },
   ...Object.fromEntries(
+    (['request', 'response'] as const).flatMap((side) => {
+      const pair = (before: Record<string, unknown>, after: Record<string, unknown>, stability?: string): Example => {
+        const operation = (property: Record<string, unknown>): Record<string, unknown> => {
+          const schema = object({ a: { type: 'integer', ...property } });
+          const extra = stability === undefined ? {} : { 'x-stability-level': stability };
+          return side === 'request' ? postItems({ requestBody: { content: json(schema) }, ...extra }) : getItems({ responses: { 200: { description: 'ok', content: json(schema) } }, ...extra });
+        };
+        return { where: 'paths', old: operation(before), new: operation(after) };
+      };
+      const subject = side === 'request' ? 'A request body property' : 'An answer property';
+      return [
+        [`${side}-property-deprecated`, { explain: `${subject} was deprecated, as the lifecycle policy of its operation's stability level allows (here a draft operation, which promises no period).`, incorrect: pair({}, { deprecated: true }, 'draft') }],
+        [`${side}-property-deprecated-with-sunset`, { explain: `${subject} was deprecated with an \`x-sunset\` far enough away for the lifecycle policy.`, incorrect: pair({}, { deprecated: true, 'x-sunset': '2099-01-01' }) }],
+        [`${side}-property-deprecated-sunset-missing`, { explain: `${subject} was deprecated without an \`x-sunset\`, while the policy asks stable operations for 180 days' notice (\`contracts.lifecycle\`). Clients do not know until when they can rely on it.`, incorrect: pair({}, { deprecated: true }), correct: pair({}, { deprecated: true, 'x-sunset': '2099-01-01' }) }],
+        [`${side}-property-deprecated-sunset-invalid`, { explain: `${subject} was deprecated with an \`x-sunset\` that is not an RFC 3339 date, so clients cannot plan for it.`, incorrect: pair({}, { deprecated: true, 'x-sunset': 'next spring' }), correct: pair({}, { deprecated: true, 'x-sunset': '2099-01-01' }) }],
+        [`${side}-property-sunset-date-too-small`, { explain: `${subject} was deprecated with a sunset sooner than the policy allows for its operation's stability level (180 days for stable).`, incorrect: pair({}, { deprecated: true, 'x-sunset': '2020-01-01' }), correct: pair({}, { deprecated: true, 'x-sunset': '2099-01-01' }) }],
+        [`${side}-property-reactivated`, { explain: `${subject} is no longer deprecated: clients may keep using it.`, incorrect: pair({ deprecated: true, 'x-sunset': '2099-01-01' }, {}) }],
+        [`${side}-property-stability-decreased`, { explain: `${subject}'s \`x-stability-level\` went down (stable to beta): clients built on a stable promise get a weaker one.`, incorrect: pair({ 'x-stability-level': 'stable' }, { 'x-stability-level': 'beta' }), correct: pair({ 'x-stability-level': 'beta' }, { 'x-stability-level': 'stable' }) }],
+        [`${side}-property-stability-increased`, { explain: `${subject}'s \`x-stability-level\` went up.`, incorrect: pair({ 'x-stability-level': 'beta' }, { 'x-stability-level': 'stable' }) }],
+      ] as Array<[string, { explain: string; incorrect: Example; correct?: Example }]>;
+    }),
+  ),
+  ...Object.fromEntries(
     (['optional', 'required'] as const).flatMap((which) =>
       (['read-only', 'not-read-only', 'write-only', 'not-write-only'] as const).flatMap((state) =>
         (['request', 'response'] as const).map((side) => {

@@ -161,7 +161,7 @@ describe('parameter lifecycle', () => {
   });
 
   it('a deprecated parameter removed is judged by its sunset, never as a plain removal', () => {
-    expect(ids(diff(withMarket(), items()))).toEqual(['info request-parameter-removed']);
+    expect(ids(diff(withMarket(), items()))).toEqual(['warning request-parameter-removed']);
     expect(ids(diff(withMarket({ deprecated: true }), items()))).toEqual(['info request-parameter-removed-with-deprecation']);
     expect(ids(diff(withMarket({ deprecated: true, 'x-sunset': '2025-05-01' }), items()))).toEqual(['info request-parameter-removed-with-deprecation']);
     const early = diff(withMarket({ deprecated: true, 'x-sunset': '2025-07-01' }), items());

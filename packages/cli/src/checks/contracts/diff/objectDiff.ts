@@ -1,4 +1,5 @@
 import { addedResponsePropertyBreaks, dereference, escapeSegment, isRecord, type JsonSchema, type SchemaObject } from '@npvguard/harness/contracts';
+import { comparePropertyLifecycle } from './propertyLifecycle.js';
 import { emit, type SchemaDiffContext, type SchemaPosition } from './schemaContext.js';
 
 type Compare = (context: SchemaDiffContext, position: SchemaPosition, depth: number) => void;
@@ -98,6 +99,7 @@ export function compareObjects(context: SchemaDiffContext, position: SchemaPosit
         const state = `${newFlags[flag] ? '' : 'not-'}${flag === 'readOnly' ? 'read-only' : 'write-only'}`;
         emit(context, property, `${context.side}-${which}-property-became-${state}`, `the ${which} property ${name} became ${state.replace(/-/g, ' ')}`);
       }
+      comparePropertyLifecycle(context, property, oldProperties[name], newProperties[name]);
       compare(request && newFlags.readOnly ? { ...context, readOnly: true } : context, property, depth + 1);
     }
   }

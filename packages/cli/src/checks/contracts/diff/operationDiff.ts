@@ -1,3 +1,5 @@
+import { objectAt } from './documentChange.js';
+import { effectiveStability, readStability } from './lifecycle.js';
 import { dereference, isRecord, type ClosedSchemasPolicy, type JsonSchema, type Operation, type OperationParameter } from '@npvguard/harness/contracts';
 import { changeKind } from './catalogue.js';
 import type { LifecycleContext } from './lifecycle.js';
@@ -49,6 +51,8 @@ function context(input: OperationDiffInput, side: 'request' | 'response', subjec
     report: input.report,
     active: new Set(),
     closedSchemas: input.closedSchemas,
+    lifecycle: input.lifecycle,
+    operationStability: effectiveStability(readStability(objectAt(input.newRoot, input.new.pointer))),
   };
 }
 

@@ -1,6 +1,7 @@
 import { canonicalJson, dereference, isRecord, mergeAllOf, type ClosedSchemasPolicy, type JsonSchema, type SchemaObject } from '@npvguard/harness/contracts';
 import { changeKind, conceptId, isChangeId, type ChangeLevel } from './catalogue.js';
 import type { SchemaPlace } from './concepts.js';
+import type { LifecycleContext, StabilityLevel } from './lifecycle.js';
 import type { ContractChange, ExchangePart, ValueSegment, WitnessProbe } from './types.js';
 
 /** Where a schema comparison happens and how it reports. */
@@ -21,6 +22,9 @@ export interface SchemaDiffContext {
   closedSchemas: ClosedSchemasPolicy;
   /** Inside a request property the schema marks `readOnly`: clients do not send it, so tightening it is safe. */
   readOnly?: boolean;
+  /** The lifecycle policy and day of the diff, and the stability level of the operation (for property deprecations). */
+  lifecycle?: LifecycleContext;
+  operationStability?: StabilityLevel;
 }
 
 export interface SchemaPosition {

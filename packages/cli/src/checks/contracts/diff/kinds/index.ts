@@ -35,6 +35,7 @@ export const KINDS_WITHOUT_WITNESS: ReadonlySet<string> = new Set([
   'request-parameter-sunset-parse',
   'request-parameter-removed-before-sunset',
   'webhook-removed',
+  ...(['request', 'response'] as const).flatMap((side) => ['deprecated-sunset-missing', 'deprecated-sunset-invalid', 'sunset-date-too-small', 'stability-decreased'].map((concept) => `${side}-property-${concept}`)),
 ]);
 
 /** Old change id → the ids that replaced it (see LIFECYCLE_ALIASES). */
