@@ -26,6 +26,19 @@ export const GENERATED_EXAMPLES: Readonly<Record<string, { incorrect: Example; c
     explain: 'An error answer was documented. Old clients already had to handle errors; nothing they relied on was taken away.',
     incorrect: { where: 'paths', old: getItems({ responses: { 200: { description: 'ok' } } }), new: getItems({ responses: { 200: { description: 'ok' }, 404: { description: 'not found' } } }) },
   },
+  'request-parameter-serialization-changed': {
+    explain: 'A list or object query parameter changed its `style` or `explode`. Old clients keep sending it the old way (`ids=1&ids=2`), which the server now reads differently (as `ids=1,2` expects), so their filters or lists are lost or refused.',
+    incorrect: {
+      where: 'paths',
+      old: getItems({ parameters: [{ name: 'ids', in: 'query', schema: { type: 'array', items: { type: 'integer' } } }], responses: { 200: { description: 'ok' } } }),
+      new: getItems({ parameters: [{ name: 'ids', in: 'query', style: 'pipeDelimited', schema: { type: 'array', items: { type: 'integer' } } }], responses: { 200: { description: 'ok' } } }),
+    },
+    correct: {
+      where: 'paths',
+      old: getItems({ parameters: [{ name: 'ids', in: 'query', schema: { type: 'array', items: { type: 'integer' } } }], responses: { 200: { description: 'ok' } } }),
+      new: getItems({ parameters: [{ name: 'ids', in: 'query', style: 'form', explode: true, schema: { type: 'array', items: { type: 'integer' } } }], responses: { 200: { description: 'ok' } } }),
+    },
+  },
   'request-body-added-required': {
     explain: 'The operation now requires a body. Old clients send none and are refused.',
     incorrect: { where: 'paths', old: postItems({}), new: postItems({ requestBody: { required: true, content: json(object({ a: { type: 'integer' } })) } }) },

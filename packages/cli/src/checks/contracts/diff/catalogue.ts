@@ -28,6 +28,7 @@ const OTHER_KINDS: readonly ChangeKind[] = [
   { id: 'new-optional-request-parameter', level: 'info', description: 'an optional parameter was added' },
   { id: 'request-parameter-became-required', level: 'error', description: 'an optional parameter became required' },
   { id: 'request-parameter-became-optional', level: 'info', description: 'a required parameter became optional' },
+  { id: 'request-parameter-serialization-changed', level: 'error', description: 'the style or explode of a list or object parameter changed: old clients put it on the wire in a way the server no longer reads' },
   { id: 'request-parameter-removed', level: 'warning', description: 'a parameter is no longer described: clients that send it may be refused or ignored' },
   { id: 'request-body-added-required', level: 'error', description: 'a required request body was added' },
   { id: 'request-body-added-optional', level: 'info', description: 'an optional request body was added' },

@@ -1,4 +1,4 @@
-import { DEFAULT_CLOSED_SCHEMAS, listOperations, normalizeOpenApiSchemas, type ClosedSchemasPolicy, type Operation } from '@npvguard/harness/contracts';
+import { isRecord, DEFAULT_CLOSED_SCHEMAS, listOperations, normalizeOpenApiSchemas, type ClosedSchemasPolicy, type Operation } from '@npvguard/harness/contracts';
 import { compareDocumentParts } from './documentDiff.js';
 import { lifecycleContext, type LifecycleOptions } from './lifecycle.js';
 import { addedOperationChanges, removedOperationChanges } from './operationLifecycle.js';
@@ -7,6 +7,21 @@ import type { ContractChange, OperationPair } from './types.js';
 import { findWitness } from './witness.js';
 
 const operationKey = (operation: Operation): string => `${operation.method} ${operation.pathKey}`;
+
+/**
+ * OpenAPI 3.0 ignores the properties written next to a `$ref` (a Reference Object cannot be extended); 3.1 applies them,
+ * as JSON Schema 2020-12 does. A 3.0 document is read as its readers read it.
+ */
+function withoutReferenceSiblings(document: unknown): unknown {
+  if (!isRecord(document) || typeof document['openapi'] !== 'string' || !document['openapi'].startsWith('3.0')) return document;
+  const strip = (value: unknown, nameMap: boolean): unknown => {
+    if (Array.isArray(value)) return value.map((item) => strip(item, false));
+    if (!isRecord(value)) return value;
+    if (!nameMap && typeof value['$ref'] === 'string') return { $ref: value['$ref'] };
+    return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, strip(item, !nameMap && (key === 'properties' || key === 'patternProperties'))]));
+  };
+  return strip(document, false);
+}
 
 function compareKey(change: ContractChange): string {
   return `${change.path}\u0000${change.method}\u0000${change.location}\u0000${change.id}\u0000${change.message}`;
@@ -27,8 +42,8 @@ export interface DiffOptions extends LifecycleOptions {
 export function diffDocuments(oldDocument: unknown, newDocument: unknown, options: DiffOptions = {}): ContractChange[] {
   const closedSchemas = options.closedSchemas ?? DEFAULT_CLOSED_SCHEMAS;
   const lifecycle = lifecycleContext(options);
-  const oldRoot = normalizeOpenApiSchemas(oldDocument);
-  const newRoot = normalizeOpenApiSchemas(newDocument);
+  const oldRoot = normalizeOpenApiSchemas(withoutReferenceSiblings(oldDocument));
+  const newRoot = normalizeOpenApiSchemas(withoutReferenceSiblings(newDocument));
   const oldOperations = listOperations(oldRoot);
   const newOperations = listOperations(newRoot);
   const newByKey = new Map(newOperations.map((operation) => [operationKey(operation), operation]));

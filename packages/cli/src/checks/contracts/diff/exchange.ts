@@ -35,7 +35,6 @@ function valueFor(parts: RequestParts, operation: Operation, parameter: Operatio
 export function acceptsRequest(operation: Operation | undefined, root: unknown, parts: RequestParts, source: Operation): Verdict {
   if (operation === undefined) return { ok: false, reason: 'the operation does not exist' };
   for (const parameter of operation.parameters) {
-    if (parameter.in === 'cookie') continue;
     const value = valueFor(parts, operation, parameter, source);
     if (value === undefined) {
       if (parameter.required) return { ok: false, reason: `the required ${parameter.in} parameter ${parameter.name} is missing` };
@@ -93,7 +92,7 @@ export function samples<T>(arbitrary: () => fc.Arbitrary<T>, count: number, seed
 export function sampleRequests(operation: Operation, root: unknown, count: number, seed: number): RequestParts[] {
   const model: Record<string, fc.Arbitrary<unknown>> = {};
   for (const parameter of operation.parameters) {
-    if (parameter.required && parameter.in !== 'cookie') model[keyOf(parameter)] = arbitraryFromSchema(parameter.schema, { root, maxItems: 1 });
+    if (parameter.required) model[keyOf(parameter)] = arbitraryFromSchema(parameter.schema, { root, maxItems: 1 });
   }
   const bodySchema = operation.body?.schema;
   const body = bodySchema === undefined ? fc.constant(undefined) : arbitraryFromSchema(bodySchema, { root, maxItems: 1 });
@@ -105,18 +104,21 @@ export function renderRequest(operation: Operation, parts: RequestParts): Record
   let path = operation.path;
   const query: Record<string, unknown> = {};
   const headers: Record<string, unknown> = {};
+  const cookies: Record<string, unknown> = {};
   for (const parameter of operation.parameters) {
     const value = parts.parameters[keyOf(parameter)];
     if (value === undefined) continue;
     if (parameter.in === 'path') path = path.replace(`{${parameter.name}}`, encodeURIComponent(typeof value === 'string' ? value : JSON.stringify(value)));
     else if (parameter.in === 'query') query[parameter.name] = value;
     else if (parameter.in === 'header') headers[parameter.name] = value;
+    else if (parameter.in === 'cookie') cookies[parameter.name] = value;
   }
   return {
     method: operation.method,
     path,
     ...(Object.keys(query).length === 0 ? {} : { query }),
     ...(Object.keys(headers).length === 0 ? {} : { headers }),
+    ...(Object.keys(cookies).length === 0 ? {} : { cookies }),
     ...(parts.hasBody ? { body: parts.body } : {}),
   };
 }

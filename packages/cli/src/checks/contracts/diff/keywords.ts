@@ -1,4 +1,5 @@
-import { isRecord, jsonEqual, type JsonSchema, type SchemaObject } from '@npvguard/harness/contracts';
+import { arbitraryFromSchema, escapeSegment, isRecord, jsonEqual, type JsonSchema, type SchemaObject } from '@npvguard/harness/contracts';
+import { samples } from './exchange.js';
 import { emit, schemaId, schemaMeaning, type SchemaDiffContext, type SchemaPosition } from './schemaContext.js';
 import type { ValuePatch } from './types.js';
 
@@ -186,7 +187,7 @@ function comparePrefixItems(context: SchemaDiffContext, position: SchemaPosition
 
 const ODD_NAMES = ['A', 'a-b', 'x_1', 'Name With Space', '1', 'averyveryverylongpropertyname'];
 
-function comparePropertyPatterns(context: SchemaDiffContext, position: SchemaPosition, previous: SchemaObject, next: SchemaObject): void {
+function comparePropertyPatterns(context: SchemaDiffContext, position: SchemaPosition, previous: SchemaObject, next: SchemaObject, depth: number, compare: Compare): void {
   const id = (concept: string): string => schemaId(context, position, concept);
   const names = [...ODD_NAMES, ...[previous['propertyNames'], next['propertyNames']].flatMap(boundaryValues).filter((name): name is string => typeof name === 'string')];
   keywordChange(context, position, previous, next, 'propertyNames', { added: 'property-names-added', removed: 'property-names-removed', changed: 'property-names-changed' }, { patches: names.map((name) => ({ set: [{ name }] })) });
@@ -196,8 +197,17 @@ function comparePropertyPatterns(context: SchemaDiffContext, position: SchemaPos
     const patches: ValuePatch[] = [{ set: [{ namePattern: pattern }] }];
     if (!(pattern in before)) emit(context, position, id('pattern-property-added'), `patternProperties ${pattern} was added`, { patches });
     else if (!(pattern in after)) emit(context, position, id('pattern-property-removed'), `patternProperties ${pattern} was removed`, { patches });
+    else {
+      // The same pattern with another schema: compared at a property whose name matches it.
+      const name = samples(() => arbitraryFromSchema({ type: 'string', pattern, minLength: 1 }, { root: context.newRoot }), 1, 7).map(String)[0];
+      if (name !== undefined) compare(context, { oldSchema: before[pattern] as JsonSchema, newSchema: after[pattern] as JsonSchema, valuePath: [...position.valuePath, { property: name }], pointer: `${position.pointer}/patternProperties/${escapeSegment(pattern)}` }, depth + 1);
+    }
   }
   keywordChange(context, position, previous, next, 'unevaluatedProperties', { added: 'unevaluated-properties-added', removed: 'unevaluated-properties-removed' }, { patches: [{ set: [{ name: 'unlistedProperty' }] }] });
+  const [oldRest, newRest] = [previous['unevaluatedProperties'], next['unevaluatedProperties']];
+  if (oldRest !== undefined && newRest !== undefined) {
+    compare(context, { oldSchema: oldRest as JsonSchema, newSchema: newRest as JsonSchema, valuePath: [...position.valuePath, { property: 'unlistedProperty' }], pointer: `${position.pointer}/unevaluatedProperties` }, depth + 1);
+  }
   keywordChange(context, position, previous, next, 'unevaluatedItems', { added: 'unevaluated-items-added', removed: 'unevaluated-items-removed' }, { patches: [{ append: [1, 'text', null] }] });
 }
 
@@ -216,6 +226,6 @@ export function compareKeywords(context: SchemaDiffContext, position: SchemaPosi
   compareDependentSchemas(context, position, previous, next);
   compareConditional(context, position, previous, next);
   comparePrefixItems(context, position, previous, next, depth, compare);
-  comparePropertyPatterns(context, position, previous, next);
+  comparePropertyPatterns(context, position, previous, next, depth, compare);
   compareContent(context, position, previous, next);
 }

@@ -29,7 +29,7 @@ function contentAt(root: unknown, pointer: string | undefined): Content {
   return found;
 }
 
-const bare = (type: string): string => type.split(';')[0]?.trim() ?? type;
+const bare = (type: string): string => (type.split(';')[0] ?? type).trim().toLowerCase();
 
 /** Whether `general` covers `specific`: `*\/*`, `application/*`, or a `+json` suffix type's base. */
 function covers(general: string, specific: string): boolean {
@@ -72,7 +72,7 @@ export function compareMediaTypes(input: MediaTypeInput): void {
   if (oldBody.size > 0 && newBody.size > 0) {
     for (const [type, media] of oldBody) {
       const pointer = `${bodyPointer}/content/${escapeSegment(type)}`;
-      const counterpart = newBody.get(type);
+      const counterpart = newBody.get(type) ?? [...newBody].find(([other]) => bare(other) === bare(type))?.[1];
       if (counterpart === undefined) {
         const witness = {
           direction: 'old-accepts-new-rejects' as const,
@@ -88,13 +88,13 @@ export function compareMediaTypes(input: MediaTypeInput): void {
         input.report({ ...found, probe: { part: { kind: 'body' }, valuePath: [], oldSchema: true, candidates: [{}, 'text', 1, []], direction: 'old-accepts-new-rejects' } }, pair);
       } else if (media.schema !== undefined && counterpart.schema === undefined) {
         input.report(change(input, 'request-body-media-type-schema-removed', requestLocation, `the schema of ${type} was removed`, pointer, 'new'));
-      } else if (media.schema !== undefined && counterpart.schema !== undefined && type !== input.old.body?.mediaType?.toLowerCase()) {
+      } else if (media.schema !== undefined && counterpart.schema !== undefined && !(type === input.old.body?.mediaType?.toLowerCase() && input.old.body.schema !== undefined)) {
         const pair = { old: requestWith(input.old, type, media.schema), new: requestWith(input.new, type, counterpart.schema) };
         input.compare('request', undefined, pair, { oldSchema: media.schema, newSchema: counterpart.schema, pointer: `${pointer}/schema`, location: `${requestLocation} (${type})` });
       }
     }
     for (const type of newBody.keys()) {
-      if (!oldBody.has(type)) input.report(change(input, 'request-body-media-type-added', requestLocation, `the media type ${type} was added`, `${bodyPointer}/content/${escapeSegment(type)}`, 'new'));
+      if (![...oldBody.keys()].some((other) => bare(other) === bare(type))) input.report(change(input, 'request-body-media-type-added', requestLocation, `the media type ${type} was added`, `${bodyPointer}/content/${escapeSegment(type)}`, 'new'));
     }
   }
   for (const previous of input.old.responses) {
@@ -103,8 +103,10 @@ export function compareMediaTypes(input: MediaTypeInput): void {
     const location = `response ${previous.status}`;
     const oldContent = contentAt(input.oldRoot, previous.pointer);
     const newContent = contentAt(input.newRoot, next.pointer);
-    const removed = [...oldContent.keys()].filter((type) => !newContent.has(type));
-    const added = [...newContent.keys()].filter((type) => !oldContent.has(type));
+    // `application/json; charset=utf-8` and `application/json` are one media type with a parameter: not removed.
+    const sameBare = (type: string, others: Content): boolean => [...others.keys()].some((other) => bare(other) === bare(type));
+    const removed = [...oldContent.keys()].filter((type) => !newContent.has(type) && !sameBare(type, newContent));
+    const added = [...newContent.keys()].filter((type) => !oldContent.has(type) && !sameBare(type, oldContent));
     for (const type of removed) {
       const pointer = `${previous.pointer}/content/${escapeSegment(type)}`;
       const general = added.find((candidate) => covers(candidate, type) && candidate !== type);
@@ -134,7 +136,7 @@ export function compareMediaTypes(input: MediaTypeInput): void {
         input.report(change(input, 'response-body-media-type-schema-removed', location, `the schema of ${type} was removed: answers of any shape may come`, pointer, 'new'));
       } else if (media.schema === undefined && counterpart.schema !== undefined) {
         input.report(change(input, 'response-body-media-type-schema-added', location, `a schema was added to ${type}`, pointer, 'new'));
-      } else if (media.schema !== undefined && counterpart.schema !== undefined && type !== previous.mediaType?.toLowerCase()) {
+      } else if (media.schema !== undefined && counterpart.schema !== undefined && !(type === previous.mediaType?.toLowerCase() && previous.schema !== undefined)) {
         const pair = { old: responseWith(input.old, previous.status, type, media.schema), new: responseWith(input.new, next.status, type, counterpart.schema) };
         input.compare('response', previous.status, pair, { oldSchema: media.schema, newSchema: counterpart.schema, pointer: `${pointer}/schema`, location: `${location} (${type})` });
       }

@@ -1,3 +1,4 @@
+import { isStructured, sampleStructured, serializationOf, serialize } from './serialization.js';
 import { objectAt } from './documentChange.js';
 import { effectiveStability, readStability } from './lifecycle.js';
 import { dereference, isRecord, type ClosedSchemasPolicy, type JsonSchema, type Operation, type OperationParameter } from '@npvguard/harness/contracts';
@@ -77,6 +78,28 @@ function parameterSchemas(previous: OperationParameter, next: OperationParameter
   return { oldSchema: previous.schema, newSchema: next.schema };
 }
 
+/** A list or object parameter whose style or explode changed: old clients put it on the wire in a way the server no longer reads. */
+function compareSerialization(input: OperationDiffInput, previous: OperationParameter, next: OperationParameter, location: string): void {
+  const before = serializationOf(previous);
+  const after = serializationOf(next);
+  if (before.style === after.style && before.explode === after.explode) return;
+  if (!isStructured(previous, input.oldRoot) && !isStructured(next, input.newRoot)) return;
+  const value = sampleStructured(previous, input.oldRoot);
+  const sent = serialize(previous.name, value, before.style, before.explode);
+  const meant = serialize(previous.name, value, after.style, after.explode);
+  if (sent === meant) return;
+  const described = (way: { style: string; explode: boolean }): string => `style ${way.style}, explode ${String(way.explode)}`;
+  const found = change(input, 'request-parameter-serialization-changed', location, `the serialization changed from ${described(before)} to ${described(after)}`, next.pointer, 'new');
+  input.report({
+    ...found,
+    witness: {
+      direction: 'old-accepts-new-rejects',
+      request: { method: input.old.method, path: input.old.path, [previous.in === 'query' ? 'query' : previous.in]: sent },
+      refusedBecause: `the new contract reads ${JSON.stringify(value)} as ${meant} (${described(after)}), not as ${sent}, which old clients send (${described(before)})`,
+    },
+  });
+}
+
 function compareParameters(input: OperationDiffInput): void {
   const oldByKey = new Map(input.old.parameters.map((parameter) => [parameterKey(parameter), parameter]));
   const newByKey = new Map(input.new.parameters.map((parameter) => [parameterKey(parameter), parameter]));
@@ -96,6 +119,7 @@ function compareParameters(input: OperationDiffInput): void {
     } else if (previous.required && !parameter.required) {
       input.report(change(input, 'request-parameter-became-optional', location, 'the parameter became optional', parameter.pointer, 'new'));
     }
+    compareSerialization(input, previous, parameter, location);
     compareSchemas(context(input, 'request', 'parameter', part, location), { ...parameterSchemas(previous, parameter, input), valuePath: [], pointer: `${parameter.pointer}/schema` });
   }
   for (const [key, parameter] of oldByKey) {

@@ -136,9 +136,11 @@ export function compareSchemas(context: SchemaDiffContext, position: SchemaPosit
     const oldItems = previous['items'];
     const newItems = next['items'];
     if ((oldItems !== undefined || newItems !== undefined) && valueTypes(next).includes('array') && !Array.isArray(oldItems) && !Array.isArray(newItems)) {
+      // Behind prefixItems, `items` governs the positions after them: the first of those is where its values go.
+      const prefix = Math.max(Array.isArray(previous['prefixItems']) ? previous['prefixItems'].length : 0, Array.isArray(next['prefixItems']) ? next['prefixItems'].length : 0);
       compareSchemas(
         context,
-        { oldSchema: (oldItems ?? true) as JsonSchema, newSchema: (newItems ?? true) as JsonSchema, valuePath: [...position.valuePath, { items: true }], pointer: `${pointer}/items` },
+        { oldSchema: (oldItems ?? true) as JsonSchema, newSchema: (newItems ?? true) as JsonSchema, valuePath: [...position.valuePath, prefix === 0 ? { items: true } : { index: prefix }], pointer: `${pointer}/items` },
         depth + 1,
       );
     }
