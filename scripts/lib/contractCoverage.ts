@@ -18,6 +18,11 @@ export const OASDIFF_LEVELS: ReadonlyMap<string, string> = new Map(
  * coverage test checks it).
  */
 export const ALIASES: Readonly<Record<string, { id: string; why: string }>> = {
+  'new-request-path-parameter': { id: 'api-path-removed-without-deprecation', why: 'a new path parameter makes another path: the old one is reported removed (and the new one added), each operation with its witness' },
+  'request-body-type-compatible': { id: 'request-body-type-generalized', why: 'a type change every old value passes (integer to number) is a widening' },
+  'request-property-type-compatible': { id: 'request-property-type-generalized', why: 'a type change every old value passes (integer to number) is a widening' },
+  'response-body-type-compatible': { id: 'response-body-type-specialized', why: 'a type change every new answer was allowed by (number to integer) is a narrowing' },
+  'response-property-type-compatible': { id: 'response-property-type-specialized', why: 'a type change every new answer was allowed by (number to integer) is a narrowing' },
   'response-required-property-removed': { id: 'response-property-removed', why: 'one id for a removed answer property, required or optional (the message says which); an error with a witness' },
   'response-optional-property-removed': { id: 'response-property-removed', why: 'one id for a removed answer property; an error when a witness shows an answer old clients refuse, else a warning' },
   'response-optional-property-added': { id: 'response-property-added', why: 'one id for an added answer property, required or optional' },

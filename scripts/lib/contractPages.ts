@@ -26,6 +26,54 @@ export const GENERATED_EXAMPLES: Readonly<Record<string, { incorrect: Example; c
     explain: 'An error answer was documented. Old clients already had to handle errors; nothing they relied on was taken away.',
     incorrect: { where: 'paths', old: getItems({ responses: { 200: { description: 'ok' } } }), new: getItems({ responses: { 200: { description: 'ok' }, 404: { description: 'not found' } } }) },
   },
+  'api-version-decreased': {
+    explain: '`info.version` went down. Nothing changes for clients on the wire, but the version no longer tells the order of releases.',
+    incorrect: { where: 'document', old: { openapi: '3.1.0', info: { title: 'items', version: '2.1.0' }, paths: {} }, new: { openapi: '3.1.0', info: { title: 'items', version: '2.0.0' }, paths: {} } } as unknown as Example,
+  },
+  'api-version-not-bumped': {
+    explain: 'The contract changed, but `info.version` did not: clients cannot tell the two contracts apart by their version.',
+    incorrect: { where: 'document', old: { openapi: '3.1.0', info: { title: 'items', version: '1.0.0' }, paths: { '/items': { get: { responses: { 200: { description: 'ok' } } } } } }, new: { openapi: '3.1.0', info: { title: 'items', version: '1.0.0' }, paths: { '/items': { get: { responses: { 200: { description: 'ok' }, 404: { description: 'missing' } } } } } } } as unknown as Example,
+  },
+  'api-major-version-not-bumped': {
+    explain: 'The change breaks clients, but the major version of `info.version` stayed the same: semantic versioning asks for a new major version.',
+    incorrect: { where: 'document', old: { openapi: '3.1.0', info: { title: 'items', version: '1.0.0' }, paths: { '/items': { get: { responses: { 200: { description: 'ok' } } }, delete: { responses: { 200: { description: 'ok' } } } } } }, new: { openapi: '3.1.0', info: { title: 'items', version: '1.1.0' }, paths: { '/items': { get: { responses: { 200: { description: 'ok' } } } } } } } as unknown as Example,
+  },
+  'response-media-type-name-changed': {
+    explain: 'An answer media type gained or lost parameters (`application/json` to `application/json; charset=utf-8`): it is the same media type.',
+    incorrect: { where: 'paths', old: answer(object({})), new: getItems({ responses: { 200: { description: 'ok', content: { 'application/json; charset=utf-8': { schema: object({}) } } } } }) },
+  },
+  'response-write-only-property-became-optional': {
+    explain: 'A write-only property of an answer became optional. Write-only values are never sent, so nothing changes for clients.',
+    incorrect: { where: 'response', old: object({ a: { type: 'integer' }, secret: { type: 'string', writeOnly: true } }, ['secret']), new: object({ a: { type: 'integer' }, secret: { type: 'string', writeOnly: true } }) },
+  },
+  'response-write-only-property-became-required': {
+    explain: 'A write-only property of an answer became required. Write-only values are never sent, so nothing changes for clients.',
+    incorrect: { where: 'response', old: object({ a: { type: 'integer' }, secret: { type: 'string', writeOnly: true } }), new: object({ a: { type: 'integer' }, secret: { type: 'string', writeOnly: true } }, ['secret']) },
+  },
+  'response-write-only-property-enum-value-added': {
+    explain: 'A value was added to the enum of a write-only answer property. It is never sent, so clients never see the new value.',
+    incorrect: { where: 'response', old: object({ mode: { type: 'string', enum: ['a'], writeOnly: true } }), new: object({ mode: { type: 'string', enum: ['a', 'b'], writeOnly: true } }) },
+  },
+  ...Object.fromEntries(
+    (['request', 'response'] as const).flatMap((side) =>
+      (['body', 'property'] as const).flatMap((place) =>
+        (['added', 'removed'] as const).map((action) => {
+          const plain: Record<string, unknown> = place === 'body' ? object({ a: { type: 'integer' } }) : object({ value: { type: 'integer' } }, ['value']);
+          const annotated: Record<string, unknown> =
+            place === 'body' ? { allOf: [object({ a: { type: 'integer' } }), { description: 'an order' }] } : object({ value: { allOf: [{ type: 'integer' }, { description: 'how many' }] } }, ['value']);
+          const inner = (annotate: boolean): Record<string, unknown> => (place === 'body' ? (annotate ? annotated : { allOf: [object({ a: { type: 'integer' } })] }) : annotate ? annotated : object({ value: { allOf: [{ type: 'integer' }] } }, ['value']));
+          void plain;
+          return [
+            `${side}-${place}-all-of-${action}-annotation-only`,
+            {
+              explain: `An \`allOf\` branch that only annotates (a description) was ${action}. The values allowed do not change.`,
+              incorrect: { where: side === 'request' ? 'request body' : 'response', old: inner(action === 'removed'), new: inner(action === 'added') } as Example,
+            },
+          ];
+        }),
+      ),
+    ),
+  ),
   'request-parameter-serialization-changed': {
     explain: 'A list or object query parameter changed its `style` or `explode`. Old clients keep sending it the old way (`ids=1&ids=2`), which the server now reads differently (as `ids=1,2` expects), so their filters or lists are lost or refused.',
     incorrect: {

@@ -28,6 +28,22 @@ const OTHER_KINDS: readonly ChangeKind[] = [
   { id: 'new-optional-request-parameter', level: 'info', description: 'an optional parameter was added' },
   { id: 'request-parameter-became-required', level: 'error', description: 'an optional parameter became required' },
   { id: 'request-parameter-became-optional', level: 'info', description: 'a required parameter became optional' },
+  { id: 'api-version-decreased', level: 'info', description: 'info.version went down' },
+  { id: 'api-version-not-bumped', level: 'info', description: 'the contract changed but info.version stayed the same' },
+  { id: 'api-major-version-not-bumped', level: 'info', description: 'breaking changes, but the major version of info.version stayed the same' },
+  { id: 'response-media-type-name-changed', level: 'info', description: 'the parameters of an answer media type changed (`; charset=utf-8`): the media type is the same' },
+  { id: 'response-write-only-property-became-optional', level: 'info', description: 'a write-only answer property (never sent) became optional' },
+  { id: 'response-write-only-property-became-required', level: 'info', description: 'a write-only answer property (never sent) became required' },
+  { id: 'response-write-only-property-enum-value-added', level: 'info', description: 'a value was added to the enum of a write-only answer property (never sent)' },
+  ...(['request', 'response'] as const).flatMap((side) =>
+    (['body', 'property'] as const).flatMap((place) =>
+      (['added', 'removed'] as const).map((action) => ({
+        id: `${side}-${place}-all-of-${action}-annotation-only`,
+        level: 'info' as const,
+        description: `an allOf branch that only annotates (a description, an example) was ${action}: the values allowed do not change`,
+      })),
+    ),
+  ),
   { id: 'request-parameter-serialization-changed', level: 'error', description: 'the style or explode of a list or object parameter changed: old clients put it on the wire in a way the server no longer reads' },
   { id: 'request-parameter-removed', level: 'warning', description: 'a parameter is no longer described: clients that send it may be refused or ignored' },
   { id: 'request-body-added-required', level: 'error', description: 'a required request body was added' },

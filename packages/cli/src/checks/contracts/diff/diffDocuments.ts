@@ -1,5 +1,6 @@
 import { isRecord, DEFAULT_CLOSED_SCHEMAS, listOperations, normalizeOpenApiSchemas, type ClosedSchemasPolicy, type Operation } from '@npvguard/harness/contracts';
 import { compareDocumentParts } from './documentDiff.js';
+import { compareVersions } from './version.js';
 import { lifecycleContext, type LifecycleOptions } from './lifecycle.js';
 import { addedOperationChanges, removedOperationChanges } from './operationLifecycle.js';
 import { compareOperations } from './operationDiff.js';
@@ -75,5 +76,7 @@ export function diffDocuments(oldDocument: unknown, newDocument: unknown, option
       change.message = `${change.message} (no request or answer was found that one contract allows and the other refuses, so it may not break clients)`;
     }
   }
-  return changes.map(({ change }) => change).sort((left, right) => compareKey(left).localeCompare(compareKey(right)));
+  const found = changes.map(({ change }) => change);
+  found.push(...compareVersions(oldDocument, newDocument, found));
+  return found.sort((left, right) => compareKey(left).localeCompare(compareKey(right)));
 }

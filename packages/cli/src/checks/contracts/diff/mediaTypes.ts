@@ -107,6 +107,10 @@ export function compareMediaTypes(input: MediaTypeInput): void {
     const sameBare = (type: string, others: Content): boolean => [...others.keys()].some((other) => bare(other) === bare(type));
     const removed = [...oldContent.keys()].filter((type) => !newContent.has(type) && !sameBare(type, newContent));
     const added = [...newContent.keys()].filter((type) => !oldContent.has(type) && !sameBare(type, oldContent));
+    for (const type of oldContent.keys()) {
+      const renamed = newContent.has(type) ? undefined : [...newContent.keys()].find((other) => bare(other) === bare(type) && other !== type);
+      if (renamed !== undefined) input.report(change(input, 'response-media-type-name-changed', location, `the media type ${type} became ${renamed}: the same media type with other parameters`, `${next.pointer}/content/${escapeSegment(renamed)}`, 'new'));
+    }
     for (const type of removed) {
       const pointer = `${previous.pointer}/content/${escapeSegment(type)}`;
       const general = added.find((candidate) => covers(candidate, type) && candidate !== type);

@@ -89,8 +89,9 @@ export function compareObjects(context: SchemaDiffContext, position: SchemaPosit
         if (isRecord(oldAdditional)) compare(context, property, depth + 1);
         continue;
       }
-      if (oldRequired.has(name) && !newRequired.has(name)) emit(context, property, 'response-property-became-optional', `the property ${name} became optional`, { omit: true });
-      else if (!oldRequired.has(name) && newRequired.has(name)) emit(context, property, 'response-property-became-required', `the property ${name} became required`);
+      const writeOnly = newFlags.writeOnly && oldFlags.writeOnly;
+      if (oldRequired.has(name) && !newRequired.has(name)) emit(context, property, writeOnly ? 'response-write-only-property-became-optional' : 'response-property-became-optional', `the property ${name} became optional`, { omit: true });
+      else if (!oldRequired.has(name) && newRequired.has(name)) emit(context, property, writeOnly ? 'response-write-only-property-became-required' : 'response-property-became-required', `the property ${name} became required`);
     }
     if (inOld && inNew) {
       const which = newRequired.has(name) ? 'required' : 'optional';
@@ -100,7 +101,8 @@ export function compareObjects(context: SchemaDiffContext, position: SchemaPosit
         emit(context, property, `${context.side}-${which}-property-became-${state}`, `the ${which} property ${name} became ${state.replace(/-/g, ' ')}`);
       }
       comparePropertyLifecycle(context, property, oldProperties[name], newProperties[name]);
-      compare(request && newFlags.readOnly ? { ...context, readOnly: true } : context, property, depth + 1);
+      const inner = request && newFlags.readOnly ? { ...context, readOnly: true } : !request && newFlags.writeOnly && oldFlags.writeOnly ? { ...context, writeOnly: true } : context;
+      compare(inner, property, depth + 1);
     }
   }
   const mapPosition: SchemaPosition = { oldSchema: oldAdditional, newSchema: newAdditional, valuePath: [...position.valuePath, { map: true }], pointer: `${position.pointer}/additionalProperties` };

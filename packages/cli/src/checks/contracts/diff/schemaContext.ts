@@ -22,6 +22,8 @@ export interface SchemaDiffContext {
   closedSchemas: ClosedSchemasPolicy;
   /** Inside a request property the schema marks `readOnly`: clients do not send it, so tightening it is safe. */
   readOnly?: boolean;
+  /** Inside an answer property the schema marks `writeOnly`: it is never sent, so its changes are safe. */
+  writeOnly?: boolean;
   /** The lifecycle policy and day of the diff, and the stability level of the operation (for property deprecations). */
   lifecycle?: LifecycleContext;
   operationStability?: StabilityLevel;
@@ -58,6 +60,7 @@ export function placeOf(context: SchemaDiffContext, position: Pick<SchemaPositio
 /** The id of a schema concept at a position: the most specific one the catalogue has. */
 export function schemaId(context: SchemaDiffContext, position: Pick<SchemaPosition, 'valuePath'>, concept: string): string {
   if (context.readOnly === true && context.side === 'request' && isChangeId(`request-read-only-property-${concept}`)) return `request-read-only-property-${concept}`;
+  if (context.writeOnly === true && context.side === 'response' && isChangeId(`response-write-only-property-${concept}`)) return `response-write-only-property-${concept}`;
   return conceptId(placeOf(context, position), concept);
 }
 

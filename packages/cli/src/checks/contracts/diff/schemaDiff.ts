@@ -99,6 +99,16 @@ function compareEnums(context: SchemaDiffContext, position: SchemaPosition, prev
   }
 }
 
+/** allOf branches that only annotate (a description, an example): the values allowed do not change, so info. */
+function compareAnnotationBranches(context: SchemaDiffContext, position: SchemaPosition, rawOld: SchemaObject, rawNew: SchemaObject): void {
+  const annotations = (schema: SchemaObject, root: unknown): number => (Array.isArray(schema['allOf']) ? (schema['allOf'] as JsonSchema[]).filter((branch) => schemaMeaning(branch, root) === '{}').length : 0);
+  const before = annotations(rawOld, context.oldRoot);
+  const after = annotations(rawNew, context.newRoot);
+  if (before === after) return;
+  const id = `${context.side}-${position.valuePath.length === 0 && context.subject === 'property' ? 'body' : 'property'}-all-of-${after > before ? 'added' : 'removed'}-annotation-only`;
+  emit(context, position, id, `an allOf branch that only annotates was ${after > before ? 'added' : 'removed'}`);
+}
+
 function isObjectLike(schema: SchemaObject): boolean {
   return valueTypes(schema).includes('object') && (schema['properties'] !== undefined || schema['required'] !== undefined || schema['additionalProperties'] !== undefined);
 }
@@ -123,10 +133,13 @@ export function compareSchemas(context: SchemaDiffContext, position: SchemaPosit
     const pointer = pointerAfterReference(position.newSchema, position.pointer);
     const previous = asObject(flatten(position.oldSchema, context.oldRoot));
     const next = asObject(flatten(position.newSchema, context.newRoot));
-    if (schemaMeaning(previous, context.oldRoot) === schemaMeaning(next, context.newRoot)) return;
     const here: SchemaPosition = { ...position, pointer };
     const rawOld = asObject(dereference(position.oldSchema, context.oldRoot));
     const rawNew = asObject(dereference(position.newSchema, context.newRoot));
+    if (schemaMeaning(previous, context.oldRoot) === schemaMeaning(next, context.newRoot)) {
+      compareAnnotationBranches(context, here, rawOld, rawNew);
+      return;
+    }
     if (compareComposition(context, here, { rawOld, rawNew, previous, next }, depth, compareSchemas)) return;
     compareTypes(context, here, previous, next);
     compareEnums(context, here, previous, next);
