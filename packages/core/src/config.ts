@@ -121,6 +121,9 @@ export type ClosedSchemasPolicy = (typeof CLOSED_SCHEMAS_POLICIES)[number];
 export const STABILITY_LEVELS = ['draft', 'alpha', 'beta', 'stable'] as const;
 export type StabilityLevel = (typeof STABILITY_LEVELS)[number];
 
+/** The fewest days a deprecation must leave before its sunset, per stability level, when the config sets none (as oasdiff's defaults). */
+export const DEFAULT_MIN_SUNSET_DAYS: Readonly<Record<StabilityLevel, number>> = { draft: 0, alpha: 0, beta: 31, stable: 180 };
+
 export interface ContractsLifecycleConfig {
   /**
    * Per stability level of an operation (no level is `stable`), the fewest days a deprecation must leave between the

@@ -11,7 +11,7 @@ export type { BaseCommit, Change, ChangedFile, ChangeSource, FileStatus, Reposit
 export type { NpvConfig, BoundariesConfig, Globs, AgentConfig } from './config.js';
 export type { ContractsConfig, ContractsEnvSource, ContractsLifecycleConfig, ContractsModelConfig, ContractsPropertiesConfig, ContractsScenarioConfig, StabilityLevel } from './config.js';
 export type { ClosedSchemasPolicy } from './config.js';
-export { CLOSED_SCHEMAS_POLICIES, STABILITY_LEVELS } from './config.js';
+export { CLOSED_SCHEMAS_POLICIES, DEFAULT_MIN_SUNSET_DAYS, STABILITY_LEVELS } from './config.js';
 export type { LatencyConfig, LatencyBudget, LatencyClientConfig, LatencyMeasureConfig } from './config.js';
 export type { LintConfig, IntegrityConfig, EslintRuleSetting } from './config.js';
 export { defineConfig } from './config.js';

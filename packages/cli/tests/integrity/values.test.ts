@@ -279,6 +279,15 @@ describe('integrity: configs that read their values from other files', () => {
     expect((await changeOf({ 'npvguard.config.ts': config("'tolerant'") }, { 'npvguard.config.ts': config("'strict'") })).findings).toEqual([]);
   });
 
+  it('shorter sunset periods for deprecations (contracts.lifecycle.minSunsetDays, defaults included), and the way back', async () => {
+    const config = (lifecycle: string): string => `export default {\n  contracts: { app: './src/app.ts#build'${lifecycle} },\n  integrity: {},\n};\n`;
+    const loosened = await changeOf({ 'npvguard.config.ts': config('') }, { 'npvguard.config.ts': config(', lifecycle: { minSunsetDays: { stable: 30, beta: 31 } }') });
+    expect(loosened.findings).toEqual(['integrity/npvguard-config-loosened npvguard.config.ts:2']);
+    expect(loosened.messages.join('\n')).toMatch(/contracts\.lifecycle\.minSunsetDays\.stable lowered from 180 to 30/);
+    expect(loosened.messages.join('\n')).not.toMatch(/beta/);
+    expect((await changeOf({ 'npvguard.config.ts': config(', lifecycle: { minSunsetDays: { stable: 30 } }') }, { 'npvguard.config.ts': config('') })).findings).toEqual([]);
+  });
+
   it('integrity.routes gaining globs lets more changes explain a snapshot change; losing one does not', async () => {
     const config = (routes: string): string => `export default {\n  integrity: ${routes},\n};\n`;
     const widened = await changeOf({ 'npvguard.config.ts': config('{}') }, { 'npvguard.config.ts': config("{ routes: ['src/**'] }") });

@@ -1,6 +1,7 @@
 import { expect } from 'vitest';
 import type { ClosedSchemasPolicy } from '@npvguard/core';
 import { parse } from 'yaml';
+import type { StabilityLevel } from '@npvguard/core';
 import { changeKind } from '../../../src/checks/contracts/diff/catalogue.js';
 import { diffDocuments } from '../../../src/checks/contracts/diff/diffDocuments.js';
 import { KINDS_WITHOUT_WITNESS } from '../../../src/checks/contracts/diff/kinds/index.js';
@@ -17,18 +18,30 @@ export const CONTRACTS_PROJECT: ProjectDefaults = {
 };
 
 interface ContractPair {
-  where: 'paths' | 'request body' | 'query parameter' | 'header parameter' | 'response';
+  where: 'paths' | 'request body' | 'query parameter' | 'header parameter' | 'response' | 'operation' | 'document';
   old: unknown;
   new: unknown;
   /** `contracts.closedSchemas` for the diff; absent: the default. */
   closedSchemas?: ClosedSchemasPolicy;
+  /** The day of the diff (`--date`); absent: 2025-06-01, so examples with sunset dates give the same verdict every day. */
+  date?: string;
+  /** `contracts.lifecycle.minSunsetDays` for the diff; absent: the defaults. */
+  minSunsetDays?: Partial<Record<StabilityLevel, number>>;
 }
 
-/** An example's schemas placed in a whole document: the body of POST /items, the required query parameter q, the 200 answer, or paths. */
+const EXAMPLE_DAY = '2025-06-01';
+
+/**
+ * An example's values placed in a whole document: the body of POST /items, the required query parameter q, the 200
+ * answer, the `paths` object, the operation `GET /items`, or the document itself.
+ */
 function documentFor(where: ContractPair['where'], value: unknown): unknown {
+  if (where === 'document') return value;
   const ok = { 200: { description: 'ok' } };
   const paths: Record<string, unknown> =
-    where === 'paths'
+    where === 'operation'
+      ? { '/items': { get: value } }
+      : where === 'paths'
       ? (value as Record<string, unknown>)
       : where === 'request body'
         ? { '/items': { post: { requestBody: { required: true, content: { 'application/json': { schema: value } } }, responses: ok } } }
@@ -46,11 +59,17 @@ const PREFIX = 'contracts/';
  */
 function runPair(block: DocBlock, example: DocExample, ruleId: string): string[] {
   const pair = parse(block.body) as ContractPair;
-  const changes = diffDocuments(documentFor(pair.where, pair.old), documentFor(pair.where, pair.new), pair.closedSchemas === undefined ? {} : { closedSchemas: pair.closedSchemas });
+  const options = {
+    date: pair.date ?? EXAMPLE_DAY,
+    ...(pair.closedSchemas === undefined ? {} : { closedSchemas: pair.closedSchemas }),
+    ...(pair.minSunsetDays === undefined ? {} : { minSunsetDays: pair.minSunsetDays }),
+  };
+  const changes = diffDocuments(documentFor(pair.where, pair.old), documentFor(pair.where, pair.new), options);
   if (example.kind === 'incorrect') {
     const kind = changeKind(ruleId.slice(PREFIX.length));
     const change = changes.find((candidate) => candidate.id === kind.id);
     expect(change?.level, `the level of ${kind.id}`).toBe(kind.level);
+    // A broken lifecycle promise, or a request the API sends, has no exchange to show; every other break has one.
     if (kind.level === 'error' && !KINDS_WITHOUT_WITNESS.has(kind.id)) expect(change?.witness?.refusedBecause).toMatch(/contract/);
     expect(changes.filter((candidate) => candidate.level === 'error' && candidate.id !== kind.id)).toEqual([]);
   }

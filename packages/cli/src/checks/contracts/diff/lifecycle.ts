@@ -1,4 +1,4 @@
-import { STABILITY_LEVELS, type StabilityLevel } from '@npvguard/core';
+import { DEFAULT_MIN_SUNSET_DAYS, STABILITY_LEVELS, type StabilityLevel } from '@npvguard/core';
 import { isRecord } from '@npvguard/harness/contracts';
 import { formatDay, parseDay, todayUtc } from '../../../shared/calendarDay.js';
 
@@ -19,7 +19,7 @@ export const SUNSET_EXTENSION = 'x-sunset';
 export type MinSunsetDays = Readonly<Record<StabilityLevel, number>>;
 
 /** As oasdiff's `--deprecation-days-beta` and `--deprecation-days-stable`; draft and alpha promise nothing. */
-export const DEFAULT_MIN_SUNSET_DAYS: MinSunsetDays = { draft: 0, alpha: 0, beta: 31, stable: 180 };
+export { DEFAULT_MIN_SUNSET_DAYS };
 
 /** What lifecycle judgements need: the day of the diff (days since 1970-01-01, UTC) and the policy. */
 export interface LifecycleContext {

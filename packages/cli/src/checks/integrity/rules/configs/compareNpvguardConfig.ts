@@ -1,4 +1,4 @@
-import type { RuleMeta } from '@npvguard/core';
+import { DEFAULT_MIN_SUNSET_DAYS, STABILITY_LEVELS, type RuleMeta } from '@npvguard/core';
 
 /** One way a config got looser: where (a key path) and what happened, in words. */
 export interface Loosening {
@@ -119,6 +119,16 @@ function closedSchemaLoosenings(baseValue: unknown, headValue: unknown): Looseni
   return [{ path: ['contracts', 'closedSchemas'], what: `contracts.closedSchemas changed from strict to ${String(policy(headValue))}: properties added to closed answer schemas no longer fail` }];
 }
 
+/** `contracts.lifecycle.minSunsetDays` lowered for a stability level: deprecations may give clients less time. */
+function sunsetPeriodLoosenings(baseValue: unknown, headValue: unknown): Loosening[] {
+  const days = (section: unknown, level: (typeof STABILITY_LEVELS)[number]): unknown => record(record(record(section).lifecycle).minSunsetDays)[level] ?? DEFAULT_MIN_SUNSET_DAYS[level];
+  return STABILITY_LEVELS.flatMap((level) => {
+    const [before, after] = [days(baseValue, level), days(headValue, level)];
+    if (typeof before !== 'number' || typeof after !== 'number' || after >= before) return [];
+    return [{ path: ['contracts', 'lifecycle', 'minSunsetDays', level], what: `contracts.lifecycle.minSunsetDays.${level} lowered from ${before} to ${after}: deprecations of ${level} operations may give clients less time` }];
+  });
+}
+
 function eslintRank(setting: unknown): number {
   const severity = Array.isArray(setting) ? setting[0] : setting;
   return ESLINT_RANK[String(severity)] ?? 2;
@@ -154,7 +164,8 @@ function wideningLists(base: unknown, head: unknown, path: string[]): Loosening[
 /**
  * How the head npvguard config is looser than the base one, compared as values (not text): a check section
  * removed, a rule turned off or down, an allow-list widened, files excluded, a budget raised or removed, the
- * contract property runs lowered, closed answer schemas judged tolerantly where they were judged strictly.
+ * contract property runs lowered, closed answer schemas judged tolerantly where they were judged strictly, shorter
+ * sunset periods for deprecations.
  */
 export function compareNpvguardConfigs(baseValue: unknown, headValue: unknown, knownRules: readonly RuleMeta[]): Loosening[] {
   const base = record(baseValue);
@@ -173,6 +184,7 @@ export function compareNpvguardConfigs(baseValue: unknown, headValue: unknown, k
   found.push(...wideningLists(base.contracts, head.contracts, ['contracts']));
   found.push(...propertyRunLoosenings(base.contracts, head.contracts));
   found.push(...closedSchemaLoosenings(base.contracts, head.contracts));
+  found.push(...sunsetPeriodLoosenings(base.contracts, head.contracts));
   found.push(...wideningLists(base.integrity, head.integrity, ['integrity']));
   // Side-effect globs say which calls must never be awaited on the request path: fewer globs, fewer calls held to it.
   const droppedSideEffects = list(record(base.latency).sideEffects).filter((glob) => !list(record(head.latency).sideEffects).includes(glob));
