@@ -2,12 +2,13 @@ import type { ChangeKind } from '../../packages/cli/src/checks/contracts/diff/ca
 import type { SchemaPlace } from '../../packages/cli/src/checks/contracts/diff/concepts.js';
 import { OASDIFF_LEVELS } from './contractCoverage.js';
 
-type Where = 'request body' | 'query parameter' | 'header parameter' | 'response' | 'paths';
+type Where = 'request body' | 'query parameter' | 'header parameter' | 'response' | 'paths' | 'document';
 
 interface Example {
   where: Where;
   old: unknown;
   new: unknown;
+  versionPolicy?: boolean;
 }
 
 /** Examples of change ids that are not schema concepts, for the pages this script writes. */
@@ -28,15 +29,15 @@ export const GENERATED_EXAMPLES: Readonly<Record<string, { incorrect: Example; c
   },
   'api-version-decreased': {
     explain: '`info.version` went down. Nothing changes for clients on the wire, but the version no longer tells the order of releases.',
-    incorrect: { where: 'document', old: { openapi: '3.1.0', info: { title: 'items', version: '2.1.0' }, paths: {} }, new: { openapi: '3.1.0', info: { title: 'items', version: '2.0.0' }, paths: {} } } as unknown as Example,
+    incorrect: { where: 'document', versionPolicy: true, old: { openapi: '3.1.0', info: { title: 'items', version: '2.1.0' }, paths: {} }, new: { openapi: '3.1.0', info: { title: 'items', version: '2.0.0' }, paths: {} } } as unknown as Example,
   },
   'api-version-not-bumped': {
-    explain: 'The contract changed, but `info.version` did not: clients cannot tell the two contracts apart by their version.',
-    incorrect: { where: 'document', old: { openapi: '3.1.0', info: { title: 'items', version: '1.0.0' }, paths: { '/items': { get: { responses: { 200: { description: 'ok' } } } } } }, new: { openapi: '3.1.0', info: { title: 'items', version: '1.0.0' }, paths: { '/items': { get: { responses: { 200: { description: 'ok' }, 404: { description: 'missing' } } } } } } } as unknown as Example,
+    explain: 'The change breaks clients, but `info.version` did not change: clients cannot tell the two contracts apart by their version. Safe changes under the same version are not reported.',
+    incorrect: { where: 'document', versionPolicy: true, old: { openapi: '3.1.0', info: { title: 'items', version: '1.0.0' }, paths: { '/items': { get: { responses: { 200: { description: 'ok' } } }, delete: { responses: { 200: { description: 'ok' } } } } } }, new: { openapi: '3.1.0', info: { title: 'items', version: '1.0.0' }, paths: { '/items': { get: { responses: { 200: { description: 'ok' } } } } } } } as unknown as Example,
   },
   'api-major-version-not-bumped': {
     explain: 'The change breaks clients, but the major version of `info.version` stayed the same: semantic versioning asks for a new major version.',
-    incorrect: { where: 'document', old: { openapi: '3.1.0', info: { title: 'items', version: '1.0.0' }, paths: { '/items': { get: { responses: { 200: { description: 'ok' } } }, delete: { responses: { 200: { description: 'ok' } } } } } }, new: { openapi: '3.1.0', info: { title: 'items', version: '1.1.0' }, paths: { '/items': { get: { responses: { 200: { description: 'ok' } } } } } } } as unknown as Example,
+    incorrect: { where: 'document', versionPolicy: true, old: { openapi: '3.1.0', info: { title: 'items', version: '1.0.0' }, paths: { '/items': { get: { responses: { 200: { description: 'ok' } } }, delete: { responses: { 200: { description: 'ok' } } } } } }, new: { openapi: '3.1.0', info: { title: 'items', version: '1.1.0' }, paths: { '/items': { get: { responses: { 200: { description: 'ok' } } } } } } } as unknown as Example,
   },
   'response-media-type-name-changed': {
     explain: 'An answer media type gained or lost parameters (`application/json` to `application/json; charset=utf-8`): it is the same media type.',
@@ -258,7 +259,7 @@ function placed(place: SchemaPlace, schema: unknown): { where: Where; schema: un
 }
 
 function exampleBlock(kind: 'incorrect' | 'correct', example: Example): string {
-  return ['```yaml contract-example ' + kind, `where: ${example.where}`, `old: ${JSON.stringify(example.old)}`, `new: ${JSON.stringify(example.new)}`, '```'].join('\n');
+  return ['```yaml contract-example ' + kind, `where: ${example.where}`, ...(example.versionPolicy === true ? ['versionPolicy: true'] : []), `old: ${JSON.stringify(example.old)}`, `new: ${JSON.stringify(example.new)}`, '```'].join('\n');
 }
 
 const LEVEL_WORDS = { error: 'it breaks clients', warning: 'it may break clients', info: 'a safe change, it never fails a run' } as const;

@@ -108,6 +108,8 @@ export interface ContractsDiffOptions {
   date?: string;
   /** Minimum sunset periods by stability level, over the defaults (as `contracts.lifecycle.minSunsetDays`). */
   minSunsetDays?: Partial<Record<StabilityLevel, number>>;
+  /** Judge info.version against the changes. */
+  versionPolicy: boolean;
   debug: boolean;
 }
 
@@ -130,6 +132,11 @@ export const CONTRACTS_DIFF_OPTIONS: OptionTable<ContractsDiffOptions> = {
     flags: '--min-sunset-days <level=days>',
     description: 'the fewest days a deprecation must leave before its sunset, for operations of a stability level (repeatable; default draft=0 alpha=0 beta=31 stable=180), as contracts.lifecycle.minSunsetDays does for check',
     parse: collectSunsetDays,
+  },
+  versionPolicy: {
+    flags: '--version-policy',
+    description: 'also judge info.version against the changes: a version that went down (api-version-decreased), breaking changes under the same version (api-version-not-bumped) or the same major version (api-major-version-not-bumped)',
+    defaultValue: false,
   },
   debug: PROJECT_OPTIONS.debug,
 };

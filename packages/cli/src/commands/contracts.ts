@@ -100,6 +100,7 @@ export async function runContractsDiff(inputs: readonly string[], options: Contr
     closedSchemas: options.closedSchemas,
     ...(options.date === undefined ? {} : { date: options.date }),
     ...(options.minSunsetDays === undefined ? {} : { minSunsetDays: options.minSunsetDays }),
+    ...(options.versionPolicy ? { versionPolicy: true } : {}),
   };
   const findings = diffDocuments(oldDocument.value, newDocument.value, diffOptions)
     .map((change) => {

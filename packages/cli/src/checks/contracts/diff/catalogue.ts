@@ -29,7 +29,7 @@ const OTHER_KINDS: readonly ChangeKind[] = [
   { id: 'request-parameter-became-required', level: 'error', description: 'an optional parameter became required' },
   { id: 'request-parameter-became-optional', level: 'info', description: 'a required parameter became optional' },
   { id: 'api-version-decreased', level: 'info', description: 'info.version went down' },
-  { id: 'api-version-not-bumped', level: 'info', description: 'the contract changed but info.version stayed the same' },
+  { id: 'api-version-not-bumped', level: 'info', description: 'the contract breaks clients but info.version stayed the same' },
   { id: 'api-major-version-not-bumped', level: 'info', description: 'breaking changes, but the major version of info.version stayed the same' },
   { id: 'response-media-type-name-changed', level: 'info', description: 'the parameters of an answer media type changed (`; charset=utf-8`): the media type is the same' },
   { id: 'response-write-only-property-became-optional', level: 'info', description: 'a write-only answer property (never sent) became optional' },

@@ -31,6 +31,8 @@ function compareKey(change: ContractChange): string {
 export interface DiffOptions extends LifecycleOptions {
   /** How clients read answer objects whose schema refuses properties it does not list. Default `tolerant`. */
   closedSchemas?: ClosedSchemasPolicy;
+  /** Judge `info.version` against the changes (a version that went down, breaking changes without a new version). Default off. */
+  versionPolicy?: boolean;
 }
 
 /**
@@ -77,6 +79,6 @@ export function diffDocuments(oldDocument: unknown, newDocument: unknown, option
     }
   }
   const found = changes.map(({ change }) => change);
-  found.push(...compareVersions(oldDocument, newDocument, found));
+  if (options.versionPolicy === true) found.push(...compareVersions(oldDocument, newDocument, found));
   return found.sort((left, right) => compareKey(left).localeCompare(compareKey(right)));
 }

@@ -18,7 +18,7 @@ const compare = (left: number[], right: number[]): number => {
 
 /**
  * What `info.version` says of the change, judged against the changes found: a version that went down, a contract
- * that changed under the same version, breaking changes without a new major version. Annotations: info.
+ * that breaks clients under the same version, breaking changes without a new major version. Annotations: info.
  */
 export function compareVersions(oldDocument: unknown, newDocument: unknown, changes: readonly ContractChange[]): ContractChange[] {
   const before = versionOf(oldDocument);
@@ -28,8 +28,9 @@ export function compareVersions(oldDocument: unknown, newDocument: unknown, chan
   const report = (id: string, message: string): ContractChange => documentChange(id, owner, 'info.version', `info.version: ${message}`, '#/info/version', 'new');
   const order = compare(after.parts, before.parts);
   if (order < 0) return [report('api-version-decreased', `the version went down from ${before.text} to ${after.text}`)];
-  const breaking = changes.some((change) => change.level === 'error');
-  if (changes.length > 0 && before.text === after.text) return [report('api-version-not-bumped', `the contract changed (${changes.length} changes) but the version stayed ${after.text}`)];
-  if (breaking && (after.parts[0] ?? 0) <= (before.parts[0] ?? 0)) return [report('api-major-version-not-bumped', `breaking changes, but the major version stayed ${String(after.parts[0])} (${before.text} → ${after.text})`)];
+  // Safe changes under the same version are common and harmless; breaking ones are what a version must announce.
+  const breaking = changes.filter((change) => change.level === 'error').length;
+  if (breaking > 0 && before.text === after.text) return [report('api-version-not-bumped', `the contract breaks clients (${breaking} breaking changes) but the version stayed ${after.text}`)];
+  if (breaking > 0 && (after.parts[0] ?? 0) <= (before.parts[0] ?? 0)) return [report('api-major-version-not-bumped', `breaking changes, but the major version stayed ${String(after.parts[0])} (${before.text} → ${after.text})`)];
   return [];
 }
