@@ -75,6 +75,19 @@ export const GENERATED_EXAMPLES: Readonly<Record<string, { incorrect: Example; c
       ),
     ),
   ),
+  'api-sunset-date-moved-earlier': {
+    explain: 'The sunset of a deprecated operation was moved earlier. The new date still leaves the period the lifecycle policy asks for, but clients that planned their migration on the announced day lose time: a warning, so the reviewer sees it.',
+    incorrect: { where: 'paths', old: getItems({ deprecated: true, 'x-sunset': '2099-01-01', responses: { 200: { description: 'ok' } } }), new: getItems({ deprecated: true, 'x-sunset': '2098-01-01', responses: { 200: { description: 'ok' } } }) },
+    correct: { where: 'paths', old: getItems({ deprecated: true, 'x-sunset': '2098-01-01', responses: { 200: { description: 'ok' } } }), new: getItems({ deprecated: true, 'x-sunset': '2099-01-01', responses: { 200: { description: 'ok' } } }) },
+  },
+  'request-parameter-sunset-date-moved-earlier': {
+    explain: 'The sunset of a deprecated parameter was moved earlier, still within the lifecycle policy. Clients that planned on the announced day lose time: a warning, so the reviewer sees it.',
+    incorrect: {
+      where: 'paths',
+      old: getItems({ parameters: [{ name: 'page', in: 'query', deprecated: true, 'x-sunset': '2099-01-01', schema: { type: 'integer' } }], responses: { 200: { description: 'ok' } } }),
+      new: getItems({ parameters: [{ name: 'page', in: 'query', deprecated: true, 'x-sunset': '2098-01-01', schema: { type: 'integer' } }], responses: { 200: { description: 'ok' } } }),
+    },
+  },
   'request-parameter-serialization-changed': {
     explain: 'A list or object query parameter changed its `style` or `explode`. Old clients keep sending it the old way (`ids=1&ids=2`), which the server now reads differently (as `ids=1,2` expects), so their filters or lists are lost or refused.',
     incorrect: {

@@ -16,16 +16,17 @@ const diff = (before: unknown, after: unknown): ContractChange[] => diffDocument
 describe('security', () => {
   const schemes = { components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' }, key: { type: 'apiKey', in: 'header', name: 'x-key' } } } };
 
-  it('an operation that took requests without credentials and now requires them: a warning beside oasdiff\'s info', () => {
+  it('an operation that took requests without credentials and now requires them: an error beside oasdiff\'s info, the anonymous request as witness', () => {
     const changes = diff(document({}, schemes), document({ security: [{ bearer: [] }] }, schemes));
-    expect(ids(changes)).toEqual(['info api-security-added', 'warning api-security-became-required']);
+    expect(ids(changes)).toEqual(['info api-security-added', 'error api-security-became-required']);
     expect(changes[1]?.message).toBe('requests without credentials were accepted; its security now requires bearer');
-    expect(changes[1]?.witness).toBeUndefined();
+    expect(changes[1]?.witness).toMatchObject({ request: { method: 'GET', path: '/items' } });
+    expect(changes[1]?.witness?.refusedBecause).toMatch(/requires bearer.*no credentials/);
   });
 
   it('the document\'s security applies to operations without their own: each one becomes required, once', () => {
     const changes = diff(document({}, schemes), document({}, { ...schemes, security: [{ key: [] }] }));
-    expect(ids(changes)).toEqual(['warning api-security-became-required', 'info api-global-security-added']);
+    expect(ids(changes)).toEqual(['error api-security-became-required', 'info api-global-security-added']);
     expect(changes[0]).toMatchObject({ method: 'GET', path: '/items', pointer: '#/security' });
     expect(changeFinding(changes[1]!, { file: 'a.json', line: 1 }).message).toBe('the security requirement key was added');
   });

@@ -121,7 +121,8 @@ describe('deprecating an operation', () => {
     const moved = diff(with_('2026-01-01'), with_('2025-09-01'));
     expect(ids(moved)).toEqual(['error api-sunset-date-changed-too-small']);
     expect(moved[0]?.message).toContain('moved from 2026-01-01 to 2025-09-01, 92 days from the day of the diff');
-    expect(ids(diff(with_('2026-06-01'), with_('2026-01-01')))).toEqual([]);
+    // Earlier but still within the policy: a warning for the clients that planned on the announced day.
+    expect(ids(diff(with_('2026-06-01'), with_('2026-01-01')))).toEqual(['warning api-sunset-date-moved-earlier']);
     expect(ids(diff(with_('2026-01-01'), with_('2026-06-01')))).toEqual([]);
     expect(ids(diff(with_('2026-01-01'), with_('soon')))).toEqual(['error api-path-sunset-parse']);
     expect(ids(diff(with_('soon'), with_('soon')))).toEqual([]);
@@ -173,7 +174,7 @@ describe('parameter lifecycle', () => {
   it('the sunset of a still deprecated parameter: deleted or moved too early', () => {
     expect(ids(diff(withMarket({ deprecated: true, 'x-sunset': '2026-01-01' }), withMarket({ deprecated: true })))).toEqual(['error request-parameter-sunset-deleted']);
     expect(ids(diff(withMarket({ deprecated: true, 'x-sunset': '2026-01-01' }), withMarket({ deprecated: true, 'x-sunset': '2025-08-01' })))).toEqual(['error request-parameter-sunset-date-changed-too-small']);
-    expect(ids(diff(withMarket({ deprecated: true, 'x-sunset': '2026-01-01' }), withMarket({ deprecated: true, 'x-sunset': '2025-12-31' })))).toEqual([]);
+    expect(ids(diff(withMarket({ deprecated: true, 'x-sunset': '2026-01-01' }), withMarket({ deprecated: true, 'x-sunset': '2025-12-31' })))).toEqual(['warning request-parameter-sunset-date-moved-earlier']);
   });
 
   it('a fastify querystring property marked deprecated (the parameter\'s schema says so) counts as a deprecated parameter', () => {

@@ -22,6 +22,15 @@ import { KINDS_WITHOUT_WITNESS } from '../../../src/checks/contracts/diff/kinds/
 const CASES = path.join(import.meta.dirname, 'cases');
 const RESULTS_FILE = path.join(import.meta.dirname, 'results.json');
 const STRICT = process.env['NPVGUARD_BLIND_STRICT'] === '1';
+
+/** Cases the diff does not judge as written, and why; `NPVGUARD_BLIND_STRICT=1` fails on them too. */
+const KNOWN_MISSES: Readonly<Record<string, string>> = {
+  'callback-payload-type-widened': 'callback and webhook request bodies are not compared (only callbacks and webhooks added or removed)',
+  'webhook-payload-type-widened': 'callback and webhook request bodies are not compared (only callbacks and webhooks added or removed)',
+  'resp-json-to-vendor-media-type': 'application/json becoming application/vnd.x+json is a more specific media type (info, as oasdiff); the case argues clients asking for application/json are refused',
+  'security-api-key-moved-to-query': 'a security scheme moving its key from a header to the query is reported as a component change (info), not as breaking',
+  'security-oauth-scope-added': 'a scope added to a requirement is info, as oasdiff: whether old tokens carry it is not in the contract',
+};
 /** A fixed "today" for lifecycle cases (sunset dates), passed when the command knows the option. */
 const DATE = '2026-12-08';
 
@@ -218,6 +227,9 @@ describe('blind contract cases: npvguard contracts diff', () => {
       // Whatever the verdict, the command's exit code agrees with its own report.
       expect(run.code).toBe(result.errors.length > 0 ? 1 : 0);
     }
-    if (STRICT) expect(result.passed, `${name} is ${result.outcome}: ${blind.why}`).toBe(true);
+    // Every case passes except the known misses, each with its reason; a known miss that starts passing must leave the list.
+    const known = KNOWN_MISSES[name];
+    if (STRICT || known === undefined) expect(result.passed, `${name} is ${result.outcome}: ${blind.why}`).toBe(true);
+    else expect(result.passed, `${name} passes now: remove it from KNOWN_MISSES`).toBe(false);
   });
 });

@@ -108,11 +108,13 @@ export type SunsetChangeVerdict =
   | { kind: 'sunset-deleted'; sunset: string }
   | { kind: 'sunset-unreadable'; reason: string }
   | { kind: 'sunset-added'; verdict: DeprecationVerdict }
-  | { kind: 'sunset-earlier-too-soon'; from: number; to: number; minimumDays: number; days: number };
+  | { kind: 'sunset-earlier-too-soon'; from: number; to: number; minimumDays: number; days: number }
+  | { kind: 'sunset-earlier'; from: number; to: number };
 
 /**
  * The sunset of a thing that stays deprecated: removing it takes the promised date away; moving it earlier must
- * still leave the minimum period from today; setting one where there was none is judged as a new deprecation.
+ * still leave the minimum period from today (and is a warning even then); setting one where there was none is judged as a
+ * new deprecation.
  */
 export function judgeSunsetChange(oldOwner: unknown, newOwner: unknown, stability: StabilityLevel, context: LifecycleContext): SunsetChangeVerdict | undefined {
   const before = readSunset(oldOwner);
@@ -124,7 +126,8 @@ export function judgeSunsetChange(oldOwner: unknown, newOwner: unknown, stabilit
   if (before.kind === 'invalid' || after.value >= before.value) return undefined;
   const minimumDays = context.minSunsetDays[stability];
   const days = after.value - context.today;
-  return days < minimumDays ? { kind: 'sunset-earlier-too-soon', from: before.value, to: after.value, minimumDays, days } : undefined;
+  // Earlier but within the policy: clients that planned on the announced day lose time, which is worth a warning.
+  return days < minimumDays ? { kind: 'sunset-earlier-too-soon', from: before.value, to: after.value, minimumDays, days } : { kind: 'sunset-earlier', from: before.value, to: after.value };
 }
 
 /** What removing a thing means for its lifecycle. */

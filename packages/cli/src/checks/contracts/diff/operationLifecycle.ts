@@ -151,6 +151,9 @@ export function compareOperationLifecycle(previous: Operation, next: Operation, 
     case 'sunset-added':
       report(documentChange(deprecationId(verdict.verdict, DEPRECATION_IDS), owner, 'operation', sunsetAddedMessage(verdict.verdict, 'the deprecated operation', `${stability} operations`), sunsetPointer, 'new'));
       return;
+    case 'sunset-earlier':
+      report(documentChange('api-sunset-date-moved-earlier', owner, 'operation', `the sunset was moved earlier, from ${formatDay(verdict.from)} to ${formatDay(verdict.to)}: clients that planned on the announced day lose ${days(verdict.from - verdict.to)}`, sunsetPointer, 'new'));
+      return;
     case 'sunset-earlier-too-soon':
       report(
         documentChange(

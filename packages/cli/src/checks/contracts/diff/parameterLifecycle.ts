@@ -78,7 +78,9 @@ export function compareParameterLifecycle(input: ParameterLifecycleInput): void 
       if (verdict?.kind === 'sunset-deleted') report('request-parameter-sunset-deleted', `the parameter is still deprecated, but its sunset ${verdict.sunset} was removed: clients lose the date they planned for`, next.pointer, 'new');
       else if (verdict?.kind === 'sunset-unreadable') report('request-parameter-sunset-parse', `the sunset of the deprecated parameter changed, but ${verdict.reason}`, sunsetPointer, 'new');
       else if (verdict?.kind === 'sunset-added') report(deprecationId(verdict.verdict, DEPRECATION_IDS), sunsetAddedMessage(verdict.verdict, 'the deprecated parameter', scope), sunsetPointer, 'new');
-      else if (verdict?.kind === 'sunset-earlier-too-soon') {
+      else if (verdict?.kind === 'sunset-earlier') {
+        report('request-parameter-sunset-date-moved-earlier', `the sunset was moved earlier, from ${formatDay(verdict.from)} to ${formatDay(verdict.to)}: clients that planned on the announced day lose ${days(verdict.from - verdict.to)}`, sunsetPointer, 'new');
+      } else if (verdict?.kind === 'sunset-earlier-too-soon') {
         report('request-parameter-sunset-date-changed-too-small', `the sunset was moved from ${formatDay(verdict.from)} to ${formatDay(verdict.to)}${sunsetTooSoon(verdict.days, verdict.minimumDays, scope)}`, sunsetPointer, 'new');
       }
     }

@@ -92,7 +92,12 @@ export function compareOperationSecurity(previous: Operation, next: Operation, o
   if (allowsAnonymous(before.effective.list) && !allowsAnonymous(after.effective.list)) {
     const needed = after.effective.list.map(requirementKey).join(' or ');
     const where = after.effective.pointer === '#/security' ? 'the document\'s security now applies to it' : 'its security now';
-    report(documentChange('api-security-became-required', owner, 'security', `requests without credentials were accepted; ${where} requires ${needed}`, after.effective.pointer, 'new'));
+    const witness = {
+      direction: 'old-accepts-new-rejects' as const,
+      request: { method: previous.method, path: previous.path },
+      refusedBecause: `the new contract refuses it: ${where} requires ${needed}, and the request carries no credentials, which the old contract accepted`,
+    };
+    report(documentChange('api-security-became-required', owner, 'security', `requests without credentials were accepted; ${where} requires ${needed}`, after.effective.pointer, 'new', { witness }));
   }
 }
 
