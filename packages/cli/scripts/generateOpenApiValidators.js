@@ -28,15 +28,9 @@ function publishedSchema(version) {
   return JSON.parse(readFileSync(path.join(path.dirname(packageJson), 'schemas', version, 'schema.json'), 'utf8'));
 }
 
-/** ajv's ESM output still `require`s its runtime helpers; turn them into imports so the module loads as ESM. */
+/** ajv's ESM output still `require`s its runtime helpers: give the module a `require` of its own. */
 function asEsm(code) {
-  const modules = [...new Set([...code.matchAll(/require\("([^"]+)"\)/g)].map((match) => match[1]))];
-  let body = code;
-  const imports = modules.map((name, index) => {
-    body = body.split(`require("${name}")`).join(`runtime${index}`);
-    return `import runtime${index} from "${name}.js";`;
-  });
-  return [...imports, body].join('\n');
+  return `import { createRequire } from "node:module";\nconst require = createRequire(import.meta.url);\n${code.replace(/^"use strict";/, '')}`;
 }
 
 function header(version) {

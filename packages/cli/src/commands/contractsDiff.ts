@@ -35,8 +35,11 @@ export interface DocumentComparison {
  * `$ref`s resolved, validated, then diffed. Bad input ends in a coded NpvError.
  */
 export async function compareApiDocuments(oldInput: string, newInput: string, cwd: string, options: DiffOptions = {}): Promise<DocumentComparison> {
-  const [oldDocument, newDocument] = await Promise.all([readApiDocument(oldInput, cwd), readApiDocument(newInput, cwd)]);
-  return { old: oldDocument, new: newDocument, changes: diffDocuments(oldDocument.value, newDocument.value, options) };
+  const [oldRead, newRead] = await Promise.allSettled([readApiDocument(oldInput, cwd), readApiDocument(newInput, cwd)]);
+  // Both are read at once; when both fail, the old side's error is the one reported, whichever failed first.
+  if (oldRead.status === 'rejected') throw oldRead.reason;
+  if (newRead.status === 'rejected') throw newRead.reason;
+  return { old: oldRead.value, new: newRead.value, changes: diffDocuments(oldRead.value.value, newRead.value.value, options) };
 }
 
 /** `npvguard contracts diff <old> <new>`: every change a `contracts/<id>` finding, rendered by a reporter; exit code as `check`'s. */

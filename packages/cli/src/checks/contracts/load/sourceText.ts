@@ -107,8 +107,8 @@ async function parseYaml(text: string, label: string): Promise<SourceDocument> {
   const document = parseDocument(text, { lineCounter, uniqueKeys: false, prettyErrors: false });
   const error = document.errors[0];
   if (error !== undefined) {
-    const where = error.linePos?.[0];
-    throw new DocumentParseError(`${label} is not valid JSON or YAML${where === undefined ? '' : ` (line ${where.line})`}: ${error.message.split('\n')[0] ?? error.message}`);
+    const line = lineCounter.linePos(error.pos[0]).line;
+    throw new DocumentParseError(`${label} is not valid JSON or YAML (line ${line}): ${error.message.split('\n')[0] ?? error.message}`);
   }
   let value: unknown;
   try {

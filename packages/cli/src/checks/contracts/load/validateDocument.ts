@@ -66,6 +66,8 @@ function describe(error: ErrorObject, base: readonly string[]): { pointer: strin
   switch (error.keyword) {
     case 'additionalProperties':
       return { pointer: [...pointer, String(params['additionalProperty'])], message: 'is not allowed here' };
+    case 'unevaluatedProperties':
+      return { pointer: [...pointer, String(params['unevaluatedProperty'])], message: 'is not allowed here' };
     case 'required':
       return { pointer, message: `must have the property ${JSON.stringify(params['missingProperty'])}` };
     case 'enum':
@@ -82,7 +84,7 @@ function describe(error: ErrorObject, base: readonly string[]): { pointer: strin
  * "must have $ref" of the Reference branch when another branch says more.
  */
 function bestError(errors: readonly ErrorObject[]): ErrorObject | undefined {
-  const rank = (error: ErrorObject) => depth(error.instancePath) + (error.keyword === 'additionalProperties' ? 1 : 0) - ((error.params as Record<string, unknown>)['missingProperty'] === '$ref' ? 0.5 : 0);
+  const rank = (error: ErrorObject) => depth(error.instancePath) + (error.keyword === 'additionalProperties' || error.keyword === 'unevaluatedProperties' ? 1 : 0) - ((error.params as Record<string, unknown>)['missingProperty'] === '$ref' ? 0.5 : 0);
   let best: ErrorObject | undefined;
   for (const error of errors) if (best === undefined || rank(error) > rank(best)) best = error;
   return best;
@@ -107,16 +109,75 @@ class InvalidDocument {
   }
 }
 
+const SAME_LEVEL_LISTS = ['allOf', 'anyOf', 'oneOf'];
+const SAME_LEVEL_VALUES = ['not', 'if', 'then', 'else'];
+
+/**
+ * Finds a schema that applies itself to the same value (through `$ref`, `allOf`, `anyOf`, `oneOf`, `not`,
+ * `if`/`then`/`else`) without going into a property or an item first: checking any value against it never ends.
+ */
+class SameLevelCycles {
+  private readonly state = new Map<string, 'open' | 'done'>();
+
+  constructor(private readonly root: unknown) {}
+
+  private next(pointer: readonly string[], value: unknown): Array<{ pointer: string[]; value: unknown }> {
+    if (!isRecord(value)) return [];
+    const found: Array<{ pointer: string[]; value: unknown }> = [];
+    const reference = value['$ref'];
+    if (typeof reference === 'string') {
+      const segments = parsePointer(reference) ?? [];
+      const target = valueAt(this.root, segments);
+      if (target.found) found.push({ pointer: segments, value: target.value });
+    }
+    for (const key of SAME_LEVEL_LISTS) {
+      const list = value[key];
+      if (Array.isArray(list)) list.forEach((item, index) => found.push({ pointer: [...pointer, key, String(index)], value: item }));
+    }
+    for (const key of SAME_LEVEL_VALUES) if (isRecord(value[key])) found.push({ pointer: [...pointer, key], value: value[key] });
+    return found;
+  }
+
+  /** The pointers of a cycle through the schema at `pointer`, if there is one. */
+  find(pointer: string[], value: unknown): string[] | undefined {
+    const start = formatPointer(pointer);
+    if (this.state.has(start)) return undefined;
+    type Frame = { key: string; next: Array<{ pointer: string[]; value: unknown }>; index: number };
+    const stack: Frame[] = [{ key: start, next: this.next(pointer, value), index: 0 }];
+    this.state.set(start, 'open');
+    while (stack.length > 0) {
+      const frame = stack.at(-1) as Frame;
+      const child = frame.next[frame.index];
+      if (child === undefined) {
+        this.state.set(frame.key, 'done');
+        stack.pop();
+        continue;
+      }
+      frame.index += 1;
+      const key = formatPointer(child.pointer);
+      const seen = this.state.get(key);
+      if (seen === 'open') return [...stack.slice(stack.findIndex((item) => item.key === key)).map((item) => item.key), key];
+      if (seen === 'done') continue;
+      this.state.set(key, 'open');
+      stack.push({ key, next: this.next(child.pointer, child.value), index: 0 });
+    }
+    return undefined;
+  }
+}
+
 /** Walks the parts of a document the comparison reads and checks what each `$ref` there points at. */
 class ReferenceKinds {
   private readonly seen = new Set<string>();
   private readonly queue: Array<{ kind: ObjectKind; value: unknown; pointer: string[] }> = [];
+  private readonly cycles: SameLevelCycles;
 
   constructor(
     private readonly root: unknown,
     private readonly validators: Validators,
     private readonly invalid: InvalidDocument,
-  ) {}
+  ) {
+    this.cycles = new SameLevelCycles(root);
+  }
 
   add(kind: ObjectKind, value: unknown, pointer: string[]): void {
     if (value !== undefined) this.queue.push({ kind, value, pointer });
@@ -201,6 +262,10 @@ class ReferenceKinds {
       case 'Schema': {
         const problem = schemaProblem(value);
         if (problem !== undefined) throw this.invalid.error([...pointer, ...problem.at], problem.message);
+        const cycle = this.cycles.find(pointer, value);
+        if (cycle !== undefined) {
+          throw this.invalid.error(parsePointer(cycle[0] ?? '') ?? pointer, `the schema applies itself to the same value (${cycle.join(' → ')}) without going into a property or an item, so no value can ever be checked against it`);
+        }
         for (const key of SCHEMA_MAPS) this.addEach('Schema', value[key], [...pointer, key]);
         for (const key of SCHEMA_LISTS) this.addList('Schema', value[key], [...pointer, key]);
         for (const key of SCHEMA_VALUES) if (isRecord(value[key])) this.add('Schema', value[key], [...pointer, key]);
