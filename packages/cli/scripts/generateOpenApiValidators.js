@@ -98,5 +98,5 @@ export function generateValidatorModules() {
 if (process.argv[1] !== undefined && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   mkdirSync(OUTPUT_FOLDER, { recursive: true });
   for (const [name, text] of Object.entries(generateValidatorModules())) writeFileSync(path.join(OUTPUT_FOLDER, name), text);
-  console.log(`wrote ${OUTPUT_FOLDER}`);
+  process.stdout.write(`wrote ${OUTPUT_FOLDER}\n`);
 }
