@@ -122,6 +122,13 @@ describe('a document that is not valid OpenAPI is NPV2103 with the pointer, file
       message: 'api.yaml line 13: #/paths/~1items/get/responses/200/content/application~1json/schema/properties/self contains itself (a YAML alias of one of its own parents).',
     },
     {
+      name: 'YAML aliases that expand beyond what any contract needs',
+      files: {
+        'api.yaml': `${itemsDocument('{ type: object }')}x-expanding:\n  l0: &l0 [0, 0, 0, 0, 0, 0, 0, 0, 0, 0]\n${Array.from({ length: 8 }, (_, level) => `  l${level + 1}: &l${level + 1} [${Array.from({ length: 10 }, () => `*l${level}`).join(', ')}]`).join('\n')}\n`,
+      },
+      message: 'api.yaml expands to more than 2,000,000 values through its YAML aliases.',
+    },
+    {
       name: 'nesting deeper than any contract needs',
       files: { 'api.yaml': itemsDocument(`${'{ type: array, items: '.repeat(300)}{ type: string }${' }'.repeat(300)}`) },
       message: 'is nested more than 256 levels deep.',

@@ -2,7 +2,7 @@ import { NpvError, isNpvError } from '@npvguard/core';
 import { isRecord } from '@npvguard/harness/contracts';
 import { formatPointer, parsePointer, valueAt } from './jsonPointer.js';
 import { DocumentParseError } from './openApiShape.js';
-import { itemContext, MAX_DEPTH, memberContext, referenceOf, scanReferences, type MemberContext } from './referenceWalk.js';
+import { itemContext, MAX_DEPTH, MAX_EXPANDED, memberContext, referenceOf, scanReferences, type MemberContext } from './referenceWalk.js';
 import { parseSourceText, type SourceDocument } from './sourceText.js';
 
 /** Where the files a document refers to come from: the working tree, or a git revision. */
@@ -181,6 +181,9 @@ class Bundler {
         const scan = scanReferences(this.documents.get(file)?.value);
         if (scan.tooDeep !== undefined) throw this.tooDeep(file, scan.tooDeep);
         if (scan.circular !== undefined) throw this.circular(file, scan.circular);
+        if (scan.tooLarge === true) {
+          throw new NpvError('NPV2103', `${this.label(file)} expands to more than ${MAX_EXPANDED.toLocaleString('en')} values through its YAML aliases.`, { file: this.label(file) });
+        }
         for (const { reference, path } of scan.references) {
           const site = { file, path };
           if (file === this.rootKey && reference.startsWith('#')) {

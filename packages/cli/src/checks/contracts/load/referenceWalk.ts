@@ -72,38 +72,53 @@ export interface ReferenceScan {
   references: ReferenceSite[];
   /** The path of a value nested deeper than MAX_DEPTH. */
   tooDeep?: string[];
-  /** The path of a value that contains itself (a YAML alias of one of its parents). */
+  /** The path of a value that contains itself (a YAML alias of one of its own parents). */
   circular?: string[];
+  /** Values shared through YAML aliases expand to more than MAX_EXPANDED values. */
+  tooLarge?: boolean;
 }
+
+/** Values a document may hold once YAML aliases are expanded (each reader of the document walks them all). */
+export const MAX_EXPANDED = 2_000_000;
 
 /**
  * Every `$ref` in `value` (read as keywords), with the path to its `$ref` object. A value shared by several
- * parents (a YAML alias) is read once; the scan stops at a value nested deeper than MAX_DEPTH or containing itself.
+ * parents (a YAML alias) is read once, and counted each time; the scan stops at a value nested deeper than
+ * MAX_DEPTH, containing itself, or expanding beyond MAX_EXPANDED values.
  */
 export function scanReferences(value: unknown): ReferenceScan {
-  const seen = new Set<object>();
+  const sizes = new Map<object, number>();
   const onPath = new Set<object>();
   const path: string[] = [];
   const scan: ReferenceScan = { references: [] };
-  const walk = (current: unknown, context: MemberContext, parentKey: string | undefined): void => {
-    if (typeof current !== 'object' || current === null || scan.tooDeep !== undefined || scan.circular !== undefined) return;
+  let expanded = 0;
+  const stopped = () => scan.tooDeep !== undefined || scan.circular !== undefined || scan.tooLarge === true;
+  /** The number of values `current` stands for, aliases expanded. */
+  const walk = (current: unknown, context: MemberContext, parentKey: string | undefined): number => {
+    if (typeof current !== 'object' || current === null || stopped()) return 1;
     if (onPath.has(current)) {
       scan.circular = [...path];
-      return;
+      return 1;
     }
-    if (seen.has(current)) return;
+    const known = sizes.get(current);
+    if (known !== undefined) {
+      expanded += known;
+      if (expanded > MAX_EXPANDED) scan.tooLarge = true;
+      return known;
+    }
     if (path.length > MAX_DEPTH) {
       scan.tooDeep = [...path];
-      return;
+      return 1;
     }
-    seen.add(current);
     onPath.add(current);
+    expanded += 1;
+    let size = 1;
     const reference = referenceOf(current, context);
     if (reference !== undefined) scan.references.push({ reference, path: [...path] });
     if (Array.isArray(current)) {
       for (let index = 0; index < current.length; index += 1) {
         path.push(String(index));
-        walk(current[index], itemContext(context), parentKey);
+        size += walk(current[index], itemContext(context), parentKey);
         path.pop();
       }
     } else {
@@ -111,11 +126,13 @@ export function scanReferences(value: unknown): ReferenceScan {
         if (key === '$ref' && reference !== undefined) continue;
         const child = (current as Record<string, unknown>)[key];
         path.push(key);
-        walk(child, memberContext(context, parentKey, key, child), key);
+        size += walk(child, memberContext(context, parentKey, key, child), key);
         path.pop();
       }
     }
     onPath.delete(current);
+    sizes.set(current, size);
+    return size;
   };
   walk(value, 'keywords', undefined);
   return scan;

@@ -101,28 +101,93 @@ function parseJson(text: string): SourceDocument | undefined {
   };
 }
 
+/** The 1-based line of each offset of `text`, by binary search over the line starts. */
+function lineAtOffset(text: string): (offset: number) => number {
+  const starts = [0];
+  for (let index = text.indexOf('\n'); index !== -1; index = text.indexOf('\n', index + 1)) starts.push(index + 1);
+  return (offset) => {
+    let low = 0;
+    let high = starts.length - 1;
+    while (low < high) {
+      const middle = (low + high + 1) >> 1;
+      if ((starts[middle] ?? 0) <= offset) low = middle;
+      else high = middle - 1;
+    }
+    return low + 1;
+  };
+}
+
+type YamlModule = typeof import('js-yaml');
+type YamlEvent = ReturnType<YamlModule['parseEvents']>[number];
+
+/** The start offset of every value of a YAML event stream, by pointer (keys decoded, as the values are). */
+function yamlValueOffsets(yaml: YamlModule, text: string, events: readonly YamlEvent[]): Map<string, number> {
+  const { EVENT_ID } = yaml;
+  const offsets = new Map<string, number>();
+  type Frame = { pointer: string; mapping: boolean; count: number; key: string | undefined };
+  const stack: Frame[] = [];
+  let documents = 0;
+  for (const event of events) {
+    if (event.type === EVENT_ID.DOCUMENT) {
+      documents += 1;
+      if (documents > 1) break;
+      continue;
+    }
+    const frame = stack.at(-1);
+    if (event.type === EVENT_ID.POP) {
+      stack.pop();
+      continue;
+    }
+    if (frame?.mapping === true && frame.key === undefined) {
+      // A key: the pointer of the value that follows. A key that is itself a collection names nothing (`?`).
+      frame.key = event.type === EVENT_ID.SCALAR ? yaml.getScalarValue(text, event) : '?';
+      if (event.type === EVENT_ID.MAPPING || event.type === EVENT_ID.SEQUENCE) stack.push({ pointer: `${frame.pointer}/?`, mapping: false, count: 0, key: '' });
+      continue;
+    }
+    let pointer = '#';
+    if (frame !== undefined) {
+      pointer = frame.mapping ? `${frame.pointer}/${(frame.key ?? '').replace(/~/g, '~0').replace(/\//g, '~1')}` : `${frame.pointer}/${frame.count}`;
+      if (frame.mapping) frame.key = undefined;
+      else frame.count += 1;
+    }
+    const start = event.type === EVENT_ID.SCALAR ? event.valueStart : event.type === EVENT_ID.ALIAS ? event.anchorStart : event.start;
+    offsets.set(pointer, Math.max(0, start));
+    if (event.type === EVENT_ID.MAPPING) stack.push({ pointer, mapping: true, count: 0, key: undefined });
+    else if (event.type === EVENT_ID.SEQUENCE) stack.push({ pointer, mapping: false, count: 0, key: '' });
+  }
+  return offsets;
+}
+
+/** Aliases a document may use; what they stand for is then counted as it expands (see scanReferences). */
+const MAX_ALIASES = 1000;
+
 async function parseYaml(text: string, label: string): Promise<SourceDocument> {
-  const { LineCounter, parseDocument } = await import('yaml');
-  const lineCounter = new LineCounter();
-  const document = parseDocument(text, { lineCounter, uniqueKeys: false, prettyErrors: false });
-  const error = document.errors[0];
-  if (error !== undefined) {
-    const line = lineCounter.linePos(error.pos[0]).line;
-    throw new DocumentParseError(`${label} is not valid JSON or YAML (line ${line}): ${error.message.split('\n')[0] ?? error.message}`);
-  }
-  let value: unknown;
+  const yaml = await import('js-yaml');
+  let events: YamlEvent[];
+  let documents: unknown[];
   try {
-    value = document.toJS({ maxAliasCount: 1000 });
-  } catch (cause) {
-    throw new DocumentParseError(`${label} could not be read as YAML: ${cause instanceof Error ? cause.message : String(cause)}`);
+    events = yaml.parseEvents(text, { maxDepth: 1000 });
+    documents = yaml.constructFromEvents(events, { source: text, json: true, maxAliases: MAX_ALIASES });
+  } catch (error) {
+    if (error instanceof yaml.YAMLException) {
+      const line = error.mark === undefined ? '' : ` (line ${error.mark.line + 1})`;
+      throw new DocumentParseError(`${label} is not valid JSON or YAML${line}: ${error.reason}`);
+    }
+    throw error;
   }
+  if (documents.length !== 1) throw new DocumentParseError(`${label} holds ${documents.length} YAML documents; one is expected.`);
+  let offsets: Map<string, number> | undefined;
+  let lineAt: ((offset: number) => number) | undefined;
   return {
-    value,
+    value: documents[0],
     lineOf(segments) {
+      offsets ??= yamlValueOffsets(yaml, text, events);
+      lineAt ??= lineAtOffset(text);
+      const known = offsets;
+      const line = lineAt;
       return nearestLine(segments, (prefix) => {
-        const node: unknown = document.getIn(prefix, true);
-        const range = typeof node === 'object' && node !== null && 'range' in node ? (node as { range?: [number, number, number] }).range : undefined;
-        return range === undefined ? undefined : lineCounter.linePos(range[0]).line;
+        const offset = known.get(formatPointer(prefix));
+        return offset === undefined ? undefined : line(offset);
       });
     },
   };
