@@ -97,6 +97,14 @@ describe('a document that is not valid OpenAPI is NPV2103 with the pointer, file
       message: 'api.yaml is not a valid OpenAPI 3.1 document: #/paths/~1items/get/responses/200/content/application~1json/schema: the $ref "#/info" stands for a Schema object, so it must point into #/components, #/paths or #/webhooks (api.yaml line 13).',
     },
     {
+      name: 'keywords beside a $ref that make what the comparison reads no schema (3.0 leaves them unchecked)',
+      files: {
+        'api.yaml': itemsDocument("{ $ref: '#/components/schemas/Pet', anyOf: [null] }", '  schemas:\n    Pet: { type: object }').replace('openapi: 3.1.0', 'openapi: 3.0.3'),
+      },
+      message:
+        'api.yaml is not a valid OpenAPI 3.0 document: #/paths/~1items/get/responses/200/content/application~1json/schema: the $ref "#/components/schemas/Pet" stands for a Schema object here, but what it points at, with the keywords beside it, is not one (#/components/schemas/Pet/anyOf/0: must be object) (api.yaml line 13).',
+    },
+    {
       name: 'an empty enum (3.1)',
       files: { 'api.yaml': itemsDocument('{ type: string, enum: [] }') },
       message: '#/paths/~1items/get/responses/200/content/application~1json/schema/enum: must list at least one value (api.yaml line 13).',
@@ -152,6 +160,18 @@ describe('a document that is not valid OpenAPI is NPV2103 with the pointer, file
       expect(error.message).toContain(message);
     });
   }
+
+  it('a schema that recurses through a $ref with keywords beside it is read to its end', async () => {
+    const tree = documentTree({
+      'api.yaml': itemsDocument("{ $ref: '#/components/schemas/Node', description: outer }", "  schemas:\n    Node:\n      type: object\n      properties:\n        next: { $ref: '#/components/schemas/Node', description: inner }"),
+    });
+    try {
+      const document = await readApiDocument('api.yaml', tree.root);
+      expect((document.value as { components: { schemas: object } }).components.schemas).toHaveProperty('Node');
+    } finally {
+      tree.cleanup();
+    }
+  });
 
   it('the seed documents of the property test are valid', async () => {
     for (const name of ['store-3.0.yaml', 'catalog-3.1.json', 'feed-3.1.yaml', 'accounts-3.0.json']) {

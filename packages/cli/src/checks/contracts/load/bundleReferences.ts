@@ -219,7 +219,7 @@ class Bundler {
     this.ancestors.add(value);
     try {
       const reference = referenceOf(value, context);
-      if (reference !== undefined) return this.reference(reference, value as Record<string, unknown>);
+      if (reference !== undefined) return this.reference(reference, value as Record<string, unknown>, context);
       if (Array.isArray(value)) return value.map((item, index) => this.member(String(index), item, itemContext(context), parentKey));
       const result: Record<string, unknown> = {};
       for (const [key, child] of Object.entries(value)) result[key] = this.member(key, child, memberContext(context, parentKey, key, child), key);
@@ -240,31 +240,31 @@ class Bundler {
     }
   }
 
-  private siblings(object: Record<string, unknown>): Record<string, unknown> {
+  private siblings(object: Record<string, unknown>, context: MemberContext): Record<string, unknown> {
     const result: Record<string, unknown> = {};
     for (const [key, child] of Object.entries(object)) {
-      if (key !== '$ref') result[key] = this.member(key, child, memberContext('keywords', undefined, key, child), key);
+      if (key !== '$ref') result[key] = this.member(key, child, memberContext(context, undefined, key, child), key);
     }
     return result;
   }
 
-  /** Copies `value` as the content of `target`, read from its own file. */
-  private inTarget(target: Target, value: unknown): unknown {
+  /** Copies `value` as the content of `target`, read from its own file, in the context of the `$ref` to it. */
+  private inTarget(target: Target, value: unknown, context: MemberContext): unknown {
     const saved = { file: this.file, filePath: this.filePath };
     this.file = target.file;
     this.filePath = [...target.segments];
     try {
-      return this.copy(value, 'keywords', undefined);
+      return this.copy(value, context, undefined);
     } finally {
       this.file = saved.file;
       this.filePath = saved.filePath;
     }
   }
 
-  private reference(reference: string, object: Record<string, unknown>): unknown {
+  private reference(reference: string, object: Record<string, unknown>, context: MemberContext): unknown {
     const site = { file: this.file, path: [...this.filePath] };
     const target = this.target(reference, site);
-    const siblings = this.siblings(object);
+    const siblings = this.siblings(object, context);
     // The root's own parts stay where they are: a reference to one of them stays (or becomes) local.
     if (target.file === this.rootKey) return this.local(reference.startsWith('#') && site.file === this.rootKey ? reference : localReference(target.segments), site, siblings);
     const key = target.key;
@@ -280,12 +280,12 @@ class Bundler {
     if (typeof content !== 'boolean' && !isRecord(content)) {
       throw this.unresolved(site, reference, `${this.label(target.file)}${formatPointer(target.segments)} is ${Array.isArray(content) ? 'an array' : content === null ? 'null' : `a ${typeof content}`}, not an object`);
     }
-    if (Object.keys(siblings).length === 0) return this.place(key, target, content);
+    if (Object.keys(siblings).length === 0) return this.place(key, target, content, context);
     if (typeof content === 'boolean' || this.pending.has(key)) {
       // Keep the siblings apart from a target that must stay as written (a boolean schema, or one that contains this reference).
       this.out.push('allOf', '0');
       try {
-        return { allOf: [this.place(key, target, content)], ...siblings };
+        return { allOf: [this.place(key, target, content, context)], ...siblings };
       } finally {
         this.out.pop();
         this.out.pop();
@@ -297,7 +297,7 @@ class Bundler {
     this.regions.push({ out: [...this.out], file: target.file, pointer: target.segments });
     for (const name of Object.keys(siblings)) this.regions.push({ out: [...this.out, name], file: site.file, pointer: [...site.path, name] });
     try {
-      const copied = this.inTarget(target, content);
+      const copied = this.inTarget(target, content, context);
       return isRecord(copied) ? { ...copied, ...siblings } : { allOf: [copied], ...siblings };
     } finally {
       this.pending.delete(key);
@@ -310,10 +310,10 @@ class Bundler {
   }
 
   /** The target copied here, where later references to it will point. */
-  private place(key: string, target: Target, content: unknown): unknown {
+  private place(key: string, target: Target, content: unknown, context: MemberContext): unknown {
     this.placed.set(key, localReference(this.out));
     this.regions.push({ out: [...this.out], file: target.file, pointer: target.segments });
-    return this.inTarget(target, content);
+    return this.inTarget(target, content, context);
   }
 
   locate(pointer: string): SourceLocation {

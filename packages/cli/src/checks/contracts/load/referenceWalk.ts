@@ -1,22 +1,17 @@
 import { isRecord } from '@npvguard/harness/contracts';
 
 /**
- * How the members of an object are read while looking for `$ref`s: as OpenAPI/JSON Schema keywords (a `$ref`
- * here is a reference), as a map of names (`properties`, `paths`, `responses`...: every value is an object of
- * keywords), or as data (`example`, `default`, `enum`, extensions: a `$ref` inside is a value like any other).
+ * How the members of an object are read while looking for `$ref`s: as OpenAPI keywords (a `$ref` here is a
+ * reference), as a map of names (`paths`, `responses`, `content`...: every value is an object of keywords), as a
+ * schema (every member that is not data may hold subschemas, as the comparison reads them), as a schema's map
+ * of names (`properties`...), or as data (`example`, `default`, `enum`, extensions: a `$ref` inside is a value).
  */
-export type MemberContext = 'keywords' | 'names' | 'data';
+export type MemberContext = 'keywords' | 'names' | 'schema' | 'schema-names' | 'data';
 
-/** Keywords whose object value maps names to objects of keywords. */
+/** OpenAPI keywords whose object value maps names to objects of keywords. */
 const NAME_MAPS = new Set([
-  'properties',
-  'patternProperties',
-  '$defs',
-  'definitions',
-  'dependentSchemas',
   'paths',
   'webhooks',
-  'schemas',
   'responses',
   'parameters',
   'examples',
@@ -32,29 +27,44 @@ const NAME_MAPS = new Set([
   'mapping',
 ]);
 
-/** Keywords whose value is data, never a schema or an OpenAPI object. */
-const DATA_KEYWORDS = new Set(['example', 'default', 'const', 'enum', 'value']);
+/** Schema keywords whose object value maps names to schemas. */
+const SCHEMA_NAME_MAPS = new Set(['properties', 'patternProperties', '$defs', 'definitions', 'dependentSchemas']);
+
+/** Keywords whose value is data (or text), never a schema or an OpenAPI object. */
+const DATA_KEYWORDS = new Set(['example', 'examples', 'default', 'const', 'enum', 'value', 'description', 'title', '$comment']);
 
 /** Maps of names in which `x-...` members are extensions (data), not names. */
 const EXTENSIBLE_MAPS = new Set(['paths', 'responses']);
 
 /** The context of the member `key` (holding `child`) of an object read in `context`, whose own key is `parentKey`. */
 export function memberContext(context: MemberContext, parentKey: string | undefined, key: string, child: unknown): MemberContext {
-  if (context === 'data') return 'data';
-  if (context === 'names') return key.startsWith('x-') && parentKey !== undefined && EXTENSIBLE_MAPS.has(parentKey) ? 'data' : 'keywords';
-  if (key.startsWith('x-') || DATA_KEYWORDS.has(key)) return 'data';
-  if (key === 'examples') return isRecord(child) ? 'names' : 'data';
-  return NAME_MAPS.has(key) && isRecord(child) ? 'names' : 'keywords';
+  switch (context) {
+    case 'data':
+      return 'data';
+    case 'names':
+      return key.startsWith('x-') && parentKey !== undefined && EXTENSIBLE_MAPS.has(parentKey) ? 'data' : 'keywords';
+    case 'schema-names':
+      return 'schema';
+    case 'schema':
+      if (key.startsWith('x-') || DATA_KEYWORDS.has(key)) return 'data';
+      return SCHEMA_NAME_MAPS.has(key) && isRecord(child) ? 'schema-names' : 'schema';
+    case 'keywords':
+      if (key.startsWith('x-') || (DATA_KEYWORDS.has(key) && !(key === 'examples' && isRecord(child)))) return 'data';
+      if (key === 'schema') return 'schema';
+      if (key === 'schemas' && isRecord(child)) return 'schema-names';
+      return NAME_MAPS.has(key) && isRecord(child) ? 'names' : 'keywords';
+  }
 }
 
 /** The context of the items of an array read in `context`. */
 export function itemContext(context: MemberContext): MemberContext {
-  return context === 'data' ? 'data' : 'keywords';
+  if (context === 'data') return 'data';
+  return context === 'schema' || context === 'schema-names' ? 'schema' : 'keywords';
 }
 
-/** A `$ref` object: read in keyword context, with a string `$ref`. */
+/** A `$ref` object: read as keywords or as a schema, with a string `$ref`. */
 export function referenceOf(value: unknown, context: MemberContext): string | undefined {
-  if (context !== 'keywords' || !isRecord(value)) return undefined;
+  if ((context !== 'keywords' && context !== 'schema') || !isRecord(value)) return undefined;
   const reference = value['$ref'];
   return typeof reference === 'string' ? reference : undefined;
 }

@@ -193,21 +193,30 @@ class ReferenceKinds {
     if (Array.isArray(list)) list.forEach((value, index) => this.add(kind, value, [...pointer, String(index)]));
   }
 
-  /** The object a `$ref` chain ends at, checked once per kind; undefined when it was walked already. */
+  /**
+   * The object a `$ref` chain stands for, as the comparison reads it (the siblings of each `$ref` applied over
+   * its target), checked once per kind and target; undefined when it was walked already.
+   */
   private follow(kind: ObjectKind, value: unknown, pointer: string[]): { value: unknown; pointer: string[] } | undefined {
     let current = { value, pointer };
     let reference: string | undefined;
+    let merged = false;
     // bundleReferences has checked every chain ends, at an object.
     while (isRecord(current.value) && typeof current.value['$ref'] === 'string') {
-      reference ??= current.value['$ref'];
-      const segments = parsePointer(current.value['$ref']) ?? [];
+      const { $ref: next, ...siblings } = current.value;
+      reference ??= next;
+      const segments = parsePointer(next) ?? [];
       const found = valueAt(this.root, segments);
-      current = { value: found.found ? found.value : undefined, pointer: segments };
+      const target = found.found ? found.value : undefined;
+      const merge = isRecord(target) && Object.keys(siblings).length > 0;
+      merged ||= merge;
+      current = { value: merge ? { ...target, ...siblings } : target, pointer: segments };
     }
     if (reference !== undefined && !REFERENCE_TARGETS.has(current.pointer[0] ?? '')) {
       throw this.invalid.error(pointer, `the $ref ${JSON.stringify(reference)} stands for a ${kind} object, so it must point into #/components, #/paths or #/webhooks`);
     }
-    const key = `${kind}${formatPointer(current.pointer)}`;
+    // A merged object is its own: known by where its $ref is written.
+    const key = merged ? `${kind}@${formatPointer(pointer)}` : `${kind}${formatPointer(current.pointer)}`;
     if (this.seen.has(key)) return undefined;
     this.seen.add(key);
     if (reference !== undefined) {
@@ -215,7 +224,8 @@ class ReferenceKinds {
       if (!validate(current.value)) {
         const error = bestError(validate.errors ?? []);
         const detail = error === undefined ? 'is not valid' : ((described) => `${formatPointer(described.pointer)}: ${described.message}`)(describe(error, current.pointer));
-        throw this.invalid.error(pointer, `the $ref ${JSON.stringify(reference)} stands for a ${kind} object here, but what it points at is not one (${detail})`);
+        const what = merged ? 'what it points at, with the keywords beside it,' : 'what it points at';
+        throw this.invalid.error(pointer, `the $ref ${JSON.stringify(reference)} stands for a ${kind} object here, but ${what} is not one (${detail})`);
       }
     }
     return current;
