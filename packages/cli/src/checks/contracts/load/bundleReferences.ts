@@ -195,8 +195,13 @@ class Bundler {
           if (!this.documents.has(target.file) && !wanted.has(target.file)) wanted.set(target.file, { site, reference });
         }
       }
-      const loaded = await Promise.all([...wanted].map(async ([file, { site, reference }]) => [file, await this.load(file, site, reference)] as const));
-      for (const [file, document] of loaded) this.documents.set(file, document);
+      const files = [...wanted];
+      const loaded = await Promise.allSettled(files.map(([file, { site, reference }]) => this.load(file, site, reference)));
+      // Read at once; the first failure in document order is the one reported.
+      loaded.forEach((outcome, index) => {
+        if (outcome.status === 'rejected') throw outcome.reason;
+        this.documents.set(files[index]?.[0] ?? '', outcome.value);
+      });
       wave = [...wanted.keys()];
     }
     return external;
