@@ -60,7 +60,7 @@ function schemaProblem(schema: Record<string, unknown>): { at: string[]; message
 }
 
 /** An ajv error as a pointer (below `base`) and a sentence; an unknown property is pointed at itself. */
-function describe(error: ErrorObject, base: readonly string[]): { pointer: string[]; message: string } {
+function describeError(error: ErrorObject, base: readonly string[]): { pointer: string[]; message: string } {
   const pointer = [...base, ...(parsePointer(error.instancePath) ?? [])];
   const params = error.params as Record<string, unknown>;
   switch (error.keyword) {
@@ -223,7 +223,7 @@ class ReferenceKinds {
       const validate = this.validators[`validate${kind}`];
       if (!validate(current.value)) {
         const error = bestError(validate.errors ?? []);
-        const detail = error === undefined ? 'is not valid' : ((described) => `${formatPointer(described.pointer)}: ${described.message}`)(describe(error, current.pointer));
+        const detail = error === undefined ? 'is not valid' : ((described) => `${formatPointer(described.pointer)}: ${described.message}`)(describeError(error, current.pointer));
         const what = merged ? 'what it points at, with the keywords beside it,' : 'what it points at';
         throw this.invalid.error(pointer, `the $ref ${JSON.stringify(reference)} stands for a ${kind} object here, but ${what} is not one (${detail})`);
       }
@@ -296,7 +296,7 @@ export async function validateOpenApiDocument(bundled: BundledDocument, version:
   const invalid = new InvalidDocument(bundled, label, version);
   if (!validators.validateDocument(bundled.value)) {
     const error = bestError(validators.validateDocument.errors ?? []);
-    const described = error === undefined ? { pointer: [], message: 'is not valid' } : describe(error, []);
+    const described = error === undefined ? { pointer: [], message: 'is not valid' } : describeError(error, []);
     throw invalid.error(described.pointer, described.message);
   }
   const root = bundled.value as Record<string, unknown>;
