@@ -11,6 +11,8 @@ export default tseslint.config(
       '**/fixtures/**',
       '**/coverage/**',
       'examples/agent-changes/**',
+      // Validators compiled from the OpenAPI schemas by packages/cli/scripts/generateOpenApiValidators.js.
+      'packages/cli/generated/**',
     ],
   },
   eslint.configs.recommended,

@@ -31,7 +31,7 @@ async function runInvocation(invocation: Invocation, io: CliIO, dependencies: Ma
       return runContractsUpdate(invocation.options, io, checks);
     }
     case 'contracts-diff': {
-      const { runContractsDiff } = await import('./commands/contracts.js');
+      const { runContractsDiff } = await import('./commands/contractsDiff.js');
       return runContractsDiff(invocation.paths, invocation.options, io, checks);
     }
     case 'latency': {

@@ -142,3 +142,10 @@ describe('peers real projects have', () => {
     expect(bare).not.toContain('vitest');
   });
 });
+
+describe('files npvguard loads outside dist', () => {
+  it('the OpenAPI validators compiled ahead of time are in the tarball', () => {
+    const shipped = new Set((packed.get('npvguard')?.files ?? []).map((file) => file.path));
+    for (const file of ['generated/openapi/oas30.js', 'generated/openapi/oas31.js']) expect(shipped, file).toContain(file);
+  });
+});

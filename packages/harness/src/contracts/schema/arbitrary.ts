@@ -70,9 +70,10 @@ function numberBounds(schema: SchemaObject, integer: boolean): { min: number; ma
   const exclusiveMax = read('exclusiveMaximum');
   if (exclusiveMin !== undefined && (min === undefined || exclusiveMin >= min)) [min, minExcluded] = [exclusiveMin, true];
   if (exclusiveMax !== undefined && (max === undefined || exclusiveMax <= max)) [max, maxExcluded] = [exclusiveMax, true];
-  // A one-sided range spans 1000 from its bound; an open one is centred on zero.
-  const low = min ?? (max === undefined ? -1000 : max - 1000);
-  const high = max ?? low + 1000;
+  // A one-sided range spans 1000 from its bound (more from a bound so large that 1000 is below its precision); an open one is centred on zero.
+  const span = (bound: number) => Math.max(1000, Math.abs(bound) * 1e-6);
+  const low = min ?? (max === undefined ? -1000 : max - span(max));
+  const high = max ?? low + span(low);
   if (integer) {
     const first = minExcluded ? Math.floor(low) + 1 : Math.ceil(low);
     const last = maxExcluded ? Math.ceil(high) - 1 : Math.floor(high);

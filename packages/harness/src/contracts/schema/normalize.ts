@@ -37,7 +37,8 @@ export function normalizeOpenApiSchemas(value: unknown): unknown {
     if (result[flag] === true && typeof result[bound] === 'number') {
       result[flag] = result[bound];
       delete result[bound];
-    } else if (result[flag] === false) {
+    } else if (typeof result[flag] === 'boolean') {
+      // false, or true with no bound beside it: 3.0 gives the flag no meaning then.
       delete result[flag];
     }
   }

@@ -1,9 +1,10 @@
-import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
-import formatsModule from 'ajv-formats';
+import { createRequire } from 'node:module';
+import type { Ajv2020, ErrorObject, ValidateFunction } from 'ajv/dist/2020.js';
+import type formatsModule from 'ajv-formats';
 import { isRecord, type JsonSchema } from './jsonSchema.js';
 
-// ajv-formats is CommonJS; under NodeNext its default import is the module object, whose `default` is the plugin.
-const addFormats = formatsModule.default;
+// ajv and ajv-formats (CommonJS) are loaded on the first compile: a run that compiles no schema does not pay for them.
+const require = createRequire(import.meta.url);
 
 /** A compiled JSON Schema: `validate(value)` plus the errors of the last call, as ajv reports them. */
 export interface SchemaValidator {
@@ -19,7 +20,9 @@ let shared: Ajv2020 | undefined;
 function ajv(): Ajv2020 {
   if (shared === undefined) {
     // strict off: OpenAPI schemas carry keywords JSON Schema does not know (example, discriminator, x-...).
-    shared = new Ajv2020({ logger: false, strict: false, allErrors: false, validateSchema: false, addUsedSchema: false, unicodeRegExp: false });
+    const { Ajv2020: Ajv } = require('ajv/dist/2020.js') as typeof import('ajv/dist/2020.js');
+    const addFormats = (require('ajv-formats') as typeof formatsModule).default;
+    shared = new Ajv({ logger: false, strict: false, allErrors: false, validateSchema: false, addUsedSchema: false, unicodeRegExp: false });
     addFormats(shared);
   }
   return shared;

@@ -133,7 +133,9 @@ export function schemaMeaning(schema: JsonSchema, root: unknown, depth = 0): str
     const copy: Record<string, unknown> = {};
     for (const [key, item] of Object.entries(value)) {
       if (!isNameMap && ANNOTATIONS.has(key)) continue;
-      if (!isNameMap && key === 'required' && Array.isArray(item)) copy[key] = [...(item as unknown[])].map(String).sort();
+      // Values, not schemas: a `$ref` inside a default or an enum member is data.
+      if (!isNameMap && (key === 'default' || key === 'enum' || key === 'const')) copy[key] = item;
+      else if (!isNameMap && key === 'required' && Array.isArray(item)) copy[key] = [...(item as unknown[])].map(String).sort();
       else copy[key] = inline(item, level, !isNameMap && NAME_MAPS.has(key));
     }
     return copy;

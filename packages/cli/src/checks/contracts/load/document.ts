@@ -1,14 +1,13 @@
 import { LineCounter, parseDocument } from 'yaml';
-import { isRecord, pointerSegments } from '@npvguard/harness/contracts';
+import { pointerSegments } from '@npvguard/harness/contracts';
+import { checkOpenApiShape, DocumentParseError } from './openApiShape.js';
+
+export { DocumentParseError };
 
 export interface ParsedDocument {
   value: unknown;
   /** The 1-based line where the value at a JSON pointer (`#/paths/...`) starts; the nearest existing ancestor otherwise. */
   lineOf(pointer: string): number;
-}
-
-export class DocumentParseError extends Error {
-  override readonly name = 'DocumentParseError';
 }
 
 /**
@@ -21,13 +20,7 @@ export function parseApiDocument(text: string, label: string): ParsedDocument {
   const error = document.errors[0];
   if (error !== undefined) throw new DocumentParseError(`${label} is not valid JSON or YAML: ${error.message.split('\n')[0] ?? error.message}`);
   const value: unknown = document.toJS({ maxAliasCount: 1000 });
-  if (!isRecord(value) || (typeof value['openapi'] !== 'string' && typeof value['swagger'] !== 'string')) {
-    throw new DocumentParseError(`${label} is not an OpenAPI document (no "openapi" version field).`);
-  }
-  if (typeof value['openapi'] !== 'string' || !/^3\.[01]\./.test(value['openapi'])) {
-    throw new DocumentParseError(`${label} is OpenAPI ${String(value['openapi'] ?? value['swagger'])}; npvguard reads OpenAPI 3.0 and 3.1.`);
-  }
-  if (!isRecord(value['paths'])) throw new DocumentParseError(`${label} has no "paths" object.`);
+  checkOpenApiShape(value, label);
   return {
     value,
     lineOf(pointer) {
