@@ -1,3 +1,4 @@
+import { SchemaError } from '@npvguard/harness/contracts';
 import {
   NpvError,
   RESULT_SCHEMA_VERSION,
@@ -39,7 +40,12 @@ export async function compareApiDocuments(oldInput: string, newInput: string, cw
   // Both are read at once; when both fail, the old side's error is the one reported, whichever failed first.
   if (oldRead.status === 'rejected') throw oldRead.reason;
   if (newRead.status === 'rejected') throw newRead.reason;
-  return { old: oldRead.value, new: newRead.value, changes: diffDocuments(oldRead.value.value, newRead.value.value, options) };
+  try {
+    return { old: oldRead.value, new: newRead.value, changes: diffDocuments(oldRead.value.value, newRead.value.value, options) };
+  } catch (error) {
+    if (error instanceof SchemaError) throw new NpvError('NPV2103', `${oldInput} or ${newInput}: ${error.message}. Fix the schema so a JSON Schema 2020-12 validator can compile it.`);
+    throw error;
+  }
 }
 
 /** `npvguard contracts diff <old> <new>`: every change a `contracts/<id>` finding, rendered by a reporter; exit code as `check`'s. */

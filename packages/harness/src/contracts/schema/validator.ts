@@ -1,7 +1,7 @@
 import { createRequire } from 'node:module';
 import type { Ajv2020, ErrorObject, ValidateFunction } from 'ajv/dist/2020.js';
 import type formatsModule from 'ajv-formats';
-import { isRecord, type JsonSchema } from './jsonSchema.js';
+import { isRecord, SchemaError, type JsonSchema } from './jsonSchema.js';
 
 // ajv and ajv-formats (CommonJS) are loaded on the first compile: a run that compiles no schema does not pay for them.
 const require = createRequire(import.meta.url);
@@ -67,7 +67,12 @@ export function createValidator(schema: JsonSchema, root?: unknown): SchemaValid
       if (document !== undefined) {
         for (const target of REFERENCE_TARGETS) if (document[target] !== undefined) wrapper[target] = document[target];
       }
-      compiled = ajv().compile(withoutIdentifiers(document === undefined ? schema : wrapper) as Record<string, unknown>);
+      try {
+        compiled = ajv().compile(withoutIdentifiers(document === undefined ? schema : wrapper) as Record<string, unknown>);
+      } catch (error) {
+        // A schema no validator can compile (a keyword ajv refuses, a bad pattern) is the document's fault, not ours.
+        throw new SchemaError(`a schema cannot be compiled: ${(error as Error).message}`);
+      }
       byRoot.set(schema, compiled);
     }
   }
