@@ -97,3 +97,14 @@ describe('breaking changes of every family come with a witness', () => {
     expect(breakingChange(piped, 'request-parameter-serialization-changed').witness?.refusedBecause).toMatch(/\|/);
   });
 });
+
+describe('documents of OpenAPI 3.1 without paths', () => {
+  it('a document of webhooks alone is read: a webhook removed breaks subscribers', () => {
+    const hooks = (names: string[]): Record<string, unknown> => ({
+      openapi: '3.1.0',
+      info: { title: 'hooks', version: '1' },
+      webhooks: Object.fromEntries(names.map((name) => [name, { post: { requestBody: { content: json({ type: 'object' }) }, responses: ok } }])),
+    });
+    expect(diffDocuments(hooks(['orderPaid', 'orderShipped']), hooks(['orderPaid'])).map((change) => `${change.level} ${change.id}`)).toEqual(['error webhook-removed']);
+  });
+});

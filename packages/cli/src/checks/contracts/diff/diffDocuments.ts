@@ -13,7 +13,9 @@ const operationKey = (operation: Operation): string => `${operation.method} ${op
  * OpenAPI 3.0 ignores the properties written next to a `$ref` (a Reference Object cannot be extended); 3.1 applies them,
  * as JSON Schema 2020-12 does. A 3.0 document is read as its readers read it.
  */
-function withoutReferenceSiblings(document: unknown): unknown {
+function withoutReferenceSiblings(given: unknown): unknown {
+  // A 3.1 document of webhooks or components alone has no paths: it has no operations.
+  const document = isRecord(given) && given['paths'] === undefined ? { ...given, paths: {} } : given;
   if (!isRecord(document) || typeof document['openapi'] !== 'string' || !document['openapi'].startsWith('3.0')) return document;
   const strip = (value: unknown, nameMap: boolean): unknown => {
     if (Array.isArray(value)) return value.map((item) => strip(item, false));
