@@ -126,6 +126,7 @@ describe('deprecating an operation', () => {
     expect(ids(diff(with_('2026-01-01'), with_('2026-06-01')))).toEqual([]);
     expect(ids(diff(with_('2026-01-01'), with_('soon')))).toEqual(['error api-path-sunset-parse']);
     expect(ids(diff(with_('soon'), with_('soon')))).toEqual([]);
+    expect(ids(diff(with_('soon'), with_('2025-06-10')))).toEqual(['error api-sunset-date-too-small']);
     expect(ids(diff(with_(), with_('2025-07-01')))).toEqual(['error api-sunset-date-too-small']);
     expect(ids(diff(with_(), with_('2026-07-01')))).toEqual(['info endpoint-deprecated-with-sunset']);
   });

@@ -113,17 +113,17 @@ export type SunsetChangeVerdict =
 
 /**
  * The sunset of a thing that stays deprecated: removing it takes the promised date away; moving it earlier must
- * still leave the minimum period from today (and is a warning even then); setting one where there was none is judged as a
- * new deprecation.
+ * still leave the minimum period from today (and is a warning even then); setting one where there was none (or none
+ * readable) is judged as a new deprecation.
  */
 export function judgeSunsetChange(oldOwner: unknown, newOwner: unknown, stability: StabilityLevel, context: LifecycleContext): SunsetChangeVerdict | undefined {
   const before = readSunset(oldOwner);
   const after = readSunset(newOwner);
   if (after.kind === 'absent') return before.kind === 'absent' ? undefined : { kind: 'sunset-deleted', sunset: String(isRecord(oldOwner) ? oldOwner[SUNSET_EXTENSION] : '') };
   if (after.kind === 'invalid') return isRecord(oldOwner) && isRecord(newOwner) && sameValue(oldOwner[SUNSET_EXTENSION], newOwner[SUNSET_EXTENSION]) ? undefined : { kind: 'sunset-unreadable', reason: after.reason };
-  if (before.kind === 'absent') return { kind: 'sunset-added', verdict: judgeDeprecation(newOwner, stability, context) };
-  // An unreadable earlier date promised nothing one could hold the new date to.
-  if (before.kind === 'invalid' || after.value >= before.value) return undefined;
+  // An unreadable earlier date promised nothing one could hold the new date to: the new one is judged as a first one.
+  if (before.kind !== 'value') return { kind: 'sunset-added', verdict: judgeDeprecation(newOwner, stability, context) };
+  if (after.value >= before.value) return undefined;
   const minimumDays = context.minSunsetDays[stability];
   const days = after.value - context.today;
   // Earlier but within the policy: clients that planned on the announced day lose time, which is worth a warning.

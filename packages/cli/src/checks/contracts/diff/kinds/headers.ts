@@ -1,7 +1,7 @@
-import type { ChangeKind } from '../catalogue.js';
+import type { KindEntry } from './kind.js';
 
 /** Headers of documented answers (ids as oasdiff's): old clients read what the old contract promised. */
-export const RESPONSE_HEADER_KINDS: readonly ChangeKind[] = [
+export const RESPONSE_HEADER_KINDS: readonly KindEntry[] = [
   { id: 'required-response-header-removed', level: 'error', description: 'a required response header is no longer documented' },
   { id: 'optional-response-header-removed', level: 'warning', description: 'an optional response header is no longer documented' },
   { id: 'response-header-added', level: 'info', description: 'a response header was added' },

@@ -1,4 +1,4 @@
-import type { ChangeKind } from '../catalogue.js';
+import type { KindEntry } from './kind.js';
 import { RESPONSE_HEADER_KINDS } from './headers.js';
 import { DOCUMENT_PART_KINDS } from './documentParts.js';
 import { LIFECYCLE_ALIASES, OPERATION_LIFECYCLE_KINDS, PARAMETER_LIFECYCLE_KINDS } from './lifecycle.js';
@@ -6,7 +6,7 @@ import { SECURITY_KINDS } from './security.js';
 import { WEBHOOK_KINDS } from './webhooks.js';
 
 /** The changes of the document and operation level: lifecycle, security, webhooks and callbacks, headers, names. */
-export const DOCUMENT_LEVEL_KINDS: readonly ChangeKind[] = [
+export const DOCUMENT_LEVEL_KINDS: readonly KindEntry[] = [
   ...OPERATION_LIFECYCLE_KINDS,
   ...PARAMETER_LIFECYCLE_KINDS,
   ...SECURITY_KINDS,

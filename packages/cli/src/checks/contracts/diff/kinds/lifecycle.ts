@@ -1,7 +1,7 @@
-import type { ChangeKind } from '../catalogue.js';
+import type { KindEntry } from './kind.js';
 
 /** Operations appearing, going, deprecated and re-dated, and their stability level (ids as oasdiff's). */
-export const OPERATION_LIFECYCLE_KINDS: readonly ChangeKind[] = [
+export const OPERATION_LIFECYCLE_KINDS: readonly KindEntry[] = [
   { id: 'api-path-removed-without-deprecation', level: 'error', description: 'a path was removed without its operations being deprecated first' },
   { id: 'api-path-removed-before-sunset', level: 'error', description: 'a path was removed before the sunset date of its deprecated operation' },
   { id: 'api-path-removed-with-deprecation', level: 'info', description: 'a path was removed after its operation was deprecated, with no sunset date or on or after it' },
@@ -26,7 +26,7 @@ export const OPERATION_LIFECYCLE_KINDS: readonly ChangeKind[] = [
 ];
 
 /** Parameters deprecated, re-dated and removed (ids as oasdiff's; the stability level is the operation's). */
-export const PARAMETER_LIFECYCLE_KINDS: readonly ChangeKind[] = [
+export const PARAMETER_LIFECYCLE_KINDS: readonly KindEntry[] = [
   { id: 'request-parameter-deprecated', level: 'info', description: 'a parameter was deprecated, with a sunset date far enough ahead or none needed' },
   { id: 'request-parameter-reactivated', level: 'info', description: 'a parameter is no longer deprecated' },
   { id: 'request-parameter-deprecated-sunset-missing', level: 'error', description: 'a parameter was deprecated without an x-sunset date, though the lifecycle policy sets a sunset period for its operation\'s stability level' },

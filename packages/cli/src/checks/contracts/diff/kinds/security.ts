@@ -1,7 +1,7 @@
-import type { ChangeKind } from '../catalogue.js';
+import type { KindEntry } from './kind.js';
 
 /** Security requirements of operations and of the document, and the security schemes they name (ids as oasdiff's). */
-export const SECURITY_KINDS: readonly ChangeKind[] = [
+export const SECURITY_KINDS: readonly KindEntry[] = [
   { id: 'api-security-became-required', level: 'error', description: 'an operation that accepted requests without credentials now requires them' },
   { id: 'api-security-added', level: 'info', description: 'a security requirement was added to an operation' },
   { id: 'api-security-removed', level: 'info', description: 'a security requirement was removed from an operation' },
